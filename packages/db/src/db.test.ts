@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appendAudit } from "./audit.ts";
+import { openDatabase, type DatabaseHandle } from "./connect.ts";
+import { migrate } from "./migrate.ts";
+import { toJson } from "./schema.ts";
+import { POSTGRES_SKIP_NOTE, testDatabaseTargets } from "./test-databases.ts";
+
+const targets = testDatabaseTargets();
+if (!targets.some((t) => t.kind === "postgres" && t.available)) console.warn(POSTGRES_SKIP_NOTE);
+
+describe.each(targets)("store on $kind", (target) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    if (target.available) handle = await target.open();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it.skipIf(!target.available)("records migrations and applies none twice", async () => {
+    const rows = await handle.db.selectFrom("kp_migration").selectAll().execute();
+    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(await migrate(handle.db)).toEqual([]);
+  });
+
+  it.skipIf(!target.available)("round-trips jsonb, numeric and timestamps", async () => {
+    const { db } = handle;
+    const subject = await db
+      .insertInto("subject")
+      .values({ kind: "行政村", code: "V-T1", name: "测试村", attributes: toJson({ 企业数: 40, 备注: "甲" }) })
+      .returning(["id", "attributes", "created_at", "revision"])
+      .executeTakeFirstOrThrow();
+    expect(subject.attributes).toEqual({ 企业数: 40, 备注: "甲" });
+    expect(subject.created_at).toBeInstanceOf(Date);
+    expect(subject.revision).toBe(1);
+  });
+
+  it.skipIf(!target.available)("refuses to change the audit log or a published rubric", async () => {
+    const { db } = handle;
+    await appendAudit(db, {
+      userId: null, actor: "system", procedure: "test", entity: "x", entityId: 1, before: null, after: { a: 1 },
+    });
+    await expect(db.updateTable("audit_log").set({ actor: "mallory" }).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom("audit_log").execute()).rejects.toThrow(/append-only/);
+    const published = await db
+      .insertInto("rubric_version")
+      .values({
+        rubric_key: "r", version: 1, status: "published", title: "t", subject_kind: "行政村", effective: null,
+        source: "s", content_hash: "h", author_id: null, note: "",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await expect(
+      db.updateTable("rubric_version").set({ source: "changed" }).where("id", "=", published.id).execute(),
+    ).rejects.toThrow(/cannot be changed/);
+  });
+
+  it.skipIf(!target.available)("a failing transaction writes nothing", async () => {
+    const { db } = handle;
+    await expect(
+      db.transaction().execute(async (tx) => {
+        await tx.insertInto("period").values({ code: "P-X", name: "x", starts_on: "2026-01-01", ends_on: "2026-12-31" }).execute();
+        await tx.insertInto("period").values({ code: "P-X", name: "dup", starts_on: "2026-01-01", ends_on: "2026-12-31" }).execute();
+      }),
+    ).rejects.toThrow();
+    expect(await db.selectFrom("period").selectAll().where("code", "=", "P-X").execute()).toEqual([]);
+  });
+});
+
+describe("PGlite on disk", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kaoping-db-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("keeps data across close and reopen", async () => {
+    const first = await openDatabase({ dataDir: dir });
+    await first.db.insertInto("period").values({ code: "2026", name: "2026年度", starts_on: "2026-01-01", ends_on: "2026-12-31" }).execute();
+    await first.close();
+    const second = await openDatabase({ dataDir: dir });
+    const rows = await second.db.selectFrom("period").select("name").execute();
+    await second.close();
+    expect(rows).toEqual([{ name: "2026年度" }]);
+  });
+});

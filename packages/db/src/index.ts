@@ -1,0 +1,15 @@
+// @kaoping/db: the schema, migrations and connection for PGlite or PostgreSQL.
+export * from "./schema.ts";
+export { migrate } from "./migrate.ts";
+export { MIGRATIONS, type Migration } from "./migrations/index.ts";
+export {
+  openDatabase,
+  databaseOptionsFromEnv,
+  dropSchema,
+  type DatabaseHandle,
+  type DatabaseKind,
+  type DatabaseOptions,
+} from "./connect.ts";
+export { appendAudit, type AuditRecord } from "./audit.ts";
+export { testDatabaseTargets, POSTGRES_SKIP_NOTE, type TestDatabaseTarget } from "./test-databases.ts";
+export { sql, type Kysely, type Transaction } from "kysely";

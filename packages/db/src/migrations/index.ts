@@ -1,0 +1,12 @@
+// Every migration in order. A static list (not a directory scan) so that bundlers and tsx see
+// the same files; the version is the number in the file name.
+import type { Kysely } from "kysely";
+import * as m0001 from "./0001-initial.ts";
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: (db: Kysely<unknown>) => Promise<void>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, ...m0001 }];
