@@ -1,0 +1,21 @@
+import type { RouteObject } from "react-router";
+
+// Every screen is its own chunk: the first page a person sees loads only what it needs, and the
+// editor (CodeMirror) and charts (echarts) never load before someone opens them.
+export const routes: RouteObject[] = [
+  { path: "/login", lazy: async () => ({ Component: (await import("../pages/login-page.tsx")).LoginPage }) },
+  { path: "/print/:assessmentId", lazy: async () => ({ Component: (await import("../pages/print-page.tsx")).PrintPage }) },
+  {
+    path: "/",
+    lazy: async () => ({ Component: (await import("./shell.tsx")).Shell }),
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import("../pages/dashboard-page.tsx")).DashboardPage }) },
+      { path: "subjects", lazy: async () => ({ Component: (await import("../pages/subjects-page.tsx")).SubjectsPage }) },
+      { path: "assessments/:assessmentId", lazy: async () => ({ Component: (await import("../pages/assessment-page.tsx")).AssessmentPage }) },
+      { path: "rankings", lazy: async () => ({ Component: (await import("../pages/rankings-page.tsx")).RankingsPage }) },
+      { path: "rubrics", lazy: async () => ({ Component: (await import("../pages/rubrics-page.tsx")).RubricsPage }) },
+      { path: "admin", lazy: async () => ({ Component: (await import("../pages/admin-page.tsx")).AdminPage }) },
+      { path: "*", lazy: async () => ({ Component: (await import("../pages/not-found-page.tsx")).NotFoundPage }) },
+    ],
+  },
+];

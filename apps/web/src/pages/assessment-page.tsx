@@ -1,0 +1,1 @@
+export function AssessmentPage() { return null; }

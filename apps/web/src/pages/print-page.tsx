@@ -1,0 +1,1 @@
+export function PrintPage() { return null; }

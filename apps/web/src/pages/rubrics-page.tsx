@@ -1,0 +1,1 @@
+export function RubricsPage() { return null; }

@@ -1,0 +1,1 @@
+export function SubjectsPage() { return null; }
