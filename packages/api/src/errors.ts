@@ -1,0 +1,18 @@
+// Errors the routers share.
+import { TRPCError } from "@trpc/server";
+
+/** A stale write: names the current revision so that the client can reload and retry. */
+export function conflict(entity: string, id: number, current: number, sent: number): TRPCError {
+  return new TRPCError({
+    code: "CONFLICT",
+    message: `${entity} ${id} was changed by someone else: current revision is ${current}, you sent ${sent}`,
+    cause: new RevisionConflict(current),
+  });
+}
+
+/** Carried as the cause of a CONFLICT so that the error shape can expose `currentRevision`. */
+export class RevisionConflict extends Error {
+  constructor(readonly currentRevision: number) {
+    super(`current revision ${currentRevision}`);
+  }
+}

@@ -1,0 +1,19 @@
+// @kaoping/api: the tRPC routers and their context. No HTTP here; apps/server hosts it.
+export { appRouter, createCaller, type AppRouter } from "./root.ts";
+export {
+  createInnerContext,
+  createRequestContext,
+  authenticate,
+  readCookie,
+  SESSION_COOKIE,
+  DEFAULT_SETTINGS,
+  type Context,
+  type AuthUser,
+  type CookieJar,
+  type CookieOptions,
+  type ApiSettings,
+} from "./context.ts";
+export { PERMISSIONS, type FieldIssue } from "./trpc.ts";
+export { hashPassword, verifyPassword, generatePassword } from "./auth/passwords.ts";
+export { hashSecret, newApiToken } from "./auth/secrets.ts";
+export { DEFAULT_THROTTLE, type ThrottleSettings } from "./auth/throttle.ts";

@@ -1,0 +1,85 @@
+// User accounts (admins only). Password hashes never leave the database.
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { hashPassword } from "../auth/passwords.ts";
+import { IdSchema, PasswordSchema, RoleSchema, UserSchema, UsernameSchema, userOut } from "../schemas.ts";
+import { adminProcedure, audit } from "../trpc.ts";
+
+const USER_COLUMNS = ["id", "username", "display_name", "role", "disabled", "created_at"] as const;
+
+export const usersRouter = {
+  list: adminProcedure
+    .input(z.object({ role: RoleSchema.optional() }).default({}))
+    .output(z.array(UserSchema))
+    .query(async ({ ctx, input }) => {
+      let query = ctx.db.selectFrom("app_user").select(USER_COLUMNS).orderBy("id");
+      if (input.role) query = query.where("role", "=", input.role);
+      return (await query.execute()).map(userOut);
+    }),
+
+  create: adminProcedure
+    .input(
+      z.object({
+        username: UsernameSchema,
+        displayName: z.string().trim().min(1).max(100),
+        role: RoleSchema,
+        password: PasswordSchema,
+      }),
+    )
+    .output(UserSchema)
+    .mutation(async ({ ctx, input }) => {
+      const hash = await hashPassword(input.password);
+      return ctx.db.transaction().execute(async (tx) => {
+        const taken = await tx.selectFrom("app_user").select("id").where("username", "=", input.username).executeTakeFirst();
+        if (taken) throw new TRPCError({ code: "CONFLICT", message: `username "${input.username}" is taken` });
+        const row = await tx
+          .insertInto("app_user")
+          .values({ username: input.username, display_name: input.displayName, role: input.role, password_hash: hash })
+          .returning(USER_COLUMNS)
+          .executeTakeFirstOrThrow();
+        const out = userOut(row);
+        await audit(tx, ctx, "user", row.id, null, out);
+        return out;
+      });
+    }),
+
+  update: adminProcedure
+    .input(
+      z.object({
+        id: IdSchema,
+        displayName: z.string().trim().min(1).max(100).optional(),
+        role: RoleSchema.optional(),
+        disabled: z.boolean().optional(),
+        password: PasswordSchema.optional(),
+      }),
+    )
+    .output(UserSchema)
+    .mutation(async ({ ctx, input }) => {
+      if (input.id === ctx.user.id && (input.disabled === true || (input.role && input.role !== "admin"))) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "you cannot disable yourself or give up your own admin role" });
+      }
+      const hash = input.password ? await hashPassword(input.password) : undefined;
+      return ctx.db.transaction().execute(async (tx) => {
+        const before = await tx.selectFrom("app_user").select(USER_COLUMNS).where("id", "=", input.id).forUpdate().executeTakeFirst();
+        if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no user ${input.id}` });
+        const row = await tx
+          .updateTable("app_user")
+          .set({
+            ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+            ...(input.role !== undefined ? { role: input.role } : {}),
+            ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+            ...(hash !== undefined ? { password_hash: hash } : {}),
+            updated_at: ctx.now(),
+          })
+          .where("id", "=", input.id)
+          .returning(USER_COLUMNS)
+          .executeTakeFirstOrThrow();
+        // A disabled user or a reset password ends that user's sessions.
+        if (input.disabled || hash) await tx.deleteFrom("user_session").where("user_id", "=", input.id).execute();
+        const out = userOut(row);
+        await audit(tx, ctx, "user", row.id, userOut(before), { ...out, ...(hash ? { password: "(reset)" } : {}) });
+        return out;
+      });
+    }),
+} satisfies TRPCRouterRecord;
+

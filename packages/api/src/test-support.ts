@@ -1,0 +1,53 @@
+// Test set-up shared by the API tests: a fresh database with one user per role, and callers that
+// act as each of them (or as nobody) through `createCaller`, the same path HTTP requests take.
+import { ROLES, type DatabaseHandle, type Role, type TestDatabaseTarget } from "@kaoping/db";
+import { hashPassword } from "./auth/passwords.ts";
+import { createInnerContext, type ApiSettings, type AuthUser, type CookieJar } from "./context.ts";
+import { createCaller } from "./root.ts";
+
+export type Caller = ReturnType<typeof createCaller>;
+
+export interface TestApi {
+  readonly handle: DatabaseHandle;
+  readonly users: Record<Role, AuthUser>;
+  /** A caller acting as `role`, or as nobody when `role` is null. */
+  as(role: Role | null, options?: { address?: string; cookies?: CookieJar }): Caller;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = "correct horse battery";
+
+/** Fast throttle settings so that tests of the lock-out do not wait for seconds. */
+export const TEST_SETTINGS: Partial<ApiSettings> = {
+  throttle: { accountLimit: 3, addressLimit: 6, windowMs: 60_000, lockMs: 60_000, maxLockMs: 60_000, delayPerFailureMs: 1, maxDelayMs: 5 },
+};
+
+/** Opens a fresh database on `target` and makes one user per role. */
+export async function setUpApi(target: TestDatabaseTarget): Promise<TestApi> {
+  const handle = await target.open();
+  const hash = await hashPassword(TEST_PASSWORD);
+  const users = {} as Record<Role, AuthUser>;
+  for (const role of ROLES) {
+    const row = await handle.db
+      .insertInto("app_user")
+      .values({ username: `${role}1`, display_name: `${role} one`, role, password_hash: hash })
+      .returning(["id", "username", "display_name", "role"])
+      .executeTakeFirstOrThrow();
+    users[role] = { id: row.id, username: row.username, displayName: row.display_name, role: row.role, via: "test" };
+  }
+  return {
+    handle,
+    users,
+    as: (role, options = {}) =>
+      createCaller(
+        createInnerContext({
+          db: handle.db,
+          dbKind: handle.kind,
+          user: role === null ? null : users[role],
+          settings: TEST_SETTINGS,
+          ...options,
+        }),
+      ),
+    close: () => handle.close(),
+  };
+}

@@ -1,0 +1,132 @@
+// tRPC set-up: the error shape, and every procedure builder. Permissions live here and only here:
+// a router picks the builder of the least role that may call a procedure.
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { Role, Transaction, Database } from "@kaoping/db";
+import { appendAudit, type Json } from "@kaoping/db";
+import { ZodError } from "zod";
+import type { AuthUser, Context } from "./context.ts";
+import { RevisionConflict } from "./errors.ts";
+
+/** One failing field: its path (e.g. ["facts", "培训人数"]) and what is wrong. */
+export interface FieldIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+/** Every failing path of a zod error, with `prefix` put in front (for values checked inside a procedure). */
+export function zodIssues(error: ZodError, prefix: (string | number)[] = []): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
+    message: issue.message,
+  }));
+}
+
+/** A BAD_REQUEST naming every failing field. */
+export class ValidationError extends TRPCError {
+  readonly issues: FieldIssue[];
+  constructor(issues: FieldIssue[]) {
+    super({
+      code: "BAD_REQUEST",
+      message: issues.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; "),
+    });
+    this.issues = issues;
+  }
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const issues =
+      error instanceof ValidationError
+        ? error.issues
+        : error.cause instanceof ZodError
+          ? zodIssues(error.cause)
+          : null;
+    const message =
+      issues && !(error instanceof ValidationError)
+        ? issues.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; ")
+        : shape.message;
+    const currentRevision = error.cause instanceof RevisionConflict ? error.cause.currentRevision : null;
+    // No stack traces to clients: they show file paths and say nothing the message does not.
+    return { ...shape, message, data: { ...shape.data, issues, currentRevision, stack: undefined } };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+/**
+ * Who may call what. Each builder below allows the roles listed here; admin may do everything.
+ * The permission-table test reads this table's effect through real calls, not this object.
+ */
+export const PERMISSIONS = {
+  signedIn: ["admin", "policy", "assessor", "reviewer", "viewer"],
+  policy: ["admin", "policy"],
+  assessor: ["admin", "assessor"],
+  reviewer: ["admin", "reviewer"],
+  admin: ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+// Every procedure knows its own path, which the audit log records.
+const withPath = t.middleware(({ ctx, path, next }) => next({ ctx: { ...ctx, procedure: path } }));
+
+/** Anyone, signed in or not. */
+export const publicProcedure = t.procedure.use(withPath);
+
+const requireUser = t.middleware(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+function requireRole(roles: readonly Role[]) {
+  return t.middleware(({ ctx, next }) => {
+    const user = ctx.user as AuthUser;
+    if (!roles.includes(user.role)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `this needs one of the roles ${roles.join(", ")}; you are ${user.role}`,
+      });
+    }
+    return next();
+  });
+}
+
+/** Any signed-in user (viewer and up). */
+export const protectedProcedure = publicProcedure.use(requireUser);
+/** Rubric authors. */
+export const policyProcedure = protectedProcedure.use(requireRole(PERMISSIONS.policy));
+/** People who enter facts. */
+export const assessorProcedure = protectedProcedure.use(requireRole(PERMISSIONS.assessor));
+/** People who approve or return assessments. */
+export const reviewerProcedure = protectedProcedure.use(requireRole(PERMISSIONS.reviewer));
+/** Administrators: users, tokens, subjects, periods, the audit log. */
+export const adminProcedure = protectedProcedure.use(requireRole(PERMISSIONS.admin));
+
+/** A value as JSON for the audit log: dates as ISO text, bytes left out. */
+function auditJson(value: unknown): Json {
+  if (value === undefined) return null;
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? `(${v.byteLength} bytes)` : v)),
+  ) as Json;
+}
+
+/** Appends an audit entry for a change made through the calling procedure, inside `tx`. */
+export async function audit(
+  tx: Transaction<Database>,
+  ctx: { readonly user: AuthUser | null; readonly procedure: string },
+  entity: string,
+  entityId: string | number | null,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  const user = ctx.user;
+  await appendAudit(tx, {
+    userId: user?.id ?? null,
+    actor: user ? (user.tokenName ? `${user.username} (token ${user.tokenName})` : user.username) : "anonymous",
+    procedure: ctx.procedure,
+    entity,
+    entityId,
+    before: auditJson(before),
+    after: auditJson(after),
+  });
+}
