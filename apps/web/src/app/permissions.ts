@@ -23,7 +23,12 @@ export function canSee(role: Role, screen: Screen): boolean {
   return screensByRole[role].includes(screen);
 }
 
-/** Whether a role may change facts and subjects (the server decides again on every request). */
+/** Whether a role may create, edit and import subjects (the server decides again on every request). */
+export function canEditSubjects(role: Role): boolean {
+  return role === "admin";
+}
+
+/** Whether a role may enter facts in an assessment. */
 export function canEditFacts(role: Role): boolean {
   return role === "admin" || role === "assessor";
 }

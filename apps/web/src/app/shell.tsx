@@ -84,7 +84,7 @@ function ShellInner() {
     const list = (periods.data ?? []).map((p) => ({ id: p.id, code: p.code, name: p.name }));
     const period = list.find((p) => p.id === periodId) ?? list.at(-1) ?? null;
     return {
-      user: me.data,
+      user: me.data.user,
       periods: list,
       period,
       setPeriod: (id) => {
