@@ -1,0 +1,162 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Alert, Button, Checkbox, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { useId, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { InputInfo } from "../lib/facts.ts";
+import { readTable, type Table as DataTable } from "../lib/read-table.ts";
+import { type PlannedRow, planImport, type RowAction } from "../lib/subject-import.ts";
+import { useTRPC } from "../trpc.ts";
+
+export interface ImportDialogProps {
+  readonly kinds: readonly string[];
+  /** The rubric inputs per subject kind, so that fact columns are recognised and checked. */
+  readonly inputsByKind?: ReadonlyMap<string, readonly InputInfo[]>;
+  readonly onClose: (changed: boolean) => void;
+}
+
+const actionColor: Record<RowAction, string> = { create: "green", update: "blue", unchanged: "default", invalid: "red" };
+
+/** Reads an Excel or CSV file, shows what each row would do and its errors, then imports in one transaction. */
+export function ImportDialog({ kinds, inputsByKind, onClose }: ImportDialogProps) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const fileId = useId();
+  const [table, setTable] = useState<DataTable | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const [defaultKind, setDefaultKind] = useState<string | null>(kinds[0] ?? null);
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  // Every existing subject, to tell creates from updates; the API pages at 500.
+  const existing = useQuery(trpc.subjects.list.queryOptions({ limit: 500, offset: 0 }));
+  const inputs = useMemo(() => new Map(kinds.map((k) => [k, inputsByKind?.get(k) ?? []])), [kinds, inputsByKind]);
+  const plan = useMemo(
+    () => (table && existing.data ? planImport(table, existing.data.rows, inputs, defaultKind) : null),
+    [table, existing.data, inputs, defaultKind],
+  );
+  const importRows = useMutation(trpc.subjects.import.mutationOptions());
+
+  const counts = { create: 0, update: 0, unchanged: 0, invalid: 0 };
+  for (const r of plan?.rows ?? []) counts[r.action]++;
+  const toSave = (plan?.rows ?? []).filter((r) => r.action === "create" || r.action === "update");
+  const blocked = counts.invalid > 0 && !skipInvalid;
+
+  const onFile = async (file: File | undefined) => {
+    setReadError(null);
+    setTable(null);
+    importRows.reset();
+    if (!file) return;
+    try {
+      const read = await readTable(file.name, new Uint8Array(await file.arrayBuffer()));
+      if (read.rows.length === 0) setReadError(t("import.empty"));
+      setTable(read);
+    } catch (e) {
+      setReadError(t("import.readFailed", { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const apply = () =>
+    importRows.mutate({ rows: toSave.map((r) => ({ code: r.code, name: r.name, kind: r.kind, attributes: r.attributes })) });
+
+  return (
+    <Modal
+      open
+      width={960}
+      title={t("import.title")}
+      onCancel={() => onClose(importRows.isSuccess)}
+      footer={
+        importRows.isSuccess ? (
+          <Button type="primary" onClick={() => onClose(true)}>
+            {t("common.close")}
+          </Button>
+        ) : (
+          <Space>
+            <Button onClick={() => onClose(false)}>{t("common.cancel")}</Button>
+            <Button type="primary" disabled={!plan || toSave.length === 0 || blocked} loading={importRows.isPending} onClick={apply}>
+              {t("import.apply", { count: toSave.length })}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">{t("import.hint")}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <label htmlFor={fileId}>{t("import.choose")}</label>
+        <input id={fileId} type="file" accept=".xlsx,.csv,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <Select
+          aria-label={t("common.kind")}
+          value={defaultKind}
+          onChange={setDefaultKind}
+          options={kinds.map((k) => ({ value: k, label: k }))}
+          style={{ width: 200 }}
+        />
+      </Space>
+      {readError && <Alert type="error" title={readError} style={{ marginBottom: 12 }} />}
+      {importRows.error && <Alert type="error" title={importRows.error.message} style={{ marginBottom: 12 }} />}
+      {importRows.data && (
+        <Alert
+          type="success"
+          style={{ marginBottom: 12 }}
+          title={t("import.applied", { count: importRows.data.created + importRows.data.updated })}
+          description={`${t("import.willCreate")} ${importRows.data.created} · ${t("import.willUpdate")} ${importRows.data.updated}`}
+        />
+      )}
+      {plan && table && (
+        <>
+          <Space wrap style={{ marginBottom: 8 }}>
+            <span>{t("import.rows", { count: plan.rows.length })}</span>
+            <Tag color="green">{t("import.willCreate")} {counts.create}</Tag>
+            <Tag color="blue">{t("import.willUpdate")} {counts.update}</Tag>
+            <Tag>{t("import.unchanged")} {counts.unchanged}</Tag>
+            <Tag color="red">{t("import.invalid")} {counts.invalid}</Tag>
+            <span>
+              {t("import.encoding")}: {table.encoding}
+            </span>
+          </Space>
+          {counts.invalid > 0 && (
+            <Alert
+              type="warning"
+              style={{ marginBottom: 8 }}
+              title={t("import.fixFirst")}
+              action={
+                <Checkbox checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)}>
+                  {t("import.skipInvalid")}
+                </Checkbox>
+              }
+            />
+          )}
+          <Table<PlannedRow>
+            rowKey="line"
+            size="small"
+            dataSource={[...plan.rows]}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            scroll={{ x: true, y: 360 }}
+            rowClassName={(r) => (r.action === "invalid" ? "kp-row-invalid" : "")}
+            columns={[
+              { title: t("import.row"), dataIndex: "line", width: 60 },
+              { title: "", dataIndex: "action", width: 90, render: (a: RowAction) => <Tag color={actionColor[a]}>{t(`import.${a === "create" ? "willCreate" : a === "update" ? "willUpdate" : a}`)}</Tag> },
+              { title: t("common.code"), dataIndex: "code", width: 100 },
+              { title: t("common.name"), dataIndex: "name" },
+              { title: t("common.kind"), dataIndex: "kind", width: 120 },
+              {
+                title: t("import.facts"),
+                render: (_, r) => Object.entries(r.facts).map(([k, v]) => `${k}=${typeof v === "object" ? v.value : String(v)}`).join("，"),
+              },
+              {
+                title: t("import.errors"),
+                render: (_, r) =>
+                  r.errors.length > 0 ? (
+                    <ul style={{ margin: 0, paddingLeft: 16, color: "#cf1322" }}>
+                      {r.errors.map((e, i) => (
+                        <li key={i}>{t(`import.${e.key}`, e.params)}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    r.changes.join("，")
+                  ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Modal>
+  );
+}
