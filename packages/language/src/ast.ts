@@ -211,7 +211,7 @@ export interface Input {
   readonly type: InputType;
   readonly label: Text | null;
   readonly help: Text | null;
-  readonly default: Literal | null;
+  readonly default: Literal | Negate | null;
   /** The item it is declared in, or null when declared at the top. */
   readonly item: number | null;
   readonly span: Span;

@@ -1,0 +1,184 @@
+// Every diagnostic the language reports, with its stable code, severity and wording. Codes never
+// change meaning; retired codes are not reused. 1xx text, 2xx syntax, 3xx names, 4xx types,
+// 5xx structure and sums, 6xx tests, 7xx warnings. (8xx belong to the engine's analyses.)
+import type { Message, Severity } from "./diagnostic.ts";
+
+interface Entry<A> {
+  readonly severity: Severity;
+  readonly message: (args: A) => Message;
+}
+
+function entry<A = Record<string, never>>(severity: Severity, message: (args: A) => Message): Entry<A> {
+  return { severity, message };
+}
+
+type S = string;
+
+export const codes = {
+  KP101: entry<{ text: S }>("error", ({ text }) => ({
+    zh: `无法识别的字符 ${text}`,
+    en: `unexpected character ${text}`,
+  })),
+  KP102: entry("error", () => ({ zh: "文字没有结束的引号", en: "text is missing its closing quote" })),
+  KP103: entry<{ found: S; fix: S }>("error", ({ found, fix }) => ({
+    zh: `全角符号 ${found} 应写成 ${fix}`,
+    en: `full-width ${found} should be ${fix}`,
+  })),
+  KP104: entry<{ text: S }>("error", ({ text }) => ({
+    zh: `关键字和名称连在了一起：「${text}」`,
+    en: `keywords and names run together: "${text}"`,
+  })),
+  KP105: entry<{ limit: number }>("error", ({ limit }) => ({
+    zh: `表达式嵌套超过 ${limit} 层`,
+    en: `expression nested deeper than ${limit} levels`,
+  })),
+  KP106: entry<{ limit: number }>("error", ({ limit }) => ({
+    zh: `表达式超过 ${limit} 项`,
+    en: `expression longer than ${limit} terms`,
+  })),
+
+  KP201: entry<{ expected: Message; found: Message }>("error", ({ expected, found }) => ({
+    zh: `这里应为${expected.zh}，却是${found.zh}`,
+    en: `expected ${expected.en}, found ${found.en}`,
+  })),
+  KP202: entry("error", () => ({
+    zh: "文件应以「评分细则」开头",
+    en: "a rubric file starts with `rubric`",
+  })),
+  KP203: entry<{ field: Message }>("error", ({ field }) => ({
+    zh: `缺少${field.zh}`,
+    en: `missing ${field.en}`,
+  })),
+  KP204: entry<{ field: Message }>("error", ({ field }) => ({
+    zh: `${field.zh}写了两次`,
+    en: `${field.en} is given twice`,
+  })),
+  KP205: entry<{ text: S }>("error", ({ text }) => ({
+    zh: `日期 ${text} 不存在`,
+    en: `there is no date ${text}`,
+  })),
+  KP206: entry<{ text: S }>("error", ({ text }) => ({
+    zh: `编号 ${text} 应为正整数`,
+    en: `number ${text} should be a whole number above 0`,
+  })),
+
+  KP301: entry<{ name: S }>("error", ({ name }) => ({
+    zh: `未定义的名称「${name}」`,
+    en: `unknown name "${name}"`,
+  })),
+  KP302: entry<{ name: S }>("error", ({ name }) => ({
+    zh: `名称「${name}」定义了两次`,
+    en: `"${name}" is defined twice`,
+  })),
+  KP303: entry<{ item: S }>("error", ({ item }) => ({
+    zh: `项目 ${item} 出现了两次`,
+    en: `item ${item} appears twice`,
+  })),
+  KP304: entry<{ item: S; criterion: S }>("error", ({ item, criterion }) => ({
+    zh: `项目 ${item} 中细则 ${criterion} 出现了两次`,
+    en: `criterion ${criterion} appears twice in item ${item}`,
+  })),
+  KP305: entry<{ name: S }>("error", ({ name }) => ({
+    zh: `「${name}」在定义之前就被使用，或引用了自己`,
+    en: `"${name}" is used before it is defined, or refers to itself`,
+  })),
+  KP306: entry<{ name: S }>("error", ({ name }) => ({
+    zh: `酌情评分须引用「评分」类型的输入，「${name}」不是`,
+    en: `a discretionary rule needs an input of type score; "${name}" is not one`,
+  })),
+  KP307: entry<{ name: S }>("error", ({ name }) => ({
+    zh: `评分输入「${name}」被多条细则酌情使用`,
+    en: `score input "${name}" is used by more than one discretionary rule`,
+  })),
+
+  KP401: entry<{ found: Message }>("error", ({ found }) => ({
+    zh: `这里需要一个是否条件，却是${found.zh}`,
+    en: `a yes/no condition is needed here, found ${found.en}`,
+  })),
+  KP402: entry<{ found: Message }>("error", ({ found }) => ({
+    zh: `这里需要一个数，却是${found.zh}`,
+    en: `a number is needed here, found ${found.en}`,
+  })),
+  KP403: entry<{ left: Message; right: Message }>("error", ({ left, right }) => ({
+    zh: `不能把${left.zh}和${right.zh}相比较或相加减`,
+    en: `cannot compare or add ${left.en} and ${right.en}`,
+  })),
+  KP404: entry<{ divisor: S }>("error", ({ divisor }) => ({
+    zh: `除数「${divisor}」可能为零`,
+    en: `the divisor "${divisor}" can be zero`,
+  })),
+  KP405: entry<{ name: S; type: Message }>("error", ({ name, type }) => ({
+    zh: `「${name}」的值应为${type.zh}`,
+    en: `the value of "${name}" should be ${type.en}`,
+  })),
+  KP406: entry<{ reason: Message }>("error", ({ reason }) => ({
+    zh: `评分范围有误：${reason.zh}`,
+    en: `invalid score range: ${reason.en}`,
+  })),
+
+  KP501: entry<{ item: S; sum: S; standard: S }>("error", ({ item, sum, standard }) => ({
+    zh: `项目 ${item} 各细则满分合计 ${sum} 分，与标准分 ${standard} 分不符`,
+    en: `the criteria of item ${item} add up to ${sum} points, not its standard ${standard}`,
+  })),
+  KP502: entry<{ sum: S; total: S }>("error", ({ sum, total }) => ({
+    zh: `各项目标准分合计 ${sum} 分，与满分 ${total} 分不符`,
+    en: `the items' standard points add up to ${sum}, not the declared total ${total}`,
+  })),
+  KP503: entry<{ cap: S; step: S }>("error", ({ cap, step }) => ({
+    zh: `加分上限 ${cap} 分低于每次加分 ${step} 分`,
+    en: `the bonus cap ${cap} is below its step ${step}`,
+  })),
+  KP504: entry<{ item: S }>("error", ({ item }) => ({
+    zh: `项目 ${item} 没有细则`,
+    en: `item ${item} has no criteria`,
+  })),
+  KP505: entry("error", () => ({
+    zh: "等级应从高到低排列，只有最后一档可以不写分数线",
+    en: "grades go from highest to lowest; only the last may have no minimum",
+  })),
+  KP506: entry<{ expected: S; found: S }>("warning", ({ expected, found }) => ({
+    zh: `编号应为 ${expected}，却是 ${found}`,
+    en: `expected number ${expected} here, found ${found}`,
+  })),
+  KP507: entry<{ what: Message }>("warning", ({ what }) => ({
+    zh: `缺少${what.zh}`,
+    en: `missing ${what.en}`,
+  })),
+
+  KP601: entry<{ name: S }>("error", ({ name }) => ({
+    zh: `测试中的「${name}」不是输入`,
+    en: `"${name}" in the test is not an input`,
+  })),
+  KP602: entry<{ target: S }>("error", ({ target }) => ({
+    zh: `测试期望的 ${target} 不存在`,
+    en: `the test expects ${target}, which does not exist`,
+  })),
+  KP603: entry<{ names: S }>("error", ({ names }) => ({
+    zh: `测试缺少输入：${names}`,
+    en: `the test does not give: ${names}`,
+  })),
+  KP604: entry<{ name: S }>("error", ({ name }) => ({
+    zh: `测试中「${name}」给了两次`,
+    en: `the test gives "${name}" twice`,
+  })),
+  KP605: entry<{ target: S }>("error", ({ target }) => ({
+    zh: `测试对 ${target} 期望了两次`,
+    en: `the test expects ${target} twice`,
+  })),
+
+  KP701: entry<{ name: S }>("warning", ({ name }) => ({
+    zh: `输入「${name}」没有被任何细则使用`,
+    en: `input "${name}" is not used by any rule`,
+  })),
+  KP702: entry<{ name: S }>("warning", ({ name }) => ({
+    zh: `派生值「${name}」没有被使用`,
+    en: `derived value "${name}" is not used`,
+  })),
+  KP703: entry("warning", () => ({ zh: "评分细则没有测试", en: "the rubric has no tests" })),
+  KP704: entry<{ grade: S }>("warning", ({ grade }) => ({
+    zh: `等级「${grade}」永远不会得到`,
+    en: `grade "${grade}" can never be reached`,
+  })),
+} as const;
+
+export type Code = keyof typeof codes;

@@ -1,0 +1,51 @@
+import type { Span } from "../ast.ts";
+import { codes, type Code } from "./codes.ts";
+
+export type Severity = "error" | "warning";
+
+/** A message in both languages the tool speaks. */
+export interface Message {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export interface Related {
+  readonly span: Span;
+  readonly message: Message;
+}
+
+/** One finding about a rubric: data, never an exception. */
+export interface Diagnostic {
+  readonly code: Code;
+  readonly severity: Severity;
+  readonly message: Message;
+  readonly help?: Message;
+  readonly span: Span;
+  readonly related?: readonly Related[];
+}
+
+type ArgsOf<C extends Code> = Parameters<(typeof codes)[C]["message"]>[0];
+
+/** Builds the diagnostic of a code from its table entry. */
+export function diagnostic<C extends Code>(
+  code: C,
+  span: Span,
+  args: ArgsOf<C>,
+  extra: { help?: Message; related?: readonly Related[] } = {},
+): Diagnostic {
+  const entry = codes[code];
+  // The table's message functions each take their own argument shape; ArgsOf<C> ties them.
+  const message = (entry.message as (a: ArgsOf<C>) => Message)(args);
+  return { code, severity: entry.severity, message, span, ...extra };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Orders diagnostics by position, then code, for stable output. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code),
+  );
+}

@@ -1,0 +1,231 @@
+// lex: source text → tokens, comments and lexical diagnostics. Picks the keyword set from the
+// file's first word, reads the full-width forms people type, and splits keywords glued to names.
+import { createTokenInstance, Lexer, type IToken, type TokenType } from "chevrotain";
+import type { KeywordSet } from "../ast.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import {
+  CurlyText,
+  FullWidthColon,
+  Identifier,
+  Input,
+  Let,
+  LParen,
+  Minus,
+  Not,
+  NumberLiteral,
+  RParen,
+  keywordTokenOf,
+  lexerTokens,
+  UnterminatedText,
+  wordsOf,
+  type Keyword,
+} from "./tokens.ts";
+
+export interface LexResult {
+  readonly keywords: KeywordSet;
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Deeper nesting than this is refused before parsing, so that no stage can overflow the stack. */
+export const maxNesting = 64;
+const maxLexDiagnostics = 50;
+
+const lexers: Record<KeywordSet, Lexer> = {
+  zh: new Lexer(lexerTokens("zh"), { positionTracking: "onlyOffset", ensureOptimizations: false }),
+  en: new Lexer(lexerTokens("en"), { positionTracking: "onlyOffset", ensureOptimizations: false }),
+};
+
+/** The keyword set a text is written in: English when its first word is `rubric`. */
+export function detectKeywords(text: string): KeywordSet {
+  const first = /^(?:[\s\uFEFF\u3000]|#[^\r\n]*)*([A-Za-z]+)/.exec(text);
+  return first?.[1] === "rubric" ? "en" : "zh";
+}
+
+/** Tokenizes a rubric. Never throws; every problem is a diagnostic. */
+export function lex(text: string): LexResult {
+  const keywords = detectKeywords(text);
+  const result = lexers[keywords].tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+
+  for (const error of result.errors.slice(0, maxLexDiagnostics)) {
+    const length = error.length || 1;
+    const bad = text.slice(error.offset, error.offset + Math.min(length, 20));
+    diagnostics.push(diagnostic("KP101", { start: error.offset, end: error.offset + length }, { text: quoteChars(bad) }));
+  }
+  for (const stray of result.groups["stray"] ?? []) {
+    diagnostics.push(
+      diagnostic(
+        "KP101",
+        spanOf(stray),
+        { text: quoteChars(stray.image) },
+        { help: { zh: "删去这个标点", en: "remove this punctuation" } },
+      ),
+    );
+  }
+
+  const tokens: IToken[] = [];
+  for (const token of result.tokens) {
+    if (token.tokenType === CurlyText) {
+      diagnostics.push(diagnostic("KP103", spanOf(token), { found: "“ ”", fix: '" "' }));
+    } else if (token.tokenType === UnterminatedText) {
+      diagnostics.push(diagnostic("KP102", spanOf(token), {}));
+    } else if (token.tokenType === FullWidthColon) {
+      diagnostics.push(diagnostic("KP103", spanOf(token), { found: "：", fix: ":" }));
+    }
+    tokens.push(token);
+  }
+
+  const unglued = splitGluedKeywords(tokens, keywords, diagnostics);
+  const bounded = dropDeepNesting(unglued, diagnostics);
+  return { keywords, tokens: bounded, comments: result.groups["comments"] ?? [], diagnostics };
+}
+
+function spanOf(token: IToken): { start: number; end: number } {
+  return { start: token.startOffset, end: token.startOffset + token.image.length };
+}
+
+function quoteChars(text: string): string {
+  const shown = [...text]
+    .map((c) => {
+      const code = c.codePointAt(0) ?? 0;
+      return code < 32 || code === 127 ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}` : c;
+    })
+    .join("");
+  return `「${shown}」`;
+}
+
+/**
+ * Chinese has no spaces, so `每法规培训期数加1最多3` lexes as one name. When a name is not declared
+ * but reads exactly as declared names, keywords and numbers, split it, report the spaced form
+ * once, and go on as if it had been spaced: one clear diagnostic, not a cascade.
+ */
+function splitGluedKeywords(tokens: IToken[], set: KeywordSet, diagnostics: Diagnostic[]): IToken[] {
+  const declared = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1]?.tokenType;
+    const token = tokens[i];
+    if (token?.tokenType === Identifier && prev && (isCategory(prev, Input) || isCategory(prev, Let))) {
+      declared.add(token.image);
+    }
+  }
+  const words = wordsOf(set);
+  const names = [...declared].sort((a, b) => b.length - a.length);
+  const out: IToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as IToken;
+    const prev = tokens[i - 1]?.tokenType;
+    const isDeclaration = prev !== undefined && (isCategory(prev, Input) || isCategory(prev, Let));
+    if (token.tokenType !== Identifier || declared.has(token.image) || isDeclaration) {
+      out.push(token);
+      continue;
+    }
+    const pieces = segment(token.image, names, words);
+    if (!pieces || !pieces.some((p) => p.kind === "keyword")) {
+      out.push(token);
+      continue;
+    }
+    let offset = token.startOffset;
+    for (const piece of pieces) {
+      const type: TokenType =
+        piece.kind === "keyword"
+          ? (keywordTokenOf(set, piece.text) ?? Identifier)
+          : piece.kind === "number"
+            ? NumberLiteral
+            : Identifier;
+      out.push(createTokenInstance(type, piece.text, offset, offset + piece.text.length - 1, NaN, NaN, NaN, NaN));
+      offset += piece.text.length;
+    }
+    diagnostics.push(
+      diagnostic(
+        "KP104",
+        spanOf(token),
+        { text: token.image },
+        {
+          help: {
+            zh: `关键字前后要留空格：${pieces.map((p) => p.text).join(" ")}`,
+            en: `put spaces around keywords: ${pieces.map((p) => p.text).join(" ")}`,
+          },
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+type Piece = { kind: "keyword" | "name" | "number"; text: string };
+
+/** Reads a glued word as declared names, keywords and numbers, or returns null if it cannot. */
+function segment(text: string, names: readonly string[], words: readonly string[]): Piece[] | null {
+  const pieces: Piece[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const name = names.find((n) => text.startsWith(n, at));
+    if (name) {
+      pieces.push({ kind: "name", text: name });
+      at += name.length;
+      continue;
+    }
+    const word = words.find((w) => text.startsWith(w, at));
+    if (word) {
+      pieces.push({ kind: "keyword", text: word });
+      at += word.length;
+      continue;
+    }
+    const number = /^[0-9\uFF10-\uFF19]+(?:[.．][0-9\uFF10-\uFF19]+)?/.exec(text.slice(at))?.[0];
+    if (number) {
+      pieces.push({ kind: "number", text: number });
+      at += number.length;
+      continue;
+    }
+    return null;
+  }
+  return pieces;
+}
+
+function isCategory(type: TokenType, category: TokenType): boolean {
+  return type === category || (type.CATEGORIES ?? []).includes(category);
+}
+
+/**
+ * Parentheses or prefix operators nested deeper than `maxNesting` are reported once and the excess
+ * dropped (a too-deep parenthesis with everything up to its match), so no recursive stage can
+ * overflow the stack.
+ */
+function dropDeepNesting(tokens: IToken[], diagnostics: Diagnostic[]): IToken[] {
+  const out: IToken[] = [];
+  let depth = 0;
+  let prefixRun = 0;
+  let dropUntilDepth = -1;
+  let reported = false;
+  const report = (token: IToken): void => {
+    if (!reported) diagnostics.push(diagnostic("KP105", spanOf(token), { limit: maxNesting }));
+    reported = true;
+  };
+  for (const token of tokens) {
+    const type = token.tokenType;
+    if (dropUntilDepth >= 0) {
+      if (type === LParen) depth++;
+      else if (type === RParen) depth--;
+      if (depth === dropUntilDepth) dropUntilDepth = -1;
+      continue;
+    }
+    if (type === LParen && depth === maxNesting) {
+      report(token);
+      dropUntilDepth = depth++;
+      continue;
+    }
+    if (type === LParen) depth++;
+    else if (type === RParen && depth > 0) depth--;
+    prefixRun = type === Minus || isCategory(type, Not) ? prefixRun + 1 : 0;
+    if (prefixRun > maxNesting) {
+      report(token);
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+export type { Keyword };

@@ -1,0 +1,480 @@
+// The grammar, and only the grammar: Chevrotain rules that build a concrete syntax tree, one
+// statement at a time (split.ts cuts the token stream into statements by their braces, so an
+// error stays inside its statement). Meaning is given by the CST → AST lowering (lower/).
+// One parser instance is built once and reused.
+import { CstParser } from "chevrotain";
+import * as T from "../lex/tokens.ts";
+
+class RubricGrammar extends CstParser {
+  constructor() {
+    super(T.allTokenTypes, { recoveryEnabled: true, nodeLocationTracking: "onlyOffset", maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  /** `评分细则 id "title"`, before the rubric's opening brace. */
+  rubricHeader = this.RULE("rubricHeader", () => {
+    this.CONSUME(T.Rubric);
+    this.OPTION(() => this.CONSUME(T.NameToken));
+    this.OPTION2(() => this.CONSUME(T.TextToken));
+  });
+
+  headerField = this.RULE("headerField", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Subject);
+          this.CONSUME(T.TextToken);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Version);
+          this.CONSUME2(T.TextToken);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Effective);
+          this.CONSUME(T.DateLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Total);
+          this.CONSUME(T.NumberLiteral);
+          this.OPTION(() => this.CONSUME(T.PointsUnit));
+        },
+      },
+    ]);
+  });
+
+  inputDecl = this.RULE("inputDecl", () => {
+    this.CONSUME(T.Input);
+    this.CONSUME(T.NameToken);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.inputType);
+    this.OPTION(() => this.CONSUME(T.TextToken));
+    this.OPTION2(() => {
+      this.CONSUME(T.Help);
+      this.CONSUME2(T.TextToken);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Default);
+      this.SUBRULE(this.literal);
+    });
+  });
+
+  inputType = this.RULE("inputType", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.YesNoType) },
+      { ALT: () => this.CONSUME(T.CountType) },
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberType);
+          this.OPTION(() => {
+            this.CONSUME(T.Unit);
+            this.CONSUME(T.TextToken);
+          });
+        },
+      },
+      { ALT: () => this.CONSUME(T.PercentType) },
+      {
+        ALT: () => {
+          this.CONSUME(T.ScoreType);
+          this.SUBRULE(this.signedNumber);
+          this.CONSUME(T.To);
+          this.SUBRULE2(this.signedNumber);
+          this.OPTION2(() => {
+            this.CONSUME(T.Step);
+            this.SUBRULE3(this.signedNumber);
+          });
+        },
+      },
+    ]);
+  });
+
+  letDecl = this.RULE("letDecl", () => {
+    this.CONSUME(T.Let);
+    this.CONSUME(T.NameToken);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+  });
+
+  grades = this.RULE("grades", () => {
+    this.CONSUME(T.Grades);
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.gradeBand));
+    this.CONSUME(T.RBrace);
+  });
+
+  gradeBand = this.RULE("gradeBand", () => {
+    this.CONSUME(T.TextToken);
+    this.OPTION(() => {
+      this.CONSUME(T.GreaterEqual);
+      this.CONSUME(T.NumberLiteral);
+      this.OPTION2(() => this.CONSUME(T.PointsUnit));
+    });
+    this.OPTION3(() => this.CONSUME(T.Comma));
+  });
+
+  veto = this.RULE("veto", () => {
+    this.CONSUME(T.Veto);
+    this.CONSUME(T.TextToken);
+    this.CONSUME(T.When);
+    this.SUBRULE(this.expr);
+  });
+
+  /** `项目 3 "title" 标准分 5`, before the item's opening brace. */
+  itemHeader = this.RULE("itemHeader", () => {
+    this.CONSUME(T.Item);
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION(() => this.CONSUME(T.TextToken));
+    this.CONSUME(T.Standard);
+    this.CONSUME2(T.NumberLiteral);
+    this.OPTION2(() => this.CONSUME(T.PointsUnit));
+  });
+
+  content = this.RULE("content", () => {
+    this.CONSUME(T.Content);
+    this.CONSUME(T.TextToken);
+  });
+
+  criterion = this.RULE("criterion", () => {
+    this.CONSUME(T.Criterion);
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION(() => this.CONSUME(T.TextToken));
+    this.CONSUME(T.LBrace);
+    this.SUBRULE(this.rule);
+    this.CONSUME(T.RBrace);
+  });
+
+  rule = this.RULE("rule", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.awardRule) },
+      { ALT: () => this.SUBRULE(this.discretionaryRule) },
+      { ALT: () => this.SUBRULE(this.deductionRule) },
+      { ALT: () => this.SUBRULE(this.bonusRule) },
+    ]);
+    this.MANY(() => this.SUBRULE(this.knockOut));
+  });
+
+  awardRule = this.RULE("awardRule", () => {
+    this.CONSUME(T.Award);
+    this.SUBRULE(this.points);
+    this.OPTION(() => {
+      this.CONSUME(T.When);
+      this.SUBRULE(this.expr);
+      this.OPTION2(() => {
+        this.CONSUME(T.Else);
+        this.SUBRULE2(this.points);
+      });
+    });
+  });
+
+  discretionaryRule = this.RULE("discretionaryRule", () => {
+    this.CONSUME(T.Discretionary);
+    this.CONSUME(T.NameToken);
+    this.OPTION(() => {
+      this.CONSUME(T.Suggest);
+      this.SUBRULE(this.expr);
+    });
+  });
+
+  deductionRule = this.RULE("deductionRule", () => {
+    this.CONSUME(T.Base);
+    this.SUBRULE(this.points);
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.deductClause));
+    this.OPTION(() => {
+      this.CONSUME(T.Floor);
+      this.SUBRULE2(this.points);
+    });
+  });
+
+  bonusRule = this.RULE("bonusRule", () => {
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.bonusClause));
+    this.OPTION(() => {
+      this.CONSUME(T.Cap);
+      this.SUBRULE(this.points);
+    });
+  });
+
+  /** `每 x 扣 n` or `扣 n 每 x` or `扣 n 当 c`. */
+  deductClause = this.RULE("deductClause", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Per);
+          this.SUBRULE(this.expr);
+          this.CONSUME(T.Deduct);
+          this.SUBRULE(this.points);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Deduct);
+          this.SUBRULE2(this.points);
+          this.SUBRULE(this.clauseTail);
+        },
+      },
+    ]);
+  });
+
+  /** `每 x 加 n` or `加 n 每 x` or `加 n 当 c`. */
+  bonusClause = this.RULE("bonusClause", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Per);
+          this.SUBRULE(this.expr);
+          this.CONSUME(T.Bonus);
+          this.SUBRULE(this.points);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(T.Bonus);
+          this.SUBRULE2(this.points);
+          this.SUBRULE(this.clauseTail);
+        },
+      },
+    ]);
+  });
+
+  clauseTail = this.RULE("clauseTail", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Per);
+          this.SUBRULE(this.expr);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.When);
+          this.SUBRULE2(this.expr);
+        },
+      },
+    ]);
+  });
+
+  knockOut = this.RULE("knockOut", () => {
+    this.CONSUME(T.Zero);
+    this.CONSUME(T.When);
+    this.SUBRULE(this.expr);
+  });
+
+  points = this.RULE("points", () => {
+    this.SUBRULE(this.expr);
+    this.OPTION(() => this.CONSUME(T.PointsUnit));
+  });
+
+  test = this.RULE("test", () => {
+    this.CONSUME(T.Test);
+    this.OPTION(() => this.CONSUME(T.TextToken));
+    this.CONSUME(T.LBrace);
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Given);
+            this.CONSUME2(T.LBrace);
+            this.MANY2(() => this.SUBRULE(this.givenEntry));
+            this.CONSUME2(T.RBrace);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Expect);
+            this.CONSUME3(T.LBrace);
+            this.MANY3(() => this.SUBRULE(this.expectEntry));
+            this.CONSUME3(T.RBrace);
+          },
+        },
+      ]),
+    );
+    this.CONSUME(T.RBrace);
+  });
+
+  givenEntry = this.RULE("givenEntry", () => {
+    this.CONSUME(T.NameToken);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.literal);
+    this.OPTION(() => {
+      this.CONSUME(T.Reason);
+      this.CONSUME(T.TextToken);
+    });
+    this.OPTION2(() => this.CONSUME(T.Comma));
+  });
+
+  expectEntry = this.RULE("expectEntry", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Item);
+          this.CONSUME(T.NumberLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Criterion);
+          this.CONSUME2(T.NumberLiteral);
+        },
+      },
+      { ALT: () => this.CONSUME(T.Total) },
+      { ALT: () => this.CONSUME(T.Grades) },
+    ]);
+    this.CONSUME(T.Equals);
+    this.OR2([
+      {
+        ALT: () => {
+          this.SUBRULE(this.signedNumber);
+          this.OPTION(() => this.CONSUME(T.PointsUnit));
+        },
+      },
+      { ALT: () => this.CONSUME(T.TextToken) },
+    ]);
+    this.OPTION2(() => this.CONSUME(T.Comma));
+  });
+
+  /** A literal value: a (signed) number or percent, or yes/no. */
+  literal = this.RULE("literal", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.signedNumber);
+          this.OPTION(() => this.CONSUME(T.PercentSign));
+        },
+      },
+      { ALT: () => this.CONSUME(T.Yes) },
+      { ALT: () => this.CONSUME(T.No) },
+    ]);
+  });
+
+  signedNumber = this.RULE("signedNumber", () => {
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.CONSUME(T.NumberLiteral);
+  });
+
+  // ── Expressions, loosest binding first ──
+
+  expr = this.RULE("expr", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.ifExpr) }, { ALT: () => this.SUBRULE(this.orExpr) }]);
+  });
+
+  ifExpr = this.RULE("ifExpr", () => {
+    this.CONSUME(T.If);
+    this.SUBRULE(this.expr);
+    this.CONSUME(T.Then);
+    this.SUBRULE2(this.expr);
+    this.CONSUME(T.Else);
+    this.SUBRULE3(this.expr);
+  });
+
+  orExpr = this.RULE("orExpr", () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  andExpr = this.RULE("andExpr", () => {
+    this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.notExpr);
+    });
+  });
+
+  notExpr = this.RULE("notExpr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.compareExpr) },
+    ]);
+  });
+
+  compareExpr = this.RULE("compareExpr", () => {
+    this.SUBRULE(this.addExpr);
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.GreaterEqual) },
+        { ALT: () => this.CONSUME(T.LessEqual) },
+        { ALT: () => this.CONSUME(T.NotEqual) },
+        { ALT: () => this.CONSUME(T.Greater) },
+        { ALT: () => this.CONSUME(T.Less) },
+        { ALT: () => this.CONSUME(T.Equals) },
+      ]);
+      this.SUBRULE2(this.addExpr);
+    });
+  });
+
+  addExpr = this.RULE("addExpr", () => {
+    this.SUBRULE(this.mulExpr);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      this.SUBRULE2(this.mulExpr);
+    });
+  });
+
+  mulExpr = this.RULE("mulExpr", () => {
+    this.SUBRULE(this.unaryExpr);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Divide) }]);
+      this.SUBRULE2(this.unaryExpr);
+    });
+  });
+
+  unaryExpr = this.RULE("unaryExpr", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          this.SUBRULE(this.unaryExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  primary = this.RULE("primary", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberLiteral);
+          this.OPTION(() => this.CONSUME(T.PercentSign));
+        },
+      },
+      { ALT: () => this.CONSUME(T.Yes) },
+      { ALT: () => this.CONSUME(T.No) },
+      { ALT: () => this.SUBRULE(this.call) },
+      { ALT: () => this.CONSUME(T.NameToken) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.expr);
+          this.CONSUME(T.RParen);
+        },
+      },
+    ]);
+  });
+
+  call = this.RULE("call", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Min) }, { ALT: () => this.CONSUME(T.Max) }]);
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expr);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.expr);
+    });
+    this.CONSUME(T.RParen);
+  });
+}
+
+/** The one parser instance (Chevrotain parsers are built once and fed new input). */
+export const grammar = new RubricGrammar();
+export type { RubricGrammar };
