@@ -11,8 +11,8 @@ export interface AuthUser {
   readonly username: string;
   readonly displayName: string;
   readonly role: Role;
-  /** How the request proved who it is. */
-  readonly via: "session" | "token" | "test";
+  /** How the request proved who it is ("internal": in-process callers such as seeding and tests). */
+  readonly via: "session" | "token" | "internal";
   /** The API token's name when `via` is "token". */
   readonly tokenName?: string;
   /** The hashed session id when `via` is "session" (logout deletes it). */

@@ -1,6 +1,7 @@
 // The whole API: one router per area. The web app imports `type AppRouter` from here.
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
+import { evidenceRouter } from "./routers/evidence.ts";
 import { periodsRouter } from "./routers/periods.ts";
 import { subjectsRouter } from "./routers/subjects.ts";
 import { tokensRouter } from "./routers/tokens.ts";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   tokens: tokensRouter,
   subjects: subjectsRouter,
   periods: periodsRouter,
+  evidence: evidenceRouter,
   audit: auditRouter,
 });
 

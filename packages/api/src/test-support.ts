@@ -33,7 +33,7 @@ export async function setUpApi(target: TestDatabaseTarget): Promise<TestApi> {
       .values({ username: `${role}1`, display_name: `${role} one`, role, password_hash: hash })
       .returning(["id", "username", "display_name", "role"])
       .executeTakeFirstOrThrow();
-    users[role] = { id: row.id, username: row.username, displayName: row.display_name, role: row.role, via: "test" };
+    users[role] = { id: row.id, username: row.username, displayName: row.display_name, role: row.role, via: "internal" };
   }
   return {
     handle,

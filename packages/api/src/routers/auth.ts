@@ -62,7 +62,7 @@ export const authRouter = {
 
   me: protectedProcedure
     .input(z.void())
-    .output(z.object({ user: UserSchema, via: z.enum(["session", "token", "test"]) }))
+    .output(z.object({ user: UserSchema, via: z.enum(["session", "token", "internal"]) }))
     .query(async ({ ctx }) => {
       const row = await ctx.db.selectFrom("app_user").selectAll().where("id", "=", ctx.user.id).executeTakeFirstOrThrow();
       return { user: userOut(row), via: ctx.user.via };
