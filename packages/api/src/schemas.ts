@@ -105,3 +105,6 @@ export function periodOut(row: { id: number; code: string; name: string; starts_
 }
 
 export const OkSchema = z.object({ ok: z.literal(true) });
+
+/** No input: nothing from the typed client, `null` or nothing from plain HTTP clients. */
+export const NoInput = z.union([z.void(), z.null()]);

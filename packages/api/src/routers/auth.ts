@@ -6,7 +6,7 @@ import { hashPassword, UNUSABLE_HASH, verifyPassword } from "../auth/passwords.t
 import { hashSecret, newSessionSecret } from "../auth/secrets.ts";
 import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "../auth/throttle.ts";
 import { SESSION_COOKIE } from "../context.ts";
-import { OkSchema, PasswordSchema, UserSchema, userOut } from "../schemas.ts";
+import { NoInput, OkSchema, PasswordSchema, UserSchema, userOut } from "../schemas.ts";
 import { audit, protectedProcedure, publicProcedure } from "../trpc.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,7 +52,7 @@ export const authRouter = {
     }),
 
   logout: publicProcedure
-    .input(z.void())
+    .input(NoInput)
     .output(OkSchema)
     .mutation(async ({ ctx }) => {
       if (ctx.user?.sessionId) await ctx.db.deleteFrom("user_session").where("id", "=", ctx.user.sessionId).execute();
@@ -61,7 +61,7 @@ export const authRouter = {
     }),
 
   me: protectedProcedure
-    .input(z.void())
+    .input(NoInput)
     .output(z.object({ user: UserSchema, via: z.enum(["session", "token", "internal"]) }))
     .query(async ({ ctx }) => {
       const row = await ctx.db.selectFrom("app_user").selectAll().where("id", "=", ctx.user.id).executeTakeFirstOrThrow();

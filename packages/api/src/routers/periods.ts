@@ -1,12 +1,12 @@
 // Assessment periods such as 2026年度.
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { DateSchema, PeriodSchema, periodOut } from "../schemas.ts";
+import { DateSchema, NoInput, PeriodSchema, periodOut } from "../schemas.ts";
 import { adminProcedure, audit, protectedProcedure, ValidationError } from "../trpc.ts";
 
 export const periodsRouter = {
   list: protectedProcedure
-    .input(z.void())
+    .input(NoInput)
     .output(z.array(PeriodSchema))
     .query(async ({ ctx }) => (await ctx.db.selectFrom("period").selectAll().orderBy("starts_on", "desc").execute()).map(periodOut)),
 

@@ -1,0 +1,40 @@
+// Server settings from the environment, with the defaults that make `pnpm start` just work.
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The repository root (apps/server/src → ../../..). */
+export const REPO_ROOT = resolve(here, "../../..");
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly webDist: string;
+  readonly rubricsDir: string;
+  readonly adminPassword: string | undefined;
+  readonly secureCookies: boolean;
+  readonly trustProxy: boolean;
+  readonly logLevel: string;
+  readonly seed: boolean;
+}
+
+/** Reads PORT, HOST, DATABASE_URL, KAOPING_DATA_DIR, KAOPING_WEB_DIST, KAOPING_RUBRICS_DIR, KAOPING_ADMIN_PASSWORD, KAOPING_SECURE_COOKIES, KAOPING_TRUST_PROXY, LOG_LEVEL, KAOPING_SEED. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? "127.0.0.1",
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.KAOPING_DATA_DIR ?? resolve(REPO_ROOT, "data")),
+    webDist: resolve(env.KAOPING_WEB_DIST ?? resolve(REPO_ROOT, "apps/web/dist")),
+    rubricsDir: resolve(env.KAOPING_RUBRICS_DIR ?? resolve(REPO_ROOT, "rubrics")),
+    adminPassword: env.KAOPING_ADMIN_PASSWORD || undefined,
+    secureCookies: env.KAOPING_SECURE_COOKIES === "1",
+    trustProxy: env.KAOPING_TRUST_PROXY === "1",
+    logLevel: env.LOG_LEVEL ?? "info",
+    seed: env.KAOPING_SEED !== "0",
+  };
+}
