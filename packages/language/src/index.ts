@@ -1,1 +1,14 @@
-export {};
+// @kaoping/language: the rubric language. Browser-safe (no node: imports): the web editor runs it.
+export type * from "./ast.ts";
+export { lex, detectKeywords } from "./lex/lex.ts";
+export { parse, type ParseResult } from "./parse/parse.ts";
+export { check, checkRubric, type CheckResult } from "./check/check.ts";
+export type { Symbols, SymbolEntry, Type, Dimension } from "./check/context.ts";
+export { RangeFinder, type Range } from "./check/bounds.ts";
+export { format, type FormatResult, type FormatOptions } from "./format/format.ts";
+export { stripSpans, sameTree } from "./tree.ts";
+export { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Message, type Severity } from "./diagnostics/diagnostic.ts";
+export { codes, type Code } from "./diagnostics/codes.ts";
+export { renderDiagnostic, renderDiagnostics, type MessageLanguage, type RenderOptions } from "./diagnostics/render.ts";
+export { sourceFile, lineColumn, lineText, type SourceFile, type LineColumn } from "./source.ts";
+export { wordOf, keywords } from "./lex/tokens.ts";

@@ -1,0 +1,156 @@
+// Interval reasoning over rules: the least and most points a criterion can give, used by the
+// sum checks. Numbers are floats here; comparisons allow for their rounding (see `samePoints`).
+import type * as A from "../ast.ts";
+import type { SymbolEntry } from "./context.ts";
+
+export interface Range {
+  readonly min: number;
+  /** Infinity when unbounded (an uncapped bonus). */
+  readonly max: number;
+}
+
+const unbounded: Range = { min: -Infinity, max: Infinity };
+
+export class RangeFinder {
+  private readonly letRanges = new Map<string, Range>();
+
+  constructor(private readonly names: ReadonlyMap<string, SymbolEntry>) {}
+
+  /** The points a criterion's rule can give (never below 0). */
+  criterion(rule: A.Rule): Range {
+    const raw = this.rule(rule);
+    const min = rule.knockOuts.length > 0 ? 0 : Math.max(0, raw.min);
+    return { min: Math.min(min, Math.max(0, raw.max)), max: Math.max(0, raw.max) };
+  }
+
+  private rule(rule: A.Rule): Range {
+    switch (rule.kind) {
+      case "award": {
+        const amount = this.expr(rule.amount.expr);
+        const otherwise = rule.otherwise ? this.expr(rule.otherwise.expr) : { min: 0, max: 0 };
+        return rule.condition ? hull(amount, otherwise) : amount;
+      }
+      case "discretionary": {
+        const input = this.names.get(rule.input.name);
+        if (input?.kind === "input" && input.input.type.kind === "score") {
+          return { min: Number(input.input.type.min.value), max: Number(input.input.type.max.value) };
+        }
+        return unbounded;
+      }
+      case "deduction": {
+        const base = this.expr(rule.base.expr);
+        const taken = rule.clauses.map((c) => this.clause(c)).reduce(add, { min: 0, max: 0 });
+        const floor = rule.floor ? this.expr(rule.floor.expr).min : 0;
+        return { min: Math.max(floor, base.min - taken.max), max: Math.max(floor, base.max - taken.min) };
+      }
+      case "bonus": {
+        const sum = rule.clauses.map((c) => this.clause(c)).reduce(add, { min: 0, max: 0 });
+        if (!rule.cap) return sum;
+        const cap = this.expr(rule.cap.expr);
+        return { min: Math.min(sum.min, cap.min), max: Math.min(sum.max, cap.max) };
+      }
+    }
+  }
+
+  /** The range of one clause's points. */
+  clause(clause: A.Clause): Range {
+    const amount = this.expr(clause.amount.expr);
+    if (clause.kind === "when") return hull(amount, { min: 0, max: 0 });
+    return multiply(amount, this.expr(clause.count));
+  }
+
+  /** The range of an expression's value (yes/no as 0..1). */
+  expr(expr: A.Expr): Range {
+    switch (expr.kind) {
+      case "number":
+        return point(Number(expr.value));
+      case "percent":
+        return point(Number(expr.value) / 100);
+      case "bool":
+      case "compare":
+      case "logical":
+      case "not":
+        return { min: 0, max: 1 };
+      case "negate": {
+        const r = this.expr(expr.operand);
+        return { min: -r.max, max: -r.min };
+      }
+      case "name":
+        return this.name(expr.name);
+      case "if":
+        return hull(this.expr(expr.then), this.expr(expr.otherwise));
+      case "call": {
+        const ranges = expr.args.map((a) => this.expr(a));
+        const pick = expr.fn === "min" ? Math.min : Math.max;
+        return { min: pick(...ranges.map((r) => r.min)), max: pick(...ranges.map((r) => r.max)) };
+      }
+      case "arithmetic": {
+        const l = this.expr(expr.left);
+        const r = this.expr(expr.right);
+        switch (expr.op) {
+          case "+":
+            return add(l, r);
+          case "-":
+            return { min: l.min - r.max, max: l.max - r.min };
+          case "×":
+            return multiply(l, r);
+          case "/":
+            if (r.min > 0 || r.max < 0) return multiply(l, { min: 1 / r.max, max: 1 / r.min });
+            return unbounded;
+        }
+      }
+    }
+  }
+
+  private name(name: string): Range {
+    const entry = this.names.get(name);
+    if (!entry) return unbounded;
+    if (entry.kind === "let") {
+      const known = this.letRanges.get(name);
+      if (known) return known;
+      this.letRanges.set(name, unbounded); // a cycle (reported elsewhere) reads as unbounded
+      const range = this.expr(entry.let.expr);
+      this.letRanges.set(name, range);
+      return range;
+    }
+    const type = entry.input.type;
+    switch (type.kind) {
+      case "yesno":
+        return { min: 0, max: 1 };
+      case "percent":
+        return { min: 0, max: 1 };
+      case "score":
+        return { min: Number(type.min.value), max: Number(type.max.value) };
+      default:
+        return { min: 0, max: Infinity };
+    }
+  }
+}
+
+function point(value: number): Range {
+  return { min: value, max: value };
+}
+
+function hull(a: Range, b: Range): Range {
+  return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+}
+
+function add(a: Range, b: Range): Range {
+  return { min: a.min + b.min, max: a.max + b.max };
+}
+
+function multiply(a: Range, b: Range): Range {
+  const products = [a.min * b.min, a.min * b.max, a.max * b.min, a.max * b.max].map((p) => (Number.isNaN(p) ? 0 : p));
+  return { min: Math.min(...products), max: Math.max(...products) };
+}
+
+/** Whether two point totals are equal, allowing for float rounding of decimal points. */
+export function samePoints(a: number, b: number): boolean {
+  return Math.abs(a - b) < 1e-9;
+}
+
+/** Prints a point total without float noise: 9.200000000000001 → "9.2". */
+export function printPoints(value: number): string {
+  if (!Number.isFinite(value)) return value > 0 ? "∞" : "-∞";
+  return String(Number(value.toFixed(6)));
+}

@@ -1,0 +1,79 @@
+// Every rule is well typed: conditions are yes/no, amounts and counts are numbers, divisors are
+// guarded (via ExprChecker); a discretionary rule names its own score input (KP306, KP307); a
+// bonus cap is not below its step (KP503). Vetoes' conditions are typed here too.
+import type * as A from "../../ast.ts";
+import { diagnostic } from "../../diagnostics/diagnostic.ts";
+import { printPoints } from "../bounds.ts";
+import type { CheckContext } from "../context.ts";
+import { ExprChecker } from "../types.ts";
+
+export function checkCriteria(ctx: CheckContext): void {
+  const types = new ExprChecker(ctx);
+  const scoreUsers = new Map<string, A.Name>();
+  for (const item of ctx.rubric.items) {
+    for (const criterion of item.criteria) {
+      const rule = criterion.rule;
+      if (!rule) continue;
+      checkRule(ctx, types, rule, scoreUsers);
+      for (const knockOut of rule.knockOuts) types.condition(knockOut.condition);
+    }
+  }
+  for (const veto of ctx.rubric.vetoes) types.condition(veto.condition);
+}
+
+function checkRule(ctx: CheckContext, types: ExprChecker, rule: A.Rule, scoreUsers: Map<string, A.Name>): void {
+  switch (rule.kind) {
+    case "award":
+      if (rule.condition) {
+        types.condition(rule.condition);
+      }
+      types.number(rule.amount.expr);
+      if (rule.otherwise) types.number(rule.otherwise.expr);
+      return;
+    case "discretionary": {
+      const entry = ctx.names.get(rule.input.name);
+      if (!entry) {
+        types.type(rule.input);
+      } else {
+        ctx.used.add(rule.input.name);
+        if (entry.kind !== "input" || entry.input.type.kind !== "score") {
+          ctx.report(diagnostic("KP306", rule.input.span, { name: rule.input.name }));
+        } else if (scoreUsers.has(rule.input.name)) {
+          ctx.report(diagnostic("KP307", rule.input.span, { name: rule.input.name }));
+        } else scoreUsers.set(rule.input.name, rule.input);
+      }
+      if (rule.suggestion) types.number(rule.suggestion);
+      return;
+    }
+    case "deduction":
+      types.number(rule.base.expr);
+      if (rule.floor) types.number(rule.floor.expr);
+      rule.clauses.forEach((c) => checkClause(types, c));
+      return;
+    case "bonus":
+      rule.clauses.forEach((c) => checkClause(types, c));
+      if (rule.cap) {
+        types.number(rule.cap.expr);
+        checkCap(ctx, rule);
+      }
+      return;
+  }
+}
+
+function checkClause(types: ExprChecker, clause: A.Clause): void {
+  types.number(clause.amount.expr);
+  if (clause.kind === "per") types.number(clause.count);
+  else types.condition(clause.condition);
+}
+
+function checkCap(ctx: CheckContext, rule: A.BonusRule): void {
+  const cap = rule.cap?.expr;
+  if (cap?.kind !== "number") return;
+  for (const clause of rule.clauses) {
+    const step = clause.amount.expr;
+    if (step.kind === "number" && Number(cap.value) < Number(step.value)) {
+      ctx.report(diagnostic("KP503", cap.span, { cap: printPoints(Number(cap.value)), step: printPoints(Number(step.value)) }));
+      return;
+    }
+  }
+}

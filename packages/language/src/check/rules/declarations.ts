@@ -1,0 +1,84 @@
+// Declarations: each name is declared once (KP302); a derived value uses only inputs and earlier
+// derived values (KP305); score ranges make sense (KP406); defaults fit their input (KP405).
+import type * as A from "../../ast.ts";
+import { diagnostic } from "../../diagnostics/diagnostic.ts";
+import { errorType, inputValueType, type CheckContext } from "../context.ts";
+import { ExprChecker } from "../types.ts";
+import { literalFits } from "./literal-fits.ts";
+
+export function checkDeclarations(ctx: CheckContext): void {
+  const declared = new Map<string, A.Name>();
+  const claim = (name: A.Name): boolean => {
+    if (name.name === "") return false;
+    const previous = declared.get(name.name);
+    if (previous) {
+      ctx.report(
+        diagnostic("KP302", name.span, { name: name.name }, { related: [{ span: previous.span, message: { zh: "第一次定义在这里", en: "first defined here" } }] }),
+      );
+      return false;
+    }
+    declared.set(name.name, name);
+    return true;
+  };
+
+  for (const input of ctx.rubric.inputs) {
+    checkScoreRange(ctx, input);
+    if (input.default) {
+      const fits = literalFits(input, input.default);
+      if (fits) ctx.report(diagnostic("KP405", input.default.span, { name: input.name.name, type: fits }));
+    }
+    if (claim(input.name)) ctx.names.set(input.name.name, { kind: "input", input, type: inputValueType(input) });
+  }
+
+  const letNames = new Set(ctx.rubric.lets.map((l) => l.name.name));
+  const types = new ExprChecker(ctx);
+  for (const decl of ctx.rubric.lets) {
+    if (!claim(decl.name)) continue;
+    const early = namesIn(decl.expr).find((n) => letNames.has(n.name) && !ctx.names.has(n.name));
+    if (early) {
+      ctx.report(diagnostic("KP305", early.span, { name: early.name }));
+      ctx.names.set(decl.name.name, { kind: "let", let: decl, type: errorType });
+      continue;
+    }
+    ctx.names.set(decl.name.name, { kind: "let", let: decl, type: types.type(decl.expr) });
+  }
+}
+
+function checkScoreRange(ctx: CheckContext, input: A.Input): void {
+  if (input.type.kind !== "score") return;
+  const { min, max, step } = input.type;
+  const lo = Number(min.value);
+  const hi = Number(max.value);
+  if (lo >= hi) {
+    ctx.report(diagnostic("KP406", input.type.span, { reason: { zh: `下限 ${min.value} 不小于上限 ${max.value}`, en: `the minimum ${min.value} is not below the maximum ${max.value}` } }));
+    return;
+  }
+  if (step) {
+    const s = Number(step.value);
+    const steps = (hi - lo) / s;
+    if (s <= 0 || Math.abs(steps - Math.round(steps)) > 1e-9) {
+      ctx.report(diagnostic("KP406", step.span, { reason: { zh: `步长 ${step.value} 不能整分 ${min.value} 至 ${max.value}`, en: `step ${step.value} does not divide ${min.value} to ${max.value}` } }));
+    }
+  }
+}
+
+/** Every name an expression refers to. */
+export function namesIn(expr: A.Expr): A.Name[] {
+  switch (expr.kind) {
+    case "name":
+      return [expr];
+    case "negate":
+    case "not":
+      return namesIn(expr.operand);
+    case "arithmetic":
+    case "compare":
+    case "logical":
+      return [...namesIn(expr.left), ...namesIn(expr.right)];
+    case "if":
+      return [...namesIn(expr.condition), ...namesIn(expr.then), ...namesIn(expr.otherwise)];
+    case "call":
+      return expr.args.flatMap(namesIn);
+    default:
+      return [];
+  }
+}

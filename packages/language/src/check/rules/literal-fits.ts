@@ -1,0 +1,32 @@
+// Whether a literal (a default or a test's given value) is a value of an input's type.
+import type * as A from "../../ast.ts";
+import type { Message } from "../../diagnostics/diagnostic.ts";
+
+/** Null when the literal fits; otherwise what the input's values look like. */
+export function literalFits(input: A.Input, value: A.Literal | A.Negate): Message | null {
+  const type = input.type;
+  const negative = value.kind === "negate";
+  const plain = value.kind === "number" ? Number(value.value) : null;
+  switch (type.kind) {
+    case "yesno":
+      return value.kind === "bool" ? null : { zh: "是或否", en: "yes or no" };
+    case "count":
+      return plain !== null && Number.isInteger(plain) ? null : { zh: "不小于 0 的整数", en: "a whole number, 0 or more" };
+    case "number":
+      return plain !== null && !negative ? null : { zh: "不小于 0 的数", en: "a number, 0 or more" };
+    case "percent":
+      return value.kind === "percent" && Number(value.value) <= 100 ? null : { zh: "0% 至 100% 的百分数（带 %）", en: "a percentage from 0% to 100% (with %)" };
+    case "score": {
+      const lo = Number(type.min.value);
+      const hi = Number(type.max.value);
+      const fits = plain !== null && plain >= lo && plain <= hi && onStep(plain, lo, type.step ? Number(type.step.value) : null);
+      return fits ? null : { zh: `${type.min.value} 至 ${type.max.value} 的分数${type.step ? `（步长 ${type.step.value}）` : ""}`, en: `a score from ${type.min.value} to ${type.max.value}${type.step ? ` in steps of ${type.step.value}` : ""}` };
+    }
+  }
+}
+
+function onStep(value: number, min: number, step: number | null): boolean {
+  if (!step || step <= 0) return true;
+  const steps = (value - min) / step;
+  return Math.abs(steps - Math.round(steps)) < 1e-9;
+}

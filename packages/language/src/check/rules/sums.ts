@@ -1,0 +1,31 @@
+// The sheet adds up: an item's non-bonus criteria reach exactly its standard points (KP501), and
+// the items' standard points make the declared total (KP502). Bonuses count on top (READING.md).
+import { diagnostic } from "../../diagnostics/diagnostic.ts";
+import { printPoints, RangeFinder, samePoints } from "../bounds.ts";
+import type { CheckContext } from "../context.ts";
+
+export function checkSums(ctx: CheckContext): void {
+  const ranges = new RangeFinder(ctx.names);
+  let standards = 0;
+  let complete = true;
+  for (const item of ctx.rubric.items) {
+    if (!item.standard) {
+      complete = false;
+      continue;
+    }
+    const standard = Number(item.standard.value);
+    standards += standard;
+    if (item.criteria.length === 0 || item.criteria.some((c) => !c.rule)) continue;
+    let most = 0;
+    for (const criterion of item.criteria) {
+      if (criterion.rule && criterion.rule.kind !== "bonus") most += ranges.criterion(criterion.rule).max;
+    }
+    if (!samePoints(most, standard)) {
+      ctx.report(diagnostic("KP501", item.standard.span, { item: String(item.number), sum: printPoints(most), standard: item.standard.value }));
+    }
+  }
+  const total = ctx.rubric.header.total;
+  if (total && complete && ctx.rubric.items.length > 0 && !samePoints(standards, Number(total.value))) {
+    ctx.report(diagnostic("KP502", total.span, { sum: printPoints(standards), total: total.value }));
+  }
+}

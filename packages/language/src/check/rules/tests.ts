@@ -1,0 +1,79 @@
+// A test gives every required input once, with values of the input's type (KP601, KP603, KP604,
+// KP405), and expects only items, criteria and grades that exist, once each (KP602, KP605).
+import type * as A from "../../ast.ts";
+import { diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { CheckContext } from "../context.ts";
+import { suggestName } from "../suggest.ts";
+import { literalFits } from "./literal-fits.ts";
+
+export function checkTests(ctx: CheckContext): void {
+  const inputs = new Map(ctx.rubric.inputs.map((i) => [i.name.name, i]));
+  for (const test of ctx.rubric.tests) {
+    const given = new Set<string>();
+    for (const entry of test.given) {
+      const input = inputs.get(entry.name.name);
+      if (!input) {
+        ctx.report(diagnostic("KP601", entry.name.span, { name: entry.name.name }, suggestName(entry.name.name, [...inputs.keys()])));
+        continue;
+      }
+      if (given.has(entry.name.name)) {
+        ctx.report(diagnostic("KP604", entry.name.span, { name: entry.name.name }));
+        continue;
+      }
+      given.add(entry.name.name);
+      const fits = literalFits(input, entry.value);
+      if (fits) ctx.report(diagnostic("KP405", entry.value.span, { name: input.name.name, type: fits }));
+    }
+    const missing = ctx.rubric.inputs.filter((i) => !i.default && !given.has(i.name.name)).map((i) => i.name.name);
+    if (missing.length > 0) ctx.report(diagnostic("KP603", test.name?.span ?? test.span, { names: missing.join("、") }));
+    checkExpectations(ctx, test);
+  }
+}
+
+function checkExpectations(ctx: CheckContext, test: A.Test): void {
+  const seen = new Set<string>();
+  for (const expectation of test.expect) {
+    const target = describeTarget(expectation.target);
+    if (seen.has(target)) {
+      ctx.report(diagnostic("KP605", expectation.span, { target }));
+      continue;
+    }
+    seen.add(target);
+    if (!targetExists(ctx.rubric, expectation.target)) {
+      ctx.report(diagnostic("KP602", expectation.span, { target }));
+      continue;
+    }
+    const wantsText = expectation.target.kind === "grade";
+    const isText = expectation.value.kind === "text";
+    if (wantsText !== isText) {
+      const type = wantsText ? { zh: "带引号的等级名称", en: "a quoted grade name" } : { zh: "分数", en: "a number of points" };
+      ctx.report(diagnostic("KP405", expectation.value.span, { name: target, type }));
+    }
+  }
+}
+
+function targetExists(rubric: A.Rubric, target: A.ExpectTarget): boolean {
+  switch (target.kind) {
+    case "item":
+      return rubric.items.some((i) => i.number === target.item);
+    case "criterion":
+      return rubric.items.some((i) => i.number === target.item && i.criteria.some((c) => c.number === target.criterion));
+    case "total":
+      return true;
+    case "grade":
+      return rubric.grades.length > 0;
+  }
+}
+
+export function describeTarget(target: A.ExpectTarget): string {
+  switch (target.kind) {
+    case "item":
+      return `项目 ${target.item}`;
+    case "criterion":
+      return `细则 ${target.item}.${target.criterion}`;
+    case "total":
+      return "总分";
+    case "grade":
+      return "等级";
+  }
+}
