@@ -1,0 +1,317 @@
+// compile: checked rubric → IR → scorer. A rubric with errors (the checker's or the engine's own)
+// gets diagnostics and no scorer. The scorer is generated JavaScript where the runtime allows it,
+// else closures; both fall back to the exact BigInt interpreter when a number would overflow, and
+// explanations come from the interpreter.
+
+import { check, hasErrors, type Diagnostic } from "@kaoping/language";
+import type { z } from "zod";
+import { bigArith, numberArith } from "./arith.ts";
+import type * as A from "./ast.ts";
+import { boundsDiagnostics, computeBounds, safetyAnalysis, type Bounds } from "./bounds.ts";
+import { compileClosures } from "./closures.ts";
+import { OVERFLOW, formatScaled } from "./decimal.ts";
+import type { EngineDiagnostic } from "./diagnostics.ts";
+import { factsReader, slotReader, type SlotReader, type Slots } from "./facts.ts";
+import { compileGenerated } from "./generate.ts";
+import { Interpreter } from "./interpret.ts";
+import type { InputKind, RubricIR } from "./ir.ts";
+import { lower, type TestIR } from "./lower.ts";
+import type { RuleKind, ScoreOptions, ScoreResult } from "./result.ts";
+import {
+  defaultFact,
+  inputSchema as buildSchema,
+  validateFacts,
+  type FactError,
+  type Facts,
+  type Validation,
+} from "./schema.ts";
+
+/** What `compile` accepts besides source text: the language package's `check` result. */
+export interface CheckedRubric {
+  readonly rubric: A.Rubric;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type CompileDiagnostic = Diagnostic | EngineDiagnostic;
+
+export type Backend = "generated" | "closures" | "interpreter";
+
+export interface CompileOptions {
+  /** Which fast scorer to build; "auto" (the default) prefers generated code. */
+  readonly backend?: "auto" | Backend;
+}
+
+export interface CompileResult {
+  /** Null when any diagnostic is an error. */
+  readonly rubric: CompiledRubric | null;
+  /** The checker's diagnostics and the engine's own (KP8xx), errors and warnings. */
+  readonly diagnostics: readonly CompileDiagnostic[];
+}
+
+/** An input as a form needs it. Numbers are plain (a percent's range is 0..100). */
+export interface InputInfo {
+  readonly name: string;
+  readonly label: string | null;
+  readonly help: string | null;
+  readonly kind: InputKind;
+  readonly unit: string | null;
+  /** Score inputs: range and step (null step: any value with up to six decimals). */
+  readonly min: number | null;
+  readonly max: number | null;
+  readonly step: number | null;
+  /** The fact used when none is given; null when the fact is required. */
+  readonly default: boolean | number | null;
+  /** The item the input is declared in, or null for rubric-wide inputs. */
+  readonly item: number | null;
+  readonly span: A.Span;
+}
+
+export interface CriterionInfo {
+  readonly number: number;
+  /** The verbatim 评分方法 text. */
+  readonly text: string;
+  readonly rule: RuleKind;
+  /** Discretionary rules: the score input the assessor fills in. */
+  readonly input: string | null;
+  readonly span: A.Span;
+}
+
+export interface ItemInfo {
+  readonly number: number;
+  readonly title: string;
+  /** The verbatim 考核内容 text. */
+  readonly content: string;
+  readonly standard: number;
+  readonly criteria: readonly CriterionInfo[];
+  readonly span: A.Span;
+}
+
+/** Result of one record of a batch: its score, or what is wrong with its facts. */
+export type ScoreOutcome =
+  | { readonly ok: true; readonly result: ScoreResult }
+  | { readonly ok: false; readonly errors: readonly FactError[] };
+
+/** Thrown by `score` when the facts are invalid; `errors` has one entry per bad field. */
+export class FactsError extends Error {
+  constructor(readonly errors: readonly FactError[]) {
+    super(errors.map((e) => e.message.zh).join("；"));
+    this.name = "FactsError";
+  }
+}
+
+/** A compiled rubric: its sheet, its input schema, and its scorer. */
+export interface CompiledRubric {
+  readonly id: string;
+  readonly title: string;
+  readonly subject: string | null;
+  readonly version: string | null;
+  /** ISO date. */
+  readonly effective: string | null;
+  /** The declared total (满分). */
+  readonly total: number | null;
+  readonly keywords: "zh" | "en";
+  readonly inputs: readonly InputInfo[];
+  readonly items: readonly ItemInfo[];
+  readonly grades: readonly { readonly label: string; readonly min: number | null }[];
+  readonly vetoes: readonly { readonly reason: string; readonly span: A.Span }[];
+  /** Which fast scorer was built. */
+  readonly backend: Backend;
+  /** The zod schema of a facts record (strict: unknown keys are errors; defaults filled in). */
+  readonly inputSchema: z.ZodType<Facts>;
+  /** Checks facts: the facts with defaults, or one error per bad field. Never throws. */
+  validate(facts: unknown): Validation;
+  /** Scores one subject. Throws FactsError when the facts are invalid (validate first to avoid it). */
+  score(facts: unknown, options?: ScoreOptions): ScoreResult;
+  /** Scores many subjects; invalid records get their errors, the rest are scored. Never throws. */
+  scoreMany(facts: readonly unknown[], options?: ScoreOptions): ScoreOutcome[];
+  /** Suggested scores of discretionary criteria, from whatever facts are given so far ("2.2" → 3.2). */
+  suggest(facts: unknown): Readonly<Record<string, number | null>>;
+  /** Least and most points per criterion, item and total. */
+  bounds(): Bounds;
+}
+
+/** What diff and runTests need beyond the public surface. */
+export interface Internals {
+  readonly ir: RubricIR;
+  readonly tests: readonly TestIR[];
+}
+
+const internals = new WeakMap<CompiledRubric, Internals>();
+
+/** The IR and tests behind a compiled rubric (for diff and runTests in this package). */
+export function internalsOf(rubric: CompiledRubric): Internals {
+  const i = internals.get(rubric);
+  if (!i) throw new Error("not a compiled rubric");
+  return i;
+}
+
+function points(v: bigint | null): number | null {
+  return v === null ? null : Number(formatScaled(v));
+}
+
+function inputInfo(ir: RubricIR): InputInfo[] {
+  return ir.inputs.map((i) => ({
+    name: i.name,
+    label: i.label,
+    help: i.help,
+    kind: i.kind,
+    unit: i.unit,
+    min: i.kind === "score" ? points(i.min) : null,
+    max: i.kind === "score" ? points(i.max) : null,
+    step: i.kind === "score" ? points(i.step) : null,
+    default: defaultFact(i),
+    item: i.item,
+    span: i.span,
+  }));
+}
+
+/** Builds the scorer of an IR already known to be valid. */
+export function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileOptions = {}): CompiledRubric {
+  const safety = safetyAnalysis(ir);
+  const read = factsReader(ir.inputs);
+  const readers = ir.inputs.map(slotReader);
+  const schema = buildSchema(ir.inputs);
+  const explainer = new Interpreter(ir, numberArith);
+  const exact = new Interpreter(ir, bigArith);
+  const want = options.backend ?? "auto";
+  const generated = want === "auto" || want === "generated" ? compileGenerated(ir, safety) : null;
+  const closures = generated === null && want !== "interpreter" ? compileClosures(ir, safety) : null;
+  const backend: Backend = generated ? "generated" : closures ? "closures" : "interpreter";
+
+  const validate = (facts: unknown): Validation => validateFacts(ir.inputs, schema, facts);
+
+  /** Slot values of facts the fast reader refused: the schema's verdict, and its clean copy. */
+  const slowSlots = (facts: unknown): { slots: Slots; facts: Facts } | { errors: readonly FactError[] } => {
+    const v = validate(facts);
+    if (!v.ok) return { errors: v.errors };
+    const slots = read(v.facts);
+    // The reader accepts whatever the schema accepts; this only guards that promise.
+    if (slots === null) throw new Error("engine: the fact reader refused facts the schema accepted");
+    return { slots, facts: v.facts };
+  };
+
+  const interpret = (slots: Slots, facts: unknown, explain: boolean): ScoreResult => {
+    const f = facts as Readonly<Record<string, unknown>>;
+    try {
+      return explainer.run(slots, f, explain);
+    } catch (e) {
+      if (e !== OVERFLOW) throw e;
+      return exact.run(slots, f, explain);
+    }
+  };
+
+  const fast = (slots: Slots, facts: unknown): ScoreResult => {
+    try {
+      if (closures) return closures(slots);
+      return explainer.run(slots, facts as Readonly<Record<string, unknown>>, false);
+    } catch (e) {
+      if (e !== OVERFLOW) throw e;
+      return exact.run(slots, facts as Readonly<Record<string, unknown>>, false);
+    }
+  };
+
+  const attempt = (facts: unknown, explain: boolean): ScoreOutcome => {
+    if (!explain && generated) {
+      try {
+        const r = generated(facts);
+        if (r !== undefined) return { ok: true, result: r };
+      } catch (e) {
+        if (e !== OVERFLOW) throw e;
+      }
+    }
+    let slots = read(facts);
+    let clean: unknown = facts;
+    if (slots === null) {
+      const s = slowSlots(facts);
+      if ("errors" in s) return { ok: false, errors: s.errors };
+      slots = s.slots;
+      clean = s.facts;
+    }
+    return { ok: true, result: explain ? interpret(slots, clean, true) : fast(slots, clean) };
+  };
+
+  let bounds: Bounds | null = null;
+  const compiled: CompiledRubric = {
+    id: ir.id,
+    title: ir.title,
+    subject: ir.subject,
+    version: ir.version,
+    effective: ir.effective,
+    total: points(ir.total),
+    keywords: ir.keywords,
+    inputs: inputInfo(ir),
+    items: ir.items.map((item) => ({
+      number: item.number,
+      title: item.title,
+      content: item.content,
+      standard: points(item.standard) ?? 0,
+      criteria: item.criteria.map((c) => ({
+        number: c.number,
+        text: c.text,
+        rule: c.rule.kind,
+        input: c.rule.kind === "discretionary" ? (ir.inputs[c.rule.slot]?.name ?? null) : null,
+        span: c.span,
+      })),
+      span: item.span,
+    })),
+    grades: ir.grades.map((g) => ({ label: g.label, min: points(g.min) })),
+    vetoes: ir.vetoes.map((v) => ({ reason: v.reason, span: v.span })),
+    backend,
+    inputSchema: schema,
+    validate,
+    score(facts, options) {
+      const r = attempt(facts, options?.explain === true);
+      if (!r.ok) throw new FactsError(r.errors);
+      return r.result;
+    },
+    scoreMany(list, options) {
+      const explain = options?.explain === true;
+      const out: ScoreOutcome[] = new Array<ScoreOutcome>(list.length);
+      for (let i = 0; i < list.length; i++) out[i] = attempt(list[i], explain);
+      return out;
+    },
+    suggest(facts) {
+      return suggestions(ir, readers, facts);
+    },
+    bounds() {
+      bounds ??= computeBounds(ir);
+      return bounds;
+    },
+  };
+  internals.set(compiled, { ir, tests });
+  return compiled;
+}
+
+/** Suggestions need only the facts they read; one whose facts are missing or invalid is null. */
+function suggestions(ir: RubricIR, readers: readonly SlotReader[], facts: unknown): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  const f = (typeof facts === "object" && facts !== null && !Array.isArray(facts) ? facts : {}) as Readonly<
+    Record<string, unknown>
+  >;
+  const slots = readers.map((read) => read(f));
+  const interp = new Interpreter(ir, numberArith);
+  for (const item of ir.items) {
+    for (const c of item.criteria) {
+      if (c.rule.kind !== "discretionary" || c.rule.suggestion === null) continue;
+      out[`${item.number}.${c.number}`] = interp.suggestion(slots, c.rule.suggestion);
+    }
+  }
+  return out;
+}
+
+/**
+ * Compiles rubric source (or the language package's `check` result) into a scorer. Errors, the
+ * checker's or the engine's, leave `rubric` null; warnings are returned with a working scorer.
+ */
+export function compile(source: string | CheckedRubric, options: CompileOptions = {}): CompileResult {
+  const checked = typeof source === "string" ? check(source) : source;
+  const diagnostics: CompileDiagnostic[] = [...checked.diagnostics];
+  if (hasErrors(checked.diagnostics)) return { rubric: null, diagnostics };
+  const lowered = lower(checked.rubric);
+  diagnostics.push(...lowered.diagnostics);
+  if (!lowered.ir || lowered.diagnostics.some((d) => d.severity === "error")) return { rubric: null, diagnostics };
+  const fromBounds = boundsDiagnostics(lowered.ir);
+  diagnostics.push(...fromBounds);
+  if (fromBounds.some((d) => d.severity === "error")) return { rubric: null, diagnostics };
+  return { rubric: buildCompiled(lowered.ir, lowered.tests, options), diagnostics };
+}

@@ -1,0 +1,577 @@
+// The explaining interpreter: walks the IR for one subject and, when asked, says why each
+// criterion has its points. Generic over the arithmetic, so the same walk runs on checked doubles
+// (explain) and on BigInt (the exact fallback when a number op overflows, and the oracle the fast
+// evaluators are tested against).
+
+import type { Arith } from "./arith.ts";
+import type { Span } from "./ast.ts";
+import { scoreReason } from "./facts.ts";
+import type { Slots } from "./facts.ts";
+import type { BoolExpr, ClauseIR, CriterionIR, Expr, InputIR, NumExpr, RubricIR } from "./ir.ts";
+import { isBool } from "./ir.ts";
+import type {
+  CriterionScore,
+  ItemScore,
+  Outcome,
+  Reason,
+  ScoreResult,
+  UsedValue,
+  VetoResult,
+} from "./result.ts";
+
+type Lang = "zh" | "en";
+
+/** Thrown when a suggestion reads a fact not given yet. */
+const MISSING: unique symbol = Symbol("kaoping.missing");
+
+const CMP_TEXT = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=", "≠": "≠" } as const;
+const WORDS = {
+  zh: { yes: "是", no: "否", and: "且", or: "或", not: "非", min: "最小", max: "最大", sep: "，" },
+  en: { yes: "yes", no: "no", and: "and", or: "or", not: "not", min: "min", max: "max", sep: ", " },
+} as const;
+
+/** Binding strength, for parentheses in rendered formulas. */
+function precedence(e: Expr): number {
+  switch (e.op) {
+    case "if":
+    case "bif":
+      return 0;
+    case "or":
+      return 1;
+    case "and":
+      return 2;
+    case "not":
+      return 3;
+    case "cmp":
+    case "beq":
+    case "binput":
+    case "blet":
+      return 4;
+    case "add":
+    case "sub":
+      return 5;
+    case "mul":
+    case "div":
+      return 6;
+    case "neg":
+      return 7;
+    default:
+      return 9;
+  }
+}
+
+function isLeaf(e: NumExpr): boolean {
+  return e.op === "const" || e.op === "input" || e.op === "let";
+}
+
+export class Interpreter<T> {
+  private vals: (T | boolean | undefined)[] = [];
+  private lets: (T | boolean | undefined)[] = [];
+  private used: UsedValue[] = [];
+  private usedKeys = new Set<string>();
+  private facts: Readonly<Record<string, unknown>> = {};
+
+  constructor(
+    private readonly ir: RubricIR,
+    private readonly A: Arith<T>,
+  ) {}
+
+  /** Scores one subject from its checked slot values (see facts.ts). */
+  run(slots: Slots, facts: Readonly<Record<string, unknown>>, explain: boolean): ScoreResult {
+    const A = this.A;
+    this.facts = facts;
+    this.vals = slots.map((v) => (typeof v === "boolean" ? v : A.fromScaled(v)));
+    this.lets = [];
+    for (const l of this.ir.lets) this.lets.push(isBool(l.expr) ? this.bool(l.expr) : this.num(l.expr));
+
+    let total = A.zero;
+    const items: ItemScore[] = [];
+    for (const item of this.ir.items) {
+      let sum = A.zero;
+      const criteria: CriterionScore[] = [];
+      for (const c of item.criteria) {
+        const points = this.criterion(c);
+        sum = A.add(sum, points);
+        criteria.push(
+          explain
+            ? { number: c.number, points: A.toPoints(points), reason: this.explain(c, points) }
+            : { number: c.number, points: A.toPoints(points) },
+        );
+      }
+      total = A.add(total, sum);
+      items.push({
+        number: item.number,
+        title: item.title,
+        standard: A.toPoints(A.fromScaled(item.standard)),
+        points: A.toPoints(sum),
+        criteria,
+      });
+    }
+    let veto: VetoResult | null = null;
+    for (const v of this.ir.vetoes) {
+      if (this.bool(v.cond)) {
+        veto = explain ? { reason: v.reason, span: v.span, explanation: this.explainVeto(v.reason, v.cond) } : { reason: v.reason, span: v.span };
+        total = A.zero;
+        break;
+      }
+    }
+    return { total: A.toPoints(total), grade: this.grade(total), veto, items };
+  }
+
+  private grade(total: T): string | null {
+    for (const g of this.ir.grades) {
+      if (g.min === null || this.A.compare(total, this.A.fromScaled(g.min)) >= 0) return g.label;
+    }
+    return null;
+  }
+
+  /** A suggestion from whatever facts are known; null when it reads a missing one. */
+  suggestion(slots: readonly (number | boolean | undefined)[], e: NumExpr): number | null {
+    const A = this.A;
+    this.vals = slots.map((v) => (v === undefined || typeof v === "boolean" ? v : A.fromScaled(v)));
+    this.lets = [];
+    for (const l of this.ir.lets) {
+      try {
+        this.lets.push(isBool(l.expr) ? this.bool(l.expr) : this.num(l.expr));
+      } catch {
+        this.lets.push(undefined);
+      }
+    }
+    try {
+      return A.toPoints(this.num(e));
+    } catch {
+      return null;
+    }
+  }
+
+  private slot(v: T | boolean | undefined): T | boolean {
+    if (v === undefined) throw MISSING;
+    return v;
+  }
+
+  // ── Evaluation ──────────────────────────────────────────────────────────────────────────
+
+  num(e: NumExpr): T {
+    const A = this.A;
+    switch (e.op) {
+      case "const":
+        return A.fromScaled(e.value);
+      case "input":
+        return this.slot(this.vals[e.slot]) as T;
+      case "let":
+        return this.slot(this.lets[e.slot]) as T;
+      case "neg":
+        return A.neg(this.num(e.a));
+      case "add":
+        return A.add(this.num(e.a), this.num(e.b));
+      case "sub":
+        return A.sub(this.num(e.a), this.num(e.b));
+      case "mul":
+        return A.mul(this.num(e.a), this.num(e.b));
+      case "div":
+        return A.div(this.num(e.a), this.num(e.b));
+      case "min":
+      case "max": {
+        let best = this.num(e.args[0] as NumExpr);
+        for (let i = 1; i < e.args.length; i++) {
+          const v = this.num(e.args[i] as NumExpr);
+          const c = A.compare(v, best);
+          if (e.op === "min" ? c < 0 : c > 0) best = v;
+        }
+        return best;
+      }
+      case "if":
+        return this.bool(e.cond) ? this.num(e.then) : this.num(e.else);
+    }
+  }
+
+  bool(e: BoolExpr): boolean {
+    switch (e.op) {
+      case "bconst":
+        return e.value;
+      case "binput":
+        return this.slot(this.vals[e.slot]) as boolean;
+      case "blet":
+        return this.slot(this.lets[e.slot]) as boolean;
+      case "cmp":
+        return this.compare(e.cmp, e.a, e.b);
+      case "beq":
+        return (this.bool(e.a) === this.bool(e.b)) !== e.negate;
+      case "and":
+        return this.bool(e.a) && this.bool(e.b);
+      case "or":
+        return this.bool(e.a) || this.bool(e.b);
+      case "not":
+        return !this.bool(e.a);
+      case "bif":
+        return this.bool(e.cond) ? this.bool(e.then) : this.bool(e.else);
+    }
+  }
+
+  /** Comparisons with a quotient on either side are decided exactly, never on a rounding. */
+  private compare(op: keyof typeof CMP_TEXT, a: NumExpr, b: NumExpr): boolean {
+    const A = this.A;
+    let c: number;
+    const qa = a.op === "div" ? this.quotient(a.a, a.b) : null;
+    const qb = b.op === "div" ? this.quotient(b.a, b.b) : null;
+    if (qa && qb) c = A.compareQuotients(qa[0], qa[1], qb[0], qb[1]);
+    else if (qa) c = A.compareQuotient(qa[0], qa[1], this.num(b));
+    else if (qb) c = -A.compareQuotient(qb[0], qb[1], this.num(a));
+    else c = A.compare(this.num(a), this.num(b));
+    switch (op) {
+      case ">=":
+        return c >= 0;
+      case ">":
+        return c > 0;
+      case "<=":
+        return c <= 0;
+      case "<":
+        return c < 0;
+      case "=":
+        return c === 0;
+      case "≠":
+        return c !== 0;
+    }
+  }
+
+  /** Numerator and denominator of a quotient; a zero divisor makes it 0/1, like ÷ itself. */
+  private quotient(a: NumExpr, b: NumExpr): [T, T] {
+    const n = this.num(a);
+    const d = this.num(b);
+    if (this.A.isZero(d)) return [this.A.zero, this.A.fromScaled(1_000_000)];
+    return [n, d];
+  }
+
+  private clauses(clauses: readonly ClauseIR[]): T {
+    const A = this.A;
+    let sum = A.zero;
+    for (const c of clauses) {
+      if (c.kind === "per") sum = A.add(sum, A.mul(this.num(c.amount), this.num(c.count)));
+      else if (this.bool(c.cond)) sum = A.add(sum, this.num(c.amount));
+    }
+    return sum;
+  }
+
+  /** The rule's value before knock-outs and the never-negative clamp. */
+  private raw(c: CriterionIR): T {
+    const A = this.A;
+    const r = c.rule;
+    switch (r.kind) {
+      case "award":
+        if (r.cond === null || this.bool(r.cond)) return this.num(r.amount);
+        return r.otherwise ? this.num(r.otherwise) : A.zero;
+      case "discretionary":
+        return this.vals[r.slot] as T;
+      case "deduction": {
+        const v = A.sub(this.num(r.base), this.clauses(r.clauses));
+        const floor = r.floor ? this.num(r.floor) : A.zero;
+        return A.compare(v, floor) < 0 ? floor : v;
+      }
+      case "bonus": {
+        const v = this.clauses(r.clauses);
+        if (r.cap === null) return v;
+        const cap = this.num(r.cap);
+        return A.compare(v, cap) > 0 ? cap : v;
+      }
+    }
+  }
+
+  criterion(c: CriterionIR): T {
+    for (const k of c.knockOuts) if (this.bool(k.cond)) return this.A.zero;
+    const v = this.raw(c);
+    return this.A.compare(v, this.A.zero) < 0 ? this.A.zero : v;
+  }
+
+  // ── Explanation ─────────────────────────────────────────────────────────────────────────
+
+  private use(name: string, label: string | null, value: boolean | number, zh: string, en: string): void {
+    if (this.usedKeys.has(name)) return;
+    this.usedKeys.add(name);
+    this.used.push({ name, label, value, text: { zh, en } });
+  }
+
+  private inputOf(slot: number): InputIR {
+    return this.ir.inputs[slot] as InputIR;
+  }
+
+  /** A value as shown: "40%" for ratios and percents, "12.5" otherwise, units added for inputs. */
+  private show(v: T, percent: boolean): string {
+    return percent ? `${this.A.percentPoints(v)}%` : this.A.format(v);
+  }
+
+  private yesNo(v: boolean, lang: Lang): string {
+    return v ? WORDS[lang].yes : WORDS[lang].no;
+  }
+
+  private leafInput(slot: number, lang: Lang): string {
+    const input = this.inputOf(slot);
+    const v = this.vals[slot] as T | boolean;
+    if (typeof v === "boolean") {
+      this.use(input.name, input.label, v, this.yesNo(v, "zh"), this.yesNo(v, "en"));
+      return `${input.name} = ${this.yesNo(v, lang)}`;
+    }
+    const text = this.show(v, input.kind === "percent");
+    const withUnit = input.unit ? `${text} ${input.unit}` : text;
+    const value = input.kind === "percent" ? Number(this.A.percentPoints(v)) : this.A.toPoints(v);
+    this.use(input.name, input.label, value, withUnit, withUnit);
+    return text;
+  }
+
+  private leafLet(slot: number, display: "number" | "percent" | "bool", lang: Lang): string {
+    const l = this.ir.lets[slot];
+    const v = this.lets[slot] as T | boolean;
+    if (!l) return "?";
+    if (typeof v === "boolean") {
+      this.use(l.name, null, v, this.yesNo(v, "zh"), this.yesNo(v, "en"));
+      return `${l.name} = ${this.yesNo(v, lang)}`;
+    }
+    const text = this.show(v, display === "percent");
+    this.use(l.name, null, this.A.toPoints(v), text, text);
+    return text;
+  }
+
+  /** A formula with every name replaced by its value; `if` shows only the branch taken. */
+  render(e: Expr, lang: Lang): string {
+    const W = WORDS[lang];
+    const child = (x: Expr, min: number): string => {
+      const s = this.render(x, lang);
+      return precedence(x) < min ? `(${s})` : s;
+    };
+    switch (e.op) {
+      case "const":
+        return this.show(this.A.fromScaled(e.value), e.display === "percent");
+      case "input":
+      case "binput":
+        return this.leafInput(e.slot, lang);
+      case "let":
+        return this.leafLet(e.slot, e.display, lang);
+      case "blet":
+        return this.leafLet(e.slot, "bool", lang);
+      case "bconst":
+        return this.yesNo(e.value, lang);
+      case "neg":
+        return `−${child(e.a, 8)}`;
+      case "add":
+        return `${child(e.a, 5)} + ${child(e.b, 5)}`;
+      case "sub":
+        return `${child(e.a, 5)} − ${child(e.b, 6)}`;
+      case "mul":
+        return `${child(e.a, 6)} × ${child(e.b, 6)}`;
+      case "div":
+        return `${child(e.a, 6)} ÷ ${child(e.b, 7)}`;
+      case "min":
+      case "max":
+        return `${W[e.op]}(${e.args.map((a) => this.render(a, lang)).join(", ")})`;
+      case "if":
+        return this.render(this.bool(e.cond) ? e.then : e.else, lang);
+      case "bif":
+        return this.render(this.bool(e.cond) ? e.then : e.else, lang);
+      case "cmp":
+        return `${this.side(e.a, lang)} ${CMP_TEXT[e.cmp]} ${this.side(e.b, lang)}`;
+      case "beq":
+        return `${child(e.a, 5)} ${e.negate ? "≠" : "="} ${child(e.b, 5)}`;
+      case "and":
+        return `${child(e.a, 2)} ${W.and} ${child(e.b, 2)}`;
+      case "or":
+        return `${child(e.a, 1)} ${W.or} ${child(e.b, 1)}`;
+      case "not":
+        return `${W.not} ${child(e.a, 5)}`;
+    }
+  }
+
+  /** One side of a comparison: a value, or "(formula = value)". */
+  private side(e: NumExpr, lang: Lang): string {
+    const formula = this.render(e, lang);
+    if (isLeaf(e)) return formula;
+    return `(${formula} = ${this.show(this.num(e), e.display === "percent")})`;
+  }
+
+  private legend(lang: Lang): string {
+    const parts: string[] = [];
+    for (const u of this.used) {
+      // Yes/no values are already spelled out in the formula.
+      if (typeof u.value === "boolean") continue;
+      parts.push(`${u.name} = ${u.text[lang]}`);
+    }
+    if (parts.length === 0) return "";
+    return lang === "zh" ? `（${parts.join("，")}）` : ` (${parts.join(", ")})`;
+  }
+
+  /** Renders `e` in both languages, then its legend; collects used values on the way. */
+  private both(e: Expr): { zh: string; en: string } {
+    const zh = this.render(e, "zh");
+    const en = this.render(e, "en");
+    return { zh, en };
+  }
+
+  private clausesFormula(base: string | null, clauses: readonly ClauseIR[], lang: Lang): string {
+    const parts: string[] = base === null ? [] : [base];
+    for (const c of clauses) {
+      const amount = this.render(c.amount, lang);
+      let term: string;
+      if (c.kind === "per") {
+        const count = this.render(c.count, lang);
+        term = `${isLeaf(c.amount) ? amount : `(${amount})`} × ${isLeaf(c.count) ? count : `(${count})`}`;
+      } else {
+        // A "when" clause counts its amount when its condition holds, else nothing.
+        const cond = this.render(c.cond, lang);
+        term = this.bool(c.cond) ? `${amount}［${cond}］` : `0［${cond}］`;
+      }
+      if (parts.length === 0) parts.push(term);
+      else parts.push(base === null ? `+ ${term}` : `− ${term}`);
+    }
+    return parts.join(" ");
+  }
+
+  private pts(v: T, lang: Lang): string {
+    return lang === "zh" ? `${this.A.format(v)} 分` : `${this.A.format(v)} ${this.A.format(v) === "1" ? "point" : "points"}`;
+  }
+
+  explain(c: CriterionIR, points: T): Reason {
+    const A = this.A;
+    this.used = [];
+    this.usedKeys = new Set();
+    const r = c.rule;
+    let outcome: Outcome;
+    let zh: string;
+    let en: string;
+    let suggestion: number | undefined;
+    let assessorReason: string | undefined;
+
+    const raw = this.raw(c);
+    switch (r.kind) {
+      case "award": {
+        const amountLeaf = isLeaf(r.amount);
+        const amountZh = amountLeaf ? "" : `${this.render(r.amount, "zh")} = `;
+        const amountEn = amountLeaf ? "" : `${this.render(r.amount, "en")} = `;
+        if (r.cond === null) {
+          outcome = "awarded";
+          const lz = this.legend("zh");
+          const le = this.legend("en");
+          zh = `得 ${amountZh}${this.pts(raw, "zh")}${lz}`;
+          en = `${amountEn}${this.pts(raw, "en")}${le}`;
+          break;
+        }
+        const met = this.bool(r.cond);
+        const cond = this.both(r.cond);
+        const o = !met && r.otherwise ? this.both(r.otherwise) : null;
+        const lz = this.legend("zh");
+        const le = this.legend("en");
+        if (met) {
+          outcome = "met";
+          zh = `条件成立：${cond.zh}${lz}，得 ${amountZh}${this.pts(raw, "zh")}`;
+          en = `condition met: ${cond.en}${le}, so ${amountEn}${this.pts(raw, "en")}`;
+        } else if (o && r.otherwise) {
+          outcome = "unmet";
+          const oLeaf = isLeaf(r.otherwise);
+          zh = `条件不成立：${cond.zh}${lz}，得 ${oLeaf ? "" : `${o.zh} = `}${this.pts(raw, "zh")}`;
+          en = `condition not met: ${cond.en}${le}, so ${oLeaf ? "" : `${o.en} = `}${this.pts(raw, "en")}`;
+        } else {
+          outcome = "unmet";
+          zh = `条件不成立：${cond.zh}${lz}，不得分`;
+          en = `condition not met: ${cond.en}${le}, so 0 points`;
+        }
+        break;
+      }
+      case "discretionary": {
+        outcome = "scored";
+        const input = this.inputOf(r.slot);
+        const given = scoreReason(this.facts[input.name]);
+        if (given !== null && given.trim() !== "") assessorReason = given;
+        zh = `评定 ${this.pts(raw, "zh")}${assessorReason ? `（理由：${assessorReason}）` : ""}`;
+        en = `assessed at ${this.pts(raw, "en")}${assessorReason ? ` (reason: ${assessorReason})` : ""}`;
+        if (r.suggestion) {
+          const s = this.num(r.suggestion);
+          suggestion = A.toPoints(s);
+          const f = this.both(r.suggestion);
+          const leaf = isLeaf(r.suggestion);
+          zh += `；建议 ${leaf ? "" : `${f.zh} = `}${this.pts(s, "zh")}${this.legend("zh")}`;
+          en += `; suggested ${leaf ? "" : `${f.en} = `}${this.pts(s, "en")}${this.legend("en")}`;
+        }
+        // Listed last: the legend above is about the suggestion.
+        this.use(input.name, input.label, A.toPoints(raw), A.format(raw), A.format(raw));
+        break;
+      }
+      case "deduction": {
+        const base = this.render(r.base, "zh");
+        const baseEn = this.render(r.base, "en");
+        const unfloored = A.sub(this.num(r.base), this.clauses(r.clauses));
+        const floor = r.floor ? this.num(r.floor) : A.zero;
+        const fz = this.clausesFormula(isLeaf(r.base) ? base : `(${base})`, r.clauses, "zh");
+        const fe = this.clausesFormula(isLeaf(r.base) ? baseEn : `(${baseEn})`, r.clauses, "en");
+        const floored = A.compare(unfloored, floor) < 0;
+        outcome = floored ? "floored" : "computed";
+        const legendZh = this.legend("zh");
+        const legendEn = this.legend("en");
+        if (floored) {
+          const fl = r.floor ? `不低于 ${this.pts(floor, "zh")}` : "扣完为止";
+          const flEn = r.floor ? `not below ${this.pts(floor, "en")}` : "deductions stop at 0";
+          zh = `${fz}${legendZh}${eqZh(legendZh)}${A.format(unfloored)}，${fl}，得 ${this.pts(raw, "zh")}`;
+          en = `${fe}${legendEn} = ${A.format(unfloored)}; ${flEn}, so ${this.pts(raw, "en")}`;
+        } else {
+          zh = `${fz}${legendZh}${eqZh(legendZh)}${this.pts(raw, "zh")}`;
+          en = `${fe}${legendEn} = ${this.pts(raw, "en")}`;
+        }
+        break;
+      }
+      case "bonus": {
+        const sum = this.clauses(r.clauses);
+        const fz = this.clausesFormula(null, r.clauses, "zh");
+        const fe = this.clausesFormula(null, r.clauses, "en");
+        const legendZh = this.legend("zh");
+        const legendEn = this.legend("en");
+        const capped = r.cap !== null && A.compare(sum, this.num(r.cap)) > 0;
+        outcome = capped ? "capped" : "computed";
+        if (capped && r.cap) {
+          const cap = this.num(r.cap);
+          zh = `加分 ${fz}${legendZh}${eqZh(legendZh)}${A.format(sum)}，最多 ${this.pts(cap, "zh")}，得 ${this.pts(raw, "zh")}`;
+          en = `bonus ${fe}${legendEn} = ${A.format(sum)}, capped at ${this.pts(cap, "en")}, so ${this.pts(raw, "en")}`;
+        } else {
+          zh = `加分 ${fz}${legendZh}${eqZh(legendZh)}${this.pts(raw, "zh")}`;
+          en = `bonus ${fe}${legendEn} = ${this.pts(raw, "en")}`;
+        }
+        break;
+      }
+    }
+    const knocked = c.knockOuts.find((k) => this.bool(k.cond));
+    if (knocked) {
+      outcome = "knocked-out";
+      const k = this.both(knocked.cond);
+      zh = `不得分：${k.zh}（未触发时：${zh}）`;
+      en = `scores 0: ${k.en} (otherwise: ${en})`;
+    } else if (A.compare(raw, A.zero) < 0) {
+      outcome = "clamped";
+      zh = `${zh}；细则得分不为负，按 0 分计`;
+      en = `${en}; a criterion is never negative, so 0 points`;
+    }
+    void points;
+    const reason: Reason = {
+      rule: r.kind,
+      outcome,
+      zh,
+      en,
+      inputs: this.used,
+      span: c.span,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+      ...(assessorReason !== undefined ? { assessorReason } : {}),
+    };
+    return reason;
+  }
+
+  private explainVeto(reason: string, cond: BoolExpr): { zh: string; en: string } {
+    this.used = [];
+    this.usedKeys = new Set();
+    const c = this.both(cond);
+    return {
+      zh: `一票否决（${reason}）：${c.zh}${this.legend("zh")}，总分计 0 分`,
+      en: `vetoed (${reason}): ${c.en}${this.legend("en")}, so the total is 0`,
+    };
+  }
+}
+
+/** "= " after a full-width legend, " = " otherwise: "4 − 1 × 1（省抽不合格数 = 1）= 3". */
+function eqZh(legend: string): string {
+  return legend === "" ? " = " : "= ";
+}
+
+export type { Span };

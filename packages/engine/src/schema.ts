@@ -1,0 +1,287 @@
+// The input schema: a zod schema derived from the rubric's inputs, for forms (react-hook-form),
+// the API and imports, and `validate`, which turns its issues into one message per field in the
+// field's own words (its label). What it accepts, the scorer's own fact reader accepts too
+// (facts.ts); a property test holds the two together.
+
+import { z } from "zod";
+import { SCALE, formatScaled, scaledFromNumber } from "./decimal.ts";
+import { MAX_FACT } from "./facts.ts";
+import type { InputIR } from "./ir.ts";
+import type { Message } from "./diagnostics.ts";
+
+/** A discretionary fact: a score, with the assessor's reason (required below the maximum). */
+export interface ScoreFact {
+  readonly value: number;
+  readonly reason?: string;
+}
+
+/** Facts as JSON carries them: yes/no, numbers (percent as percent points), discretionary scores. */
+export type Facts = Readonly<Record<string, boolean | number | ScoreFact>>;
+
+export type FactErrorCode =
+  | "not-object"
+  | "unknown"
+  | "missing"
+  | "type"
+  | "integer"
+  | "range"
+  | "decimals"
+  | "step"
+  | "reason";
+
+/** What is wrong with one field of a facts record. */
+export interface FactError {
+  /** The input's name, or the unknown key. */
+  readonly field: string;
+  /** The input's label (the question on the form), or the key when there is none. */
+  readonly label: string;
+  readonly code: FactErrorCode;
+  readonly message: Message;
+}
+
+export type Validation =
+  | { readonly ok: true; readonly facts: Facts }
+  | { readonly ok: false; readonly errors: readonly FactError[] };
+
+function labelOf(input: InputIR): string {
+  return input.label ?? input.name;
+}
+
+function range(input: InputIR): [string, string] {
+  switch (input.kind) {
+    case "percent":
+      return ["0", "100"];
+    case "score":
+      return [formatScaled(input.min ?? 0n), formatScaled(input.max ?? 0n)];
+    default:
+      return ["0", String(MAX_FACT)];
+  }
+}
+
+/** The message for one kind of problem with one input's fact. */
+export function factMessage(input: InputIR, code: FactErrorCode): Message {
+  const L = labelOf(input);
+  const [lo, hi] = range(input);
+  switch (code) {
+    case "missing":
+      return { zh: `「${L}」未填写`, en: `"${L}" is missing` };
+    case "type":
+      switch (input.kind) {
+        case "yesno":
+          return { zh: `「${L}」应为“是”或“否”`, en: `"${L}" must be yes or no` };
+        case "score":
+          return {
+            zh: `「${L}」应为 ${lo} 至 ${hi} 之间的分数，或 { value, reason }`,
+            en: `"${L}" must be a score from ${lo} to ${hi}, or { value, reason }`,
+          };
+        case "percent":
+          return { zh: `「${L}」应为 0 至 100 之间的百分数`, en: `"${L}" must be a percentage from 0 to 100` };
+        default:
+          return { zh: `「${L}」应为数字`, en: `"${L}" must be a number` };
+      }
+    case "integer":
+      return { zh: `「${L}」应为不小于 0 的整数`, en: `"${L}" must be a whole number, 0 or more` };
+    case "range":
+      return {
+        zh: `「${L}」应在 ${lo} 至 ${hi} 之间`,
+        en: `"${L}" must be from ${lo} to ${hi}`,
+      };
+    case "decimals": {
+      const digits = input.kind === "percent" ? 4 : 6;
+      return { zh: `「${L}」最多保留 ${digits} 位小数`, en: `"${L}" can have at most ${digits} decimals` };
+    }
+    case "step": {
+      const step = formatScaled(input.step ?? 0n);
+      return {
+        zh: `「${L}」应从 ${lo} 起按 ${step} 分递增`,
+        en: `"${L}" must be ${lo} plus a multiple of ${step}`,
+      };
+    }
+    case "reason":
+      return {
+        zh: `「${L}」低于满分 ${hi} 分，须写明理由`,
+        en: `"${L}" is below its maximum of ${hi}: give a reason`,
+      };
+    default:
+      return { zh: `「${L}」有误`, en: `"${L}" is invalid` };
+  }
+}
+
+function unknownKey(key: string): FactError {
+  return {
+    field: key,
+    label: key,
+    code: "unknown",
+    message: { zh: `没有名为「${key}」的输入`, en: `there is no input named "${key}"` },
+  };
+}
+
+const NOT_OBJECT: FactError = {
+  field: "",
+  label: "",
+  code: "not-object",
+  message: {
+    zh: "事实应为一个对象：输入名称 → 值",
+    en: "facts must be an object of input names to values",
+  },
+};
+
+/** The error code of a zod issue about one input's fact. */
+function issueCode(input: InputIR, issue: { code: string; input?: unknown; params?: unknown; expected?: unknown }): FactErrorCode {
+  if (issue.input === undefined && issue.expected !== "int") return "missing";
+  if (issue.code === "custom") {
+    const kind = (issue.params as { kind?: FactErrorCode } | undefined)?.kind;
+    return kind ?? "type";
+  }
+  if (issue.code === "invalid_type") {
+    if (issue.input === undefined && issue.expected !== "int") return "missing";
+    if (issue.expected === "int") return "integer";
+    return "type";
+  }
+  if (issue.code === "too_small") return input.kind === "count" ? "integer" : "range";
+  if (issue.code === "too_big") return "range";
+  return "type";
+}
+
+function decimalsOk(v: number, digits: number): boolean {
+  const s = scaledFromNumber(v);
+  if (s === null) return false;
+  return digits >= 6 || s % 10n ** BigInt(6 - digits) === 0n;
+}
+
+/** The zod schema of one input's fact. */
+function fieldSchema(input: InputIR): z.ZodType {
+  const error = (issue: { code: string; input?: unknown; params?: unknown; expected?: unknown }): string =>
+    factMessage(input, issueCode(input, issue)).zh;
+  const meta = { title: labelOf(input), ...(input.help ? { description: input.help } : {}) };
+  let schema: z.ZodType;
+  switch (input.kind) {
+    case "yesno":
+      schema = z.boolean({ error });
+      break;
+    case "count":
+      schema = z.number({ error }).int({ error }).min(0, { error }).max(MAX_FACT, { error });
+      break;
+    case "number":
+      schema = z
+        .number({ error })
+        .min(0, { error })
+        .max(MAX_FACT, { error })
+        .refine((v) => decimalsOk(v, 6), { error, params: { kind: "decimals" } });
+      break;
+    case "percent":
+      schema = z
+        .number({ error })
+        .min(0, { error })
+        .max(100, { error })
+        .refine((v) => decimalsOk(v, 4), { error, params: { kind: "decimals" } });
+      break;
+    case "score": {
+      const min = input.min ?? 0n;
+      const max = input.max ?? 0n;
+      const step = input.step;
+      schema = z
+        .union([z.number(), z.strictObject({ value: z.number(), reason: z.string().optional() })], { error })
+        .superRefine((fact, ctx) => {
+          const value = typeof fact === "number" ? fact : fact.value;
+          const reason = typeof fact === "number" ? undefined : fact.reason;
+          const fail = (kind: FactErrorCode): void => {
+            ctx.addIssue({ code: "custom", message: factMessage(input, kind).zh, params: { kind } });
+          };
+          const s = scaledFromNumber(value);
+          if (s === null) return fail("decimals");
+          if (s < min || s > max) return fail("range");
+          if (step !== null && (s - min) % step !== 0n) return fail("step");
+          if (s < max && (reason === undefined || reason.trim() === "")) return fail("reason");
+        });
+      break;
+    }
+  }
+  schema = schema.meta(meta);
+  if (input.default !== null) schema = schema.default(defaultFact(input) as never);
+  return schema;
+}
+
+/** The fact an input's default stands for, as JSON would carry it. */
+export function defaultFact(input: InputIR): boolean | number | null {
+  if (input.default === null) return null;
+  if (input.kind === "yesno") return input.default !== 0n;
+  if (input.kind === "percent") return Number(input.default) / 10_000;
+  return Number(input.default) / SCALE;
+}
+
+/**
+ * Copies own keys into a prototype-free object, names in NFC: inherited properties such as
+ * `toString` are never taken for facts, and `__proto__` is just an unknown key.
+ */
+function ownRecord(v: unknown): unknown {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return v;
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(v)) {
+    const n = k.normalize("NFC");
+    const target = Object.prototype.hasOwnProperty.call(out, n) ? k : n;
+    Object.defineProperty(out, target, {
+      value: (v as Record<string, unknown>)[k],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+/** The zod schema of a whole facts record for these inputs. */
+export function inputSchema(inputs: readonly InputIR[]): z.ZodType<Facts> {
+  const shape = Object.fromEntries(inputs.map((i) => [i.name, fieldSchema(i)]));
+  return z.preprocess(ownRecord, z.strictObject(shape)) as unknown as z.ZodType<Facts>;
+}
+
+/** Checks a facts record: the facts (defaults filled in), or one error per bad field. */
+export function validateFacts(inputs: readonly InputIR[], schema: z.ZodType<Facts>, facts: unknown): Validation {
+  if (typeof facts !== "object" || facts === null || Array.isArray(facts)) return { ok: false, errors: [NOT_OBJECT] };
+  let result: ReturnType<typeof schema.safeParse>;
+  try {
+    result = schema.safeParse(facts);
+  } catch {
+    // Only exotic objects (throwing getters, proxies) get here; JSON never does.
+    return { ok: false, errors: [NOT_OBJECT] };
+  }
+  if (result.success) return { ok: true, facts: result.data };
+  const byName = new Map(inputs.map((i) => [i.name, i]));
+  const own = ownRecord(facts) as Record<string, unknown>;
+  const errors: FactError[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys" && issue.path.length === 0) {
+      for (const k of issue.keys) {
+        if (!seen.has(k)) {
+          seen.add(k);
+          errors.push(unknownKey(k));
+        }
+      }
+      continue;
+    }
+    const field = issue.path[0];
+    if (typeof field !== "string") {
+      if (!seen.has("")) errors.push(NOT_OBJECT);
+      seen.add("");
+      continue;
+    }
+    if (seen.has(field)) continue;
+    seen.add(field);
+    const input = byName.get(field);
+    if (!input) {
+      errors.push(unknownKey(field));
+      continue;
+    }
+    const code =
+      own[field] === undefined
+        ? "missing"
+        : issueCode(input, { ...(issue as { code: string; params?: unknown; expected?: unknown }), input: own[field] });
+    errors.push({ field, label: labelOf(input), code, message: factMessage(input, code) });
+  }
+  // Fields in the rubric's order, unknown keys last: a person reads them against the form.
+  const order = new Map(inputs.map((i, n) => [i.name, n]));
+  errors.sort((a, b) => (order.get(a.field) ?? inputs.length) - (order.get(b.field) ?? inputs.length));
+  return { ok: false, errors };
+}
