@@ -1,25 +1,15 @@
-// Syntax colouring for rubric files in both keyword sets (docs/language.md, "Keywords"). A stream
-// tokenizer is enough: keywords stand apart from names (spaces or punctuation), so a keyword is a
-// whole word from one of the two lists. Diagnostics come from the real checker, not from here.
+// Syntax colouring for rubric files in both keyword sets. A stream tokenizer is enough: keywords
+// stand apart from names (spaces or punctuation), so a keyword is a whole word from one of the two
+// sets. Diagnostics come from the real checker, not from here.
 import { StreamLanguage, type StringStream } from "@codemirror/language";
-
-export const zhKeywords: readonly string[] = [
-  "评分细则", "对象", "版本", "生效", "满分", "总分", "输入", "说明", "默认", "是否", "计数", "数值", "单位", "百分比",
-  "评分", "至", "步长", "令", "项目", "标准分", "内容", "细则", "得", "当", "否则", "酌情", "建议", "基础", "扣", "每",
-  "最低", "加", "最多", "不得分", "分", "等级", "否决", "测试", "已知", "理由", "期望", "若", "则", "且", "或", "非",
-  "最小", "最大",
-];
-
-export const enKeywords: readonly string[] = [
-  "rubric", "subject", "version", "effective", "total", "input", "help", "default", "yesno", "count", "number", "unit",
-  "percent", "score", "to", "step", "let", "item", "standard", "content", "criterion", "award", "when", "else",
-  "discretionary", "suggest", "base", "deduct", "per", "floor", "bonus", "cap", "zero", "points", "point", "grades", "veto",
-  "test", "given", "reason", "expect", "if", "then", "and", "or", "not", "min", "max", "of",
-];
+import { keywords as languageKeywords } from "@kaoping/language";
 
 const atoms = new Set(["是", "否", "yes", "no", "true", "false"]);
 const typeWords = new Set(["是否", "计数", "数值", "百分比", "评分", "yesno", "count", "number", "percent", "score"]);
-const keywords = new Set([...zhKeywords, ...enKeywords].filter((k) => !atoms.has(k) && !typeWords.has(k)));
+// The words come from the language package itself, so the colouring cannot drift from the lexer.
+const keywords = new Set(
+  languageKeywords.flatMap((k) => [...k.words.zh, ...k.words.en]).filter((w) => !atoms.has(w) && !typeWords.has(w)),
+);
 
 interface State {
   /** Inside a `"""…"""` block that has not closed yet. */

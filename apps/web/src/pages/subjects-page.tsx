@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSubjectKinds } from "../app/catalog.ts";
 import { useShell } from "../app/context.ts";
 import { canEditSubjects } from "../app/permissions.ts";
 import { ImportDialog } from "../components/import-dialog.tsx";
@@ -200,9 +201,4 @@ export function SubjectsPage() {
       )}
     </>
   );
-}
-
-/** The subject kinds the app knows: those of the rubrics (the form's choices). */
-export function useSubjectKinds(): string[] {
-  return ["行政村", "规模以上工业企业"];
 }
