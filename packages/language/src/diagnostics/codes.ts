@@ -145,6 +145,11 @@ export const codes = {
     en: `missing ${what.en}`,
   })),
 
+  KP508: entry<{ criterion: S }>("error", ({ criterion }) => ({
+    zh: `细则 ${criterion} 的得分没有上限`,
+    en: `criterion ${criterion} has no upper limit`,
+  })),
+
   KP601: entry<{ name: S }>("error", ({ name }) => ({
     zh: `测试中的「${name}」不是输入`,
     en: `"${name}" in the test is not an input`,

@@ -518,14 +518,30 @@ export function tokenSpan(tok: IToken): A.Span {
   return { start: tok.startOffset, end: tok.startOffset + tok.image.length };
 }
 
-/** Chevrotain's inclusive end offset → half-open; recovered nodes may have no location. */
+/**
+ * A node's half-open span. Chevrotain's offset-only tracking records where a node starts, not
+ * where it ends, so the end is the end of its last token, found by descending into the last child.
+ */
 function nodeSpan(node: CstNode): A.Span {
-  const loc = node.location;
-  const start = loc?.startOffset;
-  const end = loc?.endOffset;
+  const start = node.location?.startOffset;
   if (start === undefined || Number.isNaN(start)) return { start: 0, end: 0 };
-  if (end === undefined || Number.isNaN(end)) return { start, end: start };
-  return { start, end: end + 1 };
+  return { start, end: Math.max(start, nodeEnd(node)) };
+}
+
+function nodeEnd(node: CstNode): number {
+  let last: CstElement | undefined;
+  let lastStart = -1;
+  for (const key in node.children) {
+    for (const element of node.children[key] ?? []) {
+      const at = "image" in element ? element.startOffset : (element.location?.startOffset ?? NaN);
+      if (at > lastStart) {
+        lastStart = at;
+        last = element;
+      }
+    }
+  }
+  if (!last) return -1;
+  return "image" in last ? last.startOffset + last.image.length : nodeEnd(last);
 }
 
 function asciiDigits(text: string): string {

@@ -1,5 +1,6 @@
 // The sheet adds up: an item's non-bonus criteria reach exactly its standard points (KP501), and
-// the items' standard points make the declared total (KP502). Bonuses count on top (READING.md).
+// the items' standard points make the declared total (KP502); a non-bonus criterion has a
+// most (KP508). Bonuses count on top (READING.md).
 import { diagnostic } from "../../diagnostics/diagnostic.ts";
 import { printPoints, RangeFinder, samePoints } from "../bounds.ts";
 import type { CheckContext } from "../context.ts";
@@ -18,9 +19,21 @@ export function checkSums(ctx: CheckContext): void {
     if (item.criteria.length === 0 || item.criteria.some((c) => !c.rule)) continue;
     let most = 0;
     for (const criterion of item.criteria) {
-      if (criterion.rule && criterion.rule.kind !== "bonus") most += ranges.criterion(criterion.rule).max;
+      if (!criterion.rule || criterion.rule.kind === "bonus") continue;
+      const max = ranges.criterion(criterion.rule).max;
+      if (max === Infinity) {
+        ctx.report(
+          diagnostic(
+            "KP508",
+            criterion.numberSpan,
+            { criterion: `${item.number}.${criterion.number}` },
+            { help: { zh: "用 最小(…, 上限) 限定它，或改写成加分（加 … 最多 …）", en: "bound it with min(…, limit), or make it a bonus (bonus … cap …)" } },
+          ),
+        );
+      }
+      most += max;
     }
-    if (!samePoints(most, standard)) {
+    if (Number.isFinite(most) && !samePoints(most, standard)) {
       ctx.report(diagnostic("KP501", item.standard.span, { item: String(item.number), sum: printPoints(most), standard: item.standard.value }));
     }
   }
