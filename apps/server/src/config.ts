@@ -10,6 +10,8 @@ export interface ServerConfig {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL schema to use (created if missing); tests give each server run its own. */
+  readonly databaseSchema: string | undefined;
   readonly dataDir: string;
   readonly webDist: string;
   readonly rubricsDir: string;
@@ -20,7 +22,7 @@ export interface ServerConfig {
   readonly seed: boolean;
 }
 
-/** Reads PORT, HOST, DATABASE_URL, KAOPING_DATA_DIR, KAOPING_WEB_DIST, KAOPING_RUBRICS_DIR, KAOPING_ADMIN_PASSWORD, KAOPING_SECURE_COOKIES, KAOPING_TRUST_PROXY, LOG_LEVEL, KAOPING_SEED. */
+/** Reads PORT, HOST, DATABASE_URL, KAOPING_DB_SCHEMA, KAOPING_DATA_DIR, KAOPING_WEB_DIST, KAOPING_RUBRICS_DIR, KAOPING_ADMIN_PASSWORD, KAOPING_SECURE_COOKIES, KAOPING_TRUST_PROXY, LOG_LEVEL, KAOPING_SEED. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
@@ -28,6 +30,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port,
     host: env.HOST ?? "127.0.0.1",
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.KAOPING_DB_SCHEMA || undefined,
     dataDir: resolve(env.KAOPING_DATA_DIR ?? resolve(REPO_ROOT, "data")),
     webDist: resolve(env.KAOPING_WEB_DIST ?? resolve(REPO_ROOT, "apps/web/dist")),
     rubricsDir: resolve(env.KAOPING_RUBRICS_DIR ?? resolve(REPO_ROOT, "rubrics")),

@@ -1,0 +1,5 @@
+// @kaoping/server: the HTTP host, for tests and benchmarks that start it in-process.
+export { createApp, type App, type AppOptions } from "./app.ts";
+export { configFromEnv, REPO_ROOT, type ServerConfig } from "./config.ts";
+export { seedIfEmpty, type SeedOptions, type SeedOutcome } from "./seed.ts";
+export { villageFacts, enterpriseFacts, prng, type Profile } from "./demo-facts.ts";

@@ -1,0 +1,131 @@
+// The permission table: every procedure, under every role and anonymously, is allowed, FORBIDDEN
+// or UNAUTHORIZED exactly as this one table says. A procedure missing from the table (or a table
+// row for a procedure that no longer exists) fails the test, so new procedures must be placed here.
+import { ROLES, testDatabaseTargets, type Role } from "@kaoping/db";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "./root.ts";
+import { setUpApi, TEST_PASSWORD, type Caller, type TestApi } from "./test-support.ts";
+
+type Who = Role | "anonymous";
+const ALL: readonly Role[] = ["admin", "policy", "assessor", "reviewer", "viewer"];
+const PUBLIC = "public" as const;
+
+interface Row {
+  /** Roles allowed; "public" also lets anonymous callers in. */
+  readonly allow: readonly Role[] | typeof PUBLIC;
+  /** A plausible input (allowed calls may still fail for business reasons, never for auth). */
+  readonly input: unknown;
+}
+
+const MISSING = 999_999;
+
+const TABLE: Record<string, Row> = {
+  "auth.login": { allow: PUBLIC, input: { username: "viewer1", password: TEST_PASSWORD } },
+  "auth.logout": { allow: PUBLIC, input: undefined },
+  "auth.me": { allow: ALL, input: undefined },
+  "auth.changePassword": { allow: ALL, input: { current: "not the password", next: "a new long password" } },
+
+  "users.list": { allow: ["admin"], input: {} },
+  "users.create": { allow: ["admin"], input: { username: "newuser", displayName: "新用户", role: "viewer", password: "a long password" } },
+  "users.update": { allow: ["admin"], input: { id: MISSING, displayName: "x" } },
+
+  "tokens.list": { allow: ["admin"], input: {} },
+  "tokens.create": { allow: ["admin"], input: { userId: MISSING, name: "t" } },
+  "tokens.revoke": { allow: ["admin"], input: { id: MISSING } },
+
+  "subjects.list": { allow: ALL, input: { limit: 10, offset: 0 } },
+  "subjects.get": { allow: ALL, input: { id: MISSING } },
+  "subjects.create": { allow: ["admin"], input: { kind: "行政村", code: "P-1", name: "权限村", attributes: {} } },
+  "subjects.update": { allow: ["admin"], input: { id: MISSING, revision: 1, name: "x" } },
+  "subjects.delete": { allow: ["admin"], input: { id: MISSING, revision: 1 } },
+  "subjects.import": { allow: ["admin"], input: { rows: [{ kind: "行政村", code: "P-2", name: "导入村", attributes: {} }] } },
+
+  "periods.list": { allow: ALL, input: undefined },
+  "periods.create": { allow: ["admin"], input: { code: "P2027", name: "2027年度", startsOn: "2027-01-01", endsOn: "2027-12-31" } },
+
+  "rubrics.list": { allow: ALL, input: undefined },
+  "rubrics.versions": { allow: ALL, input: { key: "nothing" } },
+  "rubrics.get": { allow: ALL, input: { id: MISSING } },
+  "rubrics.check": { allow: ALL, input: { source: "评分细则 x" } },
+  "rubrics.saveDraft": { allow: ["admin", "policy"], input: { key: "nothing", source: "评分细则 nothing", revision: MISSING } },
+  "rubrics.publish": { allow: ["admin", "policy"], input: { key: "nothing", revision: 1 } },
+  "rubrics.diff": { allow: ALL, input: { fromId: MISSING, toId: MISSING, periodId: MISSING } },
+
+  "assessments.list": { allow: ALL, input: { limit: 10, offset: 0 } },
+  "assessments.get": { allow: ALL, input: { id: MISSING } },
+  "assessments.create": { allow: ["admin", "assessor"], input: { subjectId: MISSING, periodId: MISSING } },
+  "assessments.saveFacts": { allow: ["admin", "assessor"], input: { id: MISSING, revision: 1, facts: {} } },
+  "assessments.preview": { allow: ALL, input: { id: MISSING, facts: {} } },
+  "assessments.submit": { allow: ["admin", "assessor"], input: { id: MISSING, revision: 1 } },
+  "assessments.approve": { allow: ["admin", "reviewer"], input: { id: MISSING, revision: 1 } },
+  "assessments.return": { allow: ["admin", "reviewer"], input: { id: MISSING, revision: 1, comment: "请补充" } },
+
+  "reports.ranking": { allow: ALL, input: { periodId: MISSING } },
+  "reports.itemStats": { allow: ALL, input: { periodId: MISSING, rubricKey: "nothing" } },
+
+  "evidence.list": { allow: ALL, input: { assessmentId: MISSING } },
+  "evidence.upload": {
+    allow: ["admin", "assessor"],
+    input: { assessmentId: MISSING, name: "a.pdf", contentType: "application/pdf", dataBase64: Buffer.from("%PDF-1.4").toString("base64") },
+  },
+  "evidence.download": { allow: ALL, input: { id: MISSING } },
+  "evidence.delete": { allow: ["admin", "assessor"], input: { id: MISSING } },
+
+  "audit.list": { allow: ["admin"], input: {} },
+};
+
+type Outcome = "allowed" | "FORBIDDEN" | "UNAUTHORIZED";
+
+function expected(row: Row, who: Who): Outcome {
+  if (row.allow === PUBLIC) return "allowed";
+  if (who === "anonymous") return "UNAUTHORIZED";
+  return row.allow.includes(who) ? "allowed" : "FORBIDDEN";
+}
+
+async function call(caller: Caller, path: string, input: unknown): Promise<Outcome> {
+  // Walk the caller proxy along the path: caller.assessments.saveFacts(input).
+  let target: unknown = caller;
+  for (const part of path.split(".")) target = (target as Record<string, unknown>)[part];
+  try {
+    await (target as (input: unknown) => Promise<unknown>)(input);
+    return "allowed";
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED")) return error.code;
+    // Any other answer (NOT_FOUND, BAD_REQUEST, CONFLICT, …) got past the permission check.
+    return "allowed";
+  }
+}
+
+const target = testDatabaseTargets()[0]!;
+
+describe("permission table", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await setUpApi(target);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it("lists every procedure of the router, and nothing else", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(TABLE).sort()).toEqual(procedures);
+  });
+
+  it("allows, forbids or asks to sign in exactly as the table says", async () => {
+    const whos: Who[] = [...ROLES, "anonymous"];
+    const actual: Record<string, Record<Who, Outcome>> = {};
+    const want: Record<string, Record<Who, Outcome>> = {};
+    for (const [path, row] of Object.entries(TABLE)) {
+      actual[path] = {} as Record<Who, Outcome>;
+      want[path] = {} as Record<Who, Outcome>;
+      for (const who of whos) {
+        want[path][who] = expected(row, who);
+        actual[path][who] = await call(api.as(who === "anonymous" ? null : who, { address: `10.1.0.${whos.indexOf(who)}` }), path, row.input);
+      }
+    }
+    expect(actual).toEqual(want);
+  });
+});
+
