@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what the repository needs beyond Node.js 20: pnpm 12.4.2 and, with --test, Debian's
+# chromium (browser tests) and postgresql (the second database the tests run against).
+set -euo pipefail
+
+if [ "${1:-}" = "--test" ]; then
+  missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" != 0 ]; then
+      echo "install-tools: need ${missing[*]} (apt-get install ${missing[*]}, as root)" >&2
+      exit 1
+    fi
+    echo "install-tools: installing ${missing[*]} from Debian…" >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+fi
+
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "12.4.2" ]; then
+  echo "install-tools: installing pnpm 12.4.2…" >&2
+  npm install -g pnpm@12.4.2 >/dev/null 2>&1
+fi

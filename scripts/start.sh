@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs dependencies, builds the web app and starts Kaoping on one port (PORT, default 3000)
+# with the embedded database in ./data, seeded with demo data on first start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TURBO_TELEMETRY_DISABLED=1
+scripts/install-tools.sh
+pnpm install --frozen-lockfile
+pnpm --filter @kaoping/web build
+exec pnpm --filter @kaoping/server start
