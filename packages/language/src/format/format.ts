@@ -100,7 +100,10 @@ class Printer {
     return entries;
   }
 
-  /** Prints entries in source order, a blank line between groups and around blocks. */
+  /**
+   * Prints entries in source order, a blank line between groups and around blocks; criteria follow
+   * one another without one, as the rubrics and docs/language.md lay them out.
+   */
   private entries(entries: Entry[], depth: number): void {
     entries.sort((a, b) => a.start - b.start);
     let previous: Entry["group"] | null = null;
@@ -139,10 +142,19 @@ class Printer {
   }
 
   private grades(grades: readonly A.Grade[], depth: number): void {
+    const band = (grade: A.Grade) => (grade.min ? `${this.text(grade.label)} >= ${grade.min.value}` : this.text(grade.label));
+    const first = grades[0];
+    const last = grades.at(-1);
+    // One line, like the sheet's own legend, unless a comment sits among the bands.
+    const commented = first && last && this.pending.some((c) => c.startOffset > first.span.start && c.startOffset < last.span.end);
+    if (!commented) {
+      this.line(depth, `${this.kw(T.Grades)} { ${grades.map(band).join("  ")} }`);
+      return;
+    }
     this.line(depth, `${this.kw(T.Grades)} {`);
     for (const grade of grades) {
       this.leading(grade.span.start, depth + 1);
-      this.line(depth + 1, grade.min ? `${this.text(grade.label)} >= ${grade.min.value}` : this.text(grade.label));
+      this.line(depth + 1, band(grade));
       this.trailing(grade.span.end);
     }
     this.line(depth, "}");
@@ -156,11 +168,11 @@ class Printer {
     const entries: Entry[] = [];
     if (item.content) {
       const content = item.content;
-      entries.push({ group: "header", start: content.span.start, end: content.span.end, print: (d) => this.line(d, `${this.kw(T.Content)} ${this.text(content)}`) });
+      entries.push({ group: "declaration", start: content.span.start, end: content.span.end, print: (d) => this.line(d, `${this.kw(T.Content)} ${this.text(content)}`) });
     }
     entries.push(...this.declarations(rubric.inputs, rubric.lets, item.number));
     for (const criterion of item.criteria) {
-      entries.push({ group: "block", start: criterion.span.start, end: criterion.span.end, print: (d) => this.criterion(criterion, d) });
+      entries.push({ group: "criterion", start: criterion.span.start, end: criterion.span.end, print: (d) => this.criterion(criterion, d) });
     }
     this.entries(entries, depth + 1);
     this.leading(item.span.end, depth + 1);
@@ -180,7 +192,7 @@ class Printer {
         this.line(depth + 1, [first, ...rest].join(" "));
       } else {
         this.line(depth + 1, first ?? "");
-        for (const part of rest) this.line(depth + 2, part);
+        for (const part of rest) this.line(depth + 1, part);
       }
       this.trailing(criterion.rule.span.end);
     }
@@ -348,7 +360,7 @@ class Printer {
 }
 
 interface Entry {
-  readonly group: "header" | "declaration" | "veto" | "block";
+  readonly group: "header" | "declaration" | "veto" | "criterion" | "block";
   readonly start: number;
   readonly end: number;
   readonly print: (depth: number) => void;
