@@ -11,6 +11,8 @@ import { RevisionConflict } from "./errors.ts";
 export interface FieldIssue {
   readonly path: (string | number)[];
   readonly message: string;
+  /** The message in Chinese, where the source of the error has one (rubric fact checks). */
+  readonly zh?: string;
 }
 
 /** Every failing path of a zod error, with `prefix` put in front (for values checked inside a procedure). */

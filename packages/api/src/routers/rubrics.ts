@@ -1,0 +1,428 @@
+// Rubric versions: one working draft per rubric, published versions numbered 1, 2, … and frozen.
+// Checking a source is a normal answer with diagnostics as data, errors included.
+import { createHash } from "node:crypto";
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { conflict } from "../errors.ts";
+import { IdSchema, IsoDateTime, NoInput, RevisionSchema } from "../schemas.ts";
+import { diff } from "@kaoping/engine";
+import { compileSource, DiagnosticSchema, missingFacts, preparedVersion, rubricTests, type Prepared } from "../scoring.ts";
+import { audit, policyProcedure, protectedProcedure } from "../trpc.ts";
+
+const RubricKeySchema = z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}_]+$/u, "letters, digits and _ only");
+const SourceSchema = z.string().min(1).max(1_000_000);
+
+const VersionSchema = z.object({
+  id: IdSchema,
+  key: z.string(),
+  version: z.number().int().nullable(),
+  status: z.enum(["draft", "published"]),
+  title: z.string(),
+  subjectKind: z.string(),
+  effective: z.string().nullable(),
+  contentHash: z.string(),
+  note: z.string(),
+  author: z.string().nullable(),
+  revision: RevisionSchema,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  publishedAt: IsoDateTime.nullable(),
+});
+const VersionWithSourceSchema = VersionSchema.extend({ source: z.string() });
+
+const VERSION_COLUMNS = [
+  "rubric_version.id",
+  "rubric_version.rubric_key",
+  "rubric_version.version",
+  "rubric_version.status",
+  "rubric_version.title",
+  "rubric_version.subject_kind",
+  "rubric_version.effective",
+  "rubric_version.content_hash",
+  "rubric_version.note",
+  "rubric_version.revision",
+  "rubric_version.created_at",
+  "rubric_version.updated_at",
+  "rubric_version.published_at",
+  "app_user.username as author",
+] as const;
+
+interface VersionRow {
+  id: number;
+  rubric_key: string;
+  version: number | null;
+  status: "draft" | "published";
+  title: string;
+  subject_kind: string;
+  effective: string | null;
+  content_hash: string;
+  note: string;
+  revision: number;
+  created_at: Date;
+  updated_at: Date;
+  published_at: Date | null;
+  author: string | null;
+}
+
+function versionOut(r: VersionRow): z.infer<typeof VersionSchema> {
+  return {
+    id: r.id,
+    key: r.rubric_key,
+    version: r.version,
+    status: r.status,
+    title: r.title,
+    subjectKind: r.subject_kind,
+    effective: r.effective,
+    contentHash: r.content_hash,
+    note: r.note,
+    author: r.author,
+    revision: r.revision,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    publishedAt: r.published_at?.toISOString() ?? null,
+  };
+}
+
+const ChangeSchema = z.enum(["added", "removed", "changed", "unchanged"]);
+const PairSchema = <T extends z.ZodType>(t: T) => z.object({ old: t.nullable(), new: t.nullable() });
+
+const TestOutcomeSchema = z.object({
+  name: z.string(),
+  passed: z.boolean(),
+  failures: z.array(z.object({ zh: z.string(), en: z.string() })),
+});
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+export const rubricsRouter = {
+  /** Every rubric with its latest published version and its draft, if any. */
+  list: protectedProcedure
+    .input(NoInput)
+    .output(
+      z.array(
+        z.object({
+          key: z.string(),
+          title: z.string(),
+          subjectKind: z.string(),
+          published: VersionSchema.nullable(),
+          draft: VersionSchema.nullable(),
+        }),
+      ),
+    )
+    .query(async ({ ctx }) => {
+      const rows = await ctx.db
+        .selectFrom("rubric_version")
+        .leftJoin("app_user", "app_user.id", "rubric_version.author_id")
+        .select(VERSION_COLUMNS)
+        .orderBy("rubric_version.rubric_key")
+        .orderBy("rubric_version.version", "desc")
+        .execute();
+      const byKey = new Map<string, { published: VersionRow | null; draft: VersionRow | null }>();
+      for (const r of rows) {
+        const entry = byKey.get(r.rubric_key) ?? { published: null, draft: null };
+        if (r.status === "draft") entry.draft = r;
+        else if (!entry.published || (r.version ?? 0) > (entry.published.version ?? 0)) entry.published = r;
+        byKey.set(r.rubric_key, entry);
+      }
+      return [...byKey].map(([key, e]) => {
+        const shown = (e.published ?? e.draft)!;
+        return {
+          key,
+          title: shown.title,
+          subjectKind: shown.subject_kind,
+          published: e.published ? versionOut(e.published) : null,
+          draft: e.draft ? versionOut(e.draft) : null,
+        };
+      });
+    }),
+
+  versions: protectedProcedure
+    .input(z.object({ key: z.string() }))
+    .output(z.array(VersionSchema))
+    .query(async ({ ctx, input }) =>
+      (
+        await ctx.db
+          .selectFrom("rubric_version")
+          .leftJoin("app_user", "app_user.id", "rubric_version.author_id")
+          .select(VERSION_COLUMNS)
+          .where("rubric_version.rubric_key", "=", input.key)
+          .orderBy("rubric_version.id", "desc")
+          .execute()
+      ).map(versionOut),
+    ),
+
+  get: protectedProcedure
+    .input(z.object({ id: IdSchema }))
+    .output(VersionWithSourceSchema)
+    .query(async ({ ctx, input }) => {
+      const row = await ctx.db
+        .selectFrom("rubric_version")
+        .leftJoin("app_user", "app_user.id", "rubric_version.author_id")
+        .select([...VERSION_COLUMNS, "rubric_version.source"])
+        .where("rubric_version.id", "=", input.id)
+        .executeTakeFirst();
+      if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no rubric version ${input.id}` });
+      return { ...versionOut(row), source: row.source };
+    }),
+
+  /** Diagnostics of a source, as data; `ok` when it compiles. */
+  check: protectedProcedure
+    .input(z.object({ source: SourceSchema }))
+    .output(
+      z.object({
+        ok: z.boolean(),
+        diagnostics: z.array(DiagnosticSchema),
+        info: z.object({ key: z.string(), title: z.string(), subjectKind: z.string(), effective: z.string().nullable() }).nullable(),
+        /** The rubric's own tests, when it compiles. */
+        tests: z.array(TestOutcomeSchema),
+      }),
+    )
+    .query(({ input }) => {
+      const { prepared, diagnostics } = compileSource(input.source);
+      return { ok: prepared !== null, diagnostics, info: prepared?.info ?? null, tests: prepared ? rubricTests(prepared) : [] };
+    }),
+
+  /** Creates (revision null) or updates the rubric's draft. A draft may have errors. */
+  saveDraft: policyProcedure
+    .input(
+      z.object({
+        key: RubricKeySchema,
+        source: SourceSchema,
+        note: z.string().max(2000).default(""),
+        /** The draft's revision you edited, or null to start a new draft. */
+        revision: RevisionSchema.nullable(),
+      }),
+    )
+    .output(z.object({ draft: VersionSchema, diagnostics: z.array(DiagnosticSchema) }))
+    .mutation(async ({ ctx, input }) => {
+      const { prepared, diagnostics } = compileSource(input.source);
+      if (prepared && prepared.info.key !== input.key) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: `source: the source declares rubric "${prepared.info.key}", not "${input.key}"` });
+      }
+      const draft = await ctx.db.transaction().execute(async (tx) => {
+        const existing = await tx
+          .selectFrom("rubric_version")
+          .selectAll()
+          .where("rubric_key", "=", input.key)
+          .where("status", "=", "draft")
+          .forUpdate()
+          .executeTakeFirst();
+        const latest = await tx
+          .selectFrom("rubric_version")
+          .select(["title", "subject_kind", "effective"])
+          .where("rubric_key", "=", input.key)
+          .orderBy("id", "desc")
+          .executeTakeFirst();
+        // A draft with errors keeps the header it had, so that lists still show a title.
+        const header = prepared
+          ? { title: prepared.info.title, subject_kind: prepared.info.subjectKind, effective: prepared.info.effective }
+          : { title: latest?.title ?? input.key, subject_kind: latest?.subject_kind ?? "", effective: latest?.effective ?? null };
+        const fields = { ...header, source: input.source, content_hash: sha256(input.source), note: input.note, author_id: ctx.user.id };
+        let id: number;
+        if (input.revision === null) {
+          if (existing) throw conflict("rubric draft", existing.id, existing.revision, 0);
+          id = (
+            await tx
+              .insertInto("rubric_version")
+              .values({ rubric_key: input.key, version: null, status: "draft", ...fields })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id;
+          await audit(tx, ctx, "rubric_version", id, null, { key: input.key, ...fields });
+        } else {
+          if (!existing) throw new TRPCError({ code: "NOT_FOUND", message: `rubric "${input.key}" has no draft; send revision null to start one` });
+          if (existing.revision !== input.revision) throw conflict("rubric draft", existing.id, existing.revision, input.revision);
+          await tx
+            .updateTable("rubric_version")
+            .set({ ...fields, revision: existing.revision + 1, updated_at: ctx.now() })
+            .where("id", "=", existing.id)
+            .execute();
+          id = existing.id;
+          await audit(
+            tx,
+            ctx,
+            "rubric_version",
+            id,
+            { source: existing.source, note: existing.note, revision: existing.revision },
+            { source: input.source, note: input.note, revision: existing.revision + 1 },
+          );
+        }
+        return tx
+          .selectFrom("rubric_version")
+          .leftJoin("app_user", "app_user.id", "rubric_version.author_id")
+          .select(VERSION_COLUMNS)
+          .where("rubric_version.id", "=", id)
+          .executeTakeFirstOrThrow();
+      });
+      return { draft: versionOut(draft), diagnostics };
+    }),
+
+  /** Publishes the draft as the next version; refused while the source has errors or its own tests fail. */
+  publish: policyProcedure
+    .input(z.object({ key: RubricKeySchema, revision: RevisionSchema, note: z.string().max(2000).optional() }))
+    .output(VersionSchema)
+    .mutation(async ({ ctx, input }) => {
+      const row = await ctx.db.transaction().execute(async (tx) => {
+        const draft = await tx
+          .selectFrom("rubric_version")
+          .selectAll()
+          .where("rubric_key", "=", input.key)
+          .where("status", "=", "draft")
+          .forUpdate()
+          .executeTakeFirst();
+        if (!draft) throw new TRPCError({ code: "NOT_FOUND", message: `rubric "${input.key}" has no draft to publish` });
+        if (draft.revision !== input.revision) throw conflict("rubric draft", draft.id, draft.revision, input.revision);
+        const { prepared, diagnostics } = compileSource(draft.source);
+        if (!prepared) {
+          const errors = diagnostics.filter((d) => d.severity === "error");
+          throw new TRPCError({
+            code: "PRECONDITION_FAILED",
+            message: `the draft has ${errors.length} error(s); fix them first: ${errors
+              .slice(0, 5)
+              .map((d) => `${d.line}:${d.column} ${d.code} ${d.message.en}`)
+              .join("; ")}`,
+          });
+        }
+        const failed = rubricTests(prepared).filter((t) => !t.passed);
+        if (failed.length > 0) {
+          throw new TRPCError({
+            code: "PRECONDITION_FAILED",
+            message: `the rubric's own tests fail: ${failed.map((t) => `"${t.name}": ${t.failures.map((f) => f.en).join(", ")}`).join("; ")}`,
+          });
+        }
+        const last = await tx
+          .selectFrom("rubric_version")
+          .select((eb) => eb.fn.max("version").as("v"))
+          .where("rubric_key", "=", input.key)
+          .executeTakeFirst();
+        const version = (last?.v ?? 0) + 1;
+        await tx
+          .updateTable("rubric_version")
+          .set({
+            status: "published",
+            version,
+            published_at: ctx.now(),
+            updated_at: ctx.now(),
+            ...(input.note !== undefined ? { note: input.note } : {}),
+          })
+          .where("id", "=", draft.id)
+          .execute();
+        await audit(tx, ctx, "rubric_version", draft.id, { status: "draft", revision: draft.revision }, { status: "published", version, contentHash: draft.content_hash });
+        return tx
+          .selectFrom("rubric_version")
+          .leftJoin("app_user", "app_user.id", "rubric_version.author_id")
+          .select(VERSION_COLUMNS)
+          .where("rubric_version.id", "=", draft.id)
+          .executeTakeFirstOrThrow();
+      });
+      return versionOut(row);
+    }),
+
+  /**
+   * What changes between two versions (or a version and unsaved source): inputs and items that
+   * differ, and for a period's assessments of this rubric, whose score moves and by how much.
+   */
+  diff: protectedProcedure
+    .input(
+      z
+        .object({ fromId: IdSchema, toId: IdSchema.optional(), toSource: SourceSchema.optional(), periodId: IdSchema })
+        .refine((d) => (d.toId === undefined) !== (d.toSource === undefined), { message: "give toId or toSource", path: ["toId"] }),
+    )
+    .output(
+      z.object({
+        /** Diagnostics of `toSource` when it does not compile (then nothing else is filled in). */
+        diagnostics: z.array(DiagnosticSchema),
+        inputs: z.array(z.object({ name: z.string(), change: ChangeSchema })),
+        items: z.array(
+          z.object({
+            number: z.number().int(),
+            change: ChangeSchema,
+            title: PairSchema(z.string()),
+            standard: PairSchema(z.number()),
+            criteria: z.array(z.object({ number: z.number().int(), change: ChangeSchema, text: PairSchema(z.string()), rule: PairSchema(z.string()) })),
+          }),
+        ),
+        gradesChanged: z.boolean(),
+        vetoesChanged: z.boolean(),
+        summary: z.object({ subjects: z.number().int(), raised: z.number().int(), lowered: z.number().int(), unchanged: z.number().int(), invalid: z.number().int() }),
+        /** Assessments whose score changes or that one version cannot score; unchanged ones are left out. */
+        subjects: z.array(
+          z.object({
+            assessmentId: IdSchema,
+            subjectId: IdSchema,
+            subjectCode: z.string(),
+            subjectName: z.string(),
+            old: z.object({ total: z.number(), grade: z.string().nullable() }).nullable(),
+            new: z.object({ total: z.number(), grade: z.string().nullable() }).nullable(),
+            delta: z.number().nullable(),
+            items: z.array(z.object({ number: z.number().int(), old: z.number().nullable(), new: z.number().nullable(), delta: z.number().nullable() })),
+            /** Why a version cannot score these facts (e.g. a new input with no default). */
+            errors: z.array(z.object({ field: z.string(), zh: z.string(), en: z.string() })),
+          }),
+        ),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const from = await preparedVersion(ctx.db, input.fromId);
+      let to: Prepared;
+      if (input.toSource !== undefined) {
+        const compiled = compileSource(input.toSource);
+        if (!compiled.prepared) {
+          return {
+            diagnostics: compiled.diagnostics,
+            inputs: [],
+            items: [],
+            gradesChanged: false,
+            vetoesChanged: false,
+            summary: { subjects: 0, raised: 0, lowered: 0, unchanged: 0, invalid: 0 },
+            subjects: [],
+          };
+        }
+        to = compiled.prepared;
+      } else {
+        to = await preparedVersion(ctx.db, input.toId!);
+      }
+      const rows = await ctx.db
+        .selectFrom("assessment")
+        .innerJoin("subject", "subject.id", "assessment.subject_id")
+        .innerJoin("rubric_version", "rubric_version.id", "assessment.rubric_version_id")
+        .select(["assessment.id", "assessment.facts", "subject.id as subjectId", "subject.code", "subject.name"])
+        .where("assessment.period_id", "=", input.periodId)
+        .where("rubric_version.rubric_key", "=", from.info.key)
+        .orderBy("subject.code")
+        .execute();
+      // Drafts still being filled in are not scorable under either version: leave them out.
+      const complete = rows.filter((r) => missingFacts(from, r.facts).length === 0);
+      const d = diff(from.compiled, to.compiled, complete.map((r) => r.facts));
+      return {
+        diagnostics: [],
+        inputs: d.inputs.filter((i) => i.change !== "unchanged").map((i) => ({ name: i.name, change: i.change })),
+        items: d.items.map((it) => ({
+          number: it.number,
+          change: it.change,
+          title: it.title,
+          standard: it.standard,
+          criteria: it.criteria.map((c) => ({ number: c.number, change: c.change, text: c.text, rule: c.rule })),
+        })),
+        gradesChanged: d.gradesChanged,
+        vetoesChanged: d.vetoesChanged,
+        summary: d.summary,
+        subjects: d.subjects
+          .filter((sd) => sd.delta !== 0 || sd.old === null || sd.new === null)
+          .map((sd) => {
+            const r = complete[sd.index]!;
+            return {
+              assessmentId: r.id,
+              subjectId: r.subjectId,
+              subjectCode: r.code,
+              subjectName: r.name,
+              old: sd.old,
+              new: sd.new,
+              delta: sd.delta,
+              items: sd.items.filter((i) => i.delta !== 0),
+              errors: [...sd.oldErrors, ...sd.newErrors].map((e) => ({ field: e.field, zh: e.message.zh, en: e.message.en })),
+            };
+          }),
+      };
+    }),
+} satisfies TRPCRouterRecord;
