@@ -4,7 +4,7 @@ import { openDatabase } from "@kaoping/db";
 import { pino } from "pino";
 import { createApp } from "./app.ts";
 import { configFromEnv } from "./config.ts";
-import { seedIfEmpty } from "./seed.ts";
+import { seedIfEmpty, type SeedOutcome } from "./seed.ts";
 
 const config = configFromEnv();
 const logger = pino({ level: config.logLevel, base: { pid: process.pid } });
@@ -12,7 +12,9 @@ const logger = pino({ level: config.logLevel, base: { pid: process.pid } });
 async function main(): Promise<void> {
   const database = await openDatabase({ url: config.databaseUrl, schema: config.databaseSchema, dataDir: config.dataDir });
   logger.info({ database: database.kind, location: database.location }, "database open");
-  if (config.seed) await seedIfEmpty(database, { logger, rubricsDir: config.rubricsDir, adminPassword: config.adminPassword });
+  const seeded: SeedOutcome = config.seed
+    ? await seedIfEmpty(database, { logger, rubricsDir: config.rubricsDir, adminPassword: config.adminPassword })
+    : { seeded: false };
   const app = createApp({
     database,
     logger,
@@ -23,6 +25,12 @@ async function main(): Promise<void> {
   const address = await app.listen(config.port, config.host);
   const shown = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
   logger.info({ port: address.port, host: config.host }, `Kaoping is listening: open http://${shown}:${address.port}/`);
+  if (seeded.adminPassword) {
+    // Printed, not logged: log files are kept and shipped, and this password is shown only once.
+    process.stdout.write(
+      `\n  Kaoping is running at http://${shown}:${address.port}/\n  First start: sign in as "admin" with the password\n\n      ${seeded.adminPassword}\n\n  It is shown only this once. Set KAOPING_ADMIN_PASSWORD to choose it yourself.\n\n`,
+    );
+  }
 
   let stopping = false;
   const stop = (signal: string) => {
