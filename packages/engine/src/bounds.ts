@@ -328,6 +328,7 @@ export function computeBounds(ir: RubricIR): Bounds {
 }
 
 function show(scaled: number): string {
+  if (!Number.isFinite(scaled)) return scaled < 0 ? "−∞" : "∞";
   return formatScaled(Math.round(scaled));
 }
 

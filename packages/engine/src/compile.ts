@@ -170,7 +170,9 @@ export function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: C
   const safety = safetyAnalysis(ir);
   const read = factsReader(ir.inputs);
   const readers = ir.inputs.map(slotReader);
-  const schema = buildSchema(ir.inputs);
+  // Building the zod schema costs more than the rest of compiling: only do it when asked.
+  let schema: z.ZodType<Facts> | null = null;
+  const getSchema = (): z.ZodType<Facts> => (schema ??= buildSchema(ir.inputs));
   const explainer = new Interpreter(ir, numberArith);
   const exact = new Interpreter(ir, bigArith);
   const want = options.backend ?? "auto";
@@ -178,7 +180,7 @@ export function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: C
   const closures = generated === null && want !== "interpreter" ? compileClosures(ir, safety) : null;
   const backend: Backend = generated ? "generated" : closures ? "closures" : "interpreter";
 
-  const validate = (facts: unknown): Validation => validateFacts(ir.inputs, schema, facts);
+  const validate = (facts: unknown): Validation => validateFacts(ir.inputs, getSchema(), facts);
 
   /** Slot values of facts the fast reader refused: the schema's verdict, and its clean copy. */
   const slowSlots = (facts: unknown): { slots: Slots; facts: Facts } | { errors: readonly FactError[] } => {
@@ -257,7 +259,9 @@ export function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: C
     grades: ir.grades.map((g) => ({ label: g.label, min: points(g.min) })),
     vetoes: ir.vetoes.map((v) => ({ reason: v.reason, span: v.span })),
     backend,
-    inputSchema: schema,
+    get inputSchema() {
+      return getSchema();
+    },
     validate,
     score(facts, options) {
       const r = attempt(facts, options?.explain === true);
