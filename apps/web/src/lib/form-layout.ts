@@ -77,6 +77,10 @@ export interface FormLayout {
   readonly general: readonly string[];
   /** Inputs shown under each criterion, keyed "item.criterion", in source order. */
   readonly byCriterion: ReadonlyMap<string, readonly string[]>;
+  /** Every input each criterion reads, directly or through derived values, keyed "item.criterion". */
+  readonly reads: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every input the rubric-wide vetoes read. */
+  readonly vetoReads: ReadonlySet<string>;
 }
 
 /**
@@ -104,9 +108,12 @@ export function layoutForm(rubric: Rubric): FormLayout {
   };
 
   const readers = new Map<string, { key: string; item: number }[]>();
+  const reads = new Map<string, ReadonlySet<string>>();
   for (const item of rubric.items) {
     for (const c of item.criteria) {
-      for (const n of resolve(namesInRule(c.rule))) {
+      const used = resolve(namesInRule(c.rule));
+      reads.set(`${item.number}.${c.number}`, used);
+      for (const n of used) {
         const list = readers.get(n) ?? [];
         list.push({ key: `${item.number}.${c.number}`, item: item.number });
         readers.set(n, list);
@@ -127,5 +134,6 @@ export function layoutForm(rubric: Rubric): FormLayout {
     at.push(name);
     byCriterion.set(first.key, at);
   }
-  return { general, byCriterion };
+  const vetoReads = resolve(new Set(rubric.vetoes.flatMap((v) => [...namesIn(v.condition)])));
+  return { general, byCriterion, reads, vetoReads };
 }

@@ -1,0 +1,69 @@
+// The filled sheet (SheetModel) of an assessment from its compiled rubric and live score.
+import type { FactDraft, LiveScore, PreparedRubric } from "./live-score.ts";
+import type { SheetModel } from "./sheet-model.ts";
+
+export interface SheetMeta {
+  readonly subjectName: string;
+  readonly subjectCode: string;
+  readonly subjectKind: string;
+  readonly periodName: string;
+  readonly rubricLabel: string;
+  readonly status: string;
+  readonly lang: "zh" | "en";
+  readonly yes: string;
+  readonly no: string;
+}
+
+const pointsText = (n: number | null): string | null => (n === null ? null : String(n));
+
+/** Builds the sheet: verbatim texts from the rubric, points and reasons from the score. */
+export function sheetFromScore(prepared: PreparedRubric, score: LiveScore, facts: FactDraft, meta: SheetMeta): SheetModel {
+  const { compiled } = prepared;
+  const bounds = compiled.bounds();
+  return {
+    title: compiled.title,
+    subjectName: meta.subjectName,
+    subjectCode: meta.subjectCode,
+    subjectKind: meta.subjectKind,
+    periodName: meta.periodName,
+    rubricLabel: meta.rubricLabel,
+    status: meta.status,
+    standardTotal: String(compiled.total ?? compiled.items.reduce((s, i) => s + i.standard, 0)),
+    total: score.complete ? String(score.total) : null,
+    grade: score.grade,
+    veto: score.veto ? (meta.lang === "zh" ? `一票否决：${score.veto.reason}` : `Veto: ${score.veto.reason}`) : null,
+    items: compiled.items.map((item) => {
+      const live = score.items.find((i) => i.number === item.number);
+      const itemBounds = bounds.items.find((b) => b.number === item.number);
+      return {
+        number: item.number,
+        title: item.title,
+        content: item.content,
+        standard: String(item.standard),
+        points: live?.complete ? String(live.points) : null,
+        criteria: item.criteria.map((c) => {
+          const lc = live?.criteria.find((x) => x.number === c.number);
+          const cb = itemBounds?.criteria.find((x) => x.number === c.number);
+          return {
+            number: c.number,
+            text: c.text,
+            max: cb ? pointsText(cb.most) : null,
+            bonus: c.rule === "bonus",
+            points: lc ? pointsText(lc.points) : null,
+            reason: lc?.reason ? lc.reason[meta.lang] : null,
+          };
+        }),
+      };
+    }),
+    facts: compiled.inputs.map((input) => {
+      const v = facts[input.name];
+      const value = v === undefined ? "" : typeof v === "boolean" ? (v ? meta.yes : meta.no) : typeof v === "number" ? String(v) : String(v.value);
+      return {
+        name: input.name,
+        label: input.label ?? input.name,
+        value: input.kind === "percent" && value !== "" ? `${value}%` : input.unit && value !== "" ? `${value} ${input.unit}` : value,
+        reason: typeof v === "object" ? (v.reason ?? null) : null,
+      };
+    }),
+  };
+}
