@@ -33,8 +33,8 @@ export const maxNesting = 64;
 const maxLexDiagnostics = 50;
 
 const lexers: Record<KeywordSet, Lexer> = {
-  zh: new Lexer(lexerTokens("zh"), { positionTracking: "onlyOffset", ensureOptimizations: false }),
-  en: new Lexer(lexerTokens("en"), { positionTracking: "onlyOffset", ensureOptimizations: false }),
+  zh: new Lexer(lexerTokens("zh"), { positionTracking: "onlyOffset", ensureOptimizations: true }),
+  en: new Lexer(lexerTokens("en"), { positionTracking: "onlyOffset", ensureOptimizations: true }),
 };
 
 /** The keyword set a text is written in: English when its first word is `rubric`. */

@@ -114,16 +114,21 @@ export const CurlyText = token("CurlyText", /“[^”\r\n]*”/, [TextToken]);
 /** A text whose closing quote is missing: read to the end of the line (or file), reported. */
 export const UnterminatedText = token("UnterminatedText", /"""[\s\S]*|"(?:[^"\\\r\n]|\\.)*/, [TextToken], true);
 
-export const GreaterEqual = token("GreaterEqual", /(?:>=|≥|＞＝|>＝|＞=)/);
-export const LessEqual = token("LessEqual", /(?:<=|≤|＜＝|<＝|＜=)/);
-export const NotEqual = token("NotEqual", /(?:!=|≠|！＝)/);
-export const Greater = token("Greater", /[>＞]/);
-export const Less = token("Less", /[<＜]/);
-export const Equals = token("Equals", /(?:==|=|＝)/);
-export const Plus = token("Plus", /[+＋]/);
-export const Minus = token("Minus", /[-－−]/);
-export const Times = token("Times", /[×*＊]/);
-export const Divide = token("Divide", /[/÷／]/);
+/** Operator categories, so that the grammar consumes one token type instead of choosing among several. */
+export const CompareOp = createToken({ name: "CompareOp", pattern: Lexer.NA });
+export const AddOp = createToken({ name: "AddOp", pattern: Lexer.NA });
+export const MulOp = createToken({ name: "MulOp", pattern: Lexer.NA });
+
+export const GreaterEqual = token("GreaterEqual", /(?:>=|≥|＞＝|>＝|＞=)/, [CompareOp]);
+export const LessEqual = token("LessEqual", /(?:<=|≤|＜＝|<＝|＜=)/, [CompareOp]);
+export const NotEqual = token("NotEqual", /(?:!=|≠|！＝)/, [CompareOp]);
+export const Greater = token("Greater", /[>＞]/, [CompareOp]);
+export const Less = token("Less", /[<＜]/, [CompareOp]);
+export const Equals = token("Equals", /(?:==|=|＝)/, [CompareOp]);
+export const Plus = token("Plus", /[+＋]/, [AddOp]);
+export const Minus = token("Minus", /[-－−]/, [AddOp]);
+export const Times = token("Times", /[×*＊]/, [MulOp]);
+export const Divide = token("Divide", /[/÷／]/, [MulOp]);
 export const LParen = token("LParen", /[(（]/);
 export const RParen = token("RParen", /[)）]/);
 export const LBrace = createToken({ name: "LBrace", pattern: /[{｛]/ });
@@ -145,6 +150,9 @@ export const WhiteSpace = createToken({
 
 const punctuation: TokenType[] = [
   AnyToken,
+  CompareOp,
+  AddOp,
+  MulOp,
   TextToken,
   NameToken,
   WhiteSpace,

@@ -1,12 +1,20 @@
 // lower: concrete syntax tree → typed AST. The one place where Chevrotain's inclusive end offsets
 // become half-open spans, full-width digits become ASCII, names are NFC-normalised and texts are
 // unquoted. Recovered (partial) nodes lower to nulls, never to exceptions.
-import type { CstElement, CstNode, IToken } from "chevrotain";
+import type { CstElement, CstNode, IToken, TokenType } from "chevrotain";
 import type * as A from "../ast.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import {
   BlockText,
   CurlyText,
+  Equals,
+  Greater,
+  GreaterEqual,
+  Less,
+  LessEqual,
+  NotEqual,
+  Plus,
+  Times,
   LineText,
   QuotedName,
   UnterminatedText,
@@ -221,7 +229,7 @@ export class Lowering {
   private ordinal(tok: IToken | undefined): number {
     if (!tok) return 0;
     const text = asciiDigits(tok.image);
-    if (!/^[0-9]+$/.test(text) || Number(text) < 1 || Number(text) > 9999) {
+    if (!/^[0-9]+$/.test(text) || Number(text) < 1 || Number(text) > 1_000_000) {
       this.diagnostics.push(diagnostic("KP206", tokenSpan(tok), { text: tok.image }));
       return 0;
     }
@@ -395,7 +403,7 @@ export class Lowering {
       case "ifExpr": {
         const [condition, then, otherwise] = nodes(c["expr"]).map((e) => this.expr(e));
         if (!condition || !then || !otherwise) return null;
-        return { kind: "if", condition, then, otherwise, span: nodeSpan(node) };
+        return { kind: "if", condition, then, otherwise, span: from(token(c["If"]), otherwise.span) };
       }
       case "orExpr":
       case "andExpr":
@@ -404,27 +412,27 @@ export class Lowering {
         const inner = first(c["notExpr"]);
         if (inner) {
           const operand = this.expr(inner);
-          return operand ? { kind: "not", operand, span: nodeSpan(node) } : null;
+          return operand ? { kind: "not", operand, span: from(token(c["Not"]), operand.span) } : null;
         }
         return this.exprOf(first(c["compareExpr"]));
       }
       case "compareExpr": {
         const [left, right] = nodes(c["addExpr"]).map((e) => this.expr(e));
         if (!left) return null;
-        const op = compareOp(c);
+        const op = compareOp(token(c["CompareOp"]));
         if (!op) return left;
         if (!right) return null;
-        return { kind: "compare", op, left, right, span: nodeSpan(node) };
+        return { kind: "compare", op, left, right, span: { start: left.span.start, end: right.span.end } };
       }
       case "addExpr":
-        return this.chain(node, "mulExpr", (t) => (c["Plus"]?.includes(t) ? "+" : "-"));
+        return this.chain(node, "mulExpr", (t) => (t.tokenType === Plus ? "+" : "-"));
       case "mulExpr":
-        return this.chain(node, "unaryExpr", (t) => (c["Times"]?.includes(t) ? "×" : "/"));
+        return this.chain(node, "unaryExpr", (t) => (t.tokenType === Times ? "×" : "/"));
       case "unaryExpr": {
         const inner = first(c["unaryExpr"]);
         if (inner) {
           const operand = this.expr(inner);
-          return operand ? { kind: "negate", operand, span: nodeSpan(node) } : null;
+          return operand ? { kind: "negate", operand, span: from(token(c["Minus"]), operand.span) } : null;
         }
         return this.exprOf(first(c["primary"]));
       }
@@ -433,7 +441,9 @@ export class Lowering {
       case "call": {
         const args = nodes(c["expr"]).map((e) => this.expr(e));
         if (args.some((a) => a === null)) return null;
-        return { kind: "call", fn: c["Min"] ? "min" : "max", args: args as A.Expr[], span: nodeSpan(node) };
+        const close = token(c["RParen"]);
+        const end = close ? tokenSpan(close) : (args.at(-1)?.span ?? { start: 0, end: 0 });
+        return { kind: "call", fn: c["Min"] ? "min" : "max", args: args as A.Expr[], span: from(token(c["Min"] ?? c["Max"]), end) };
       }
       default:
         return null;
@@ -464,7 +474,9 @@ export class Lowering {
 
   private primary(node: CstNode): A.Expr | null {
     const c = node.children as Children;
-    const span = nodeSpan(node);
+    const lead = token(c["NumberLiteral"] ?? c["Yes"] ?? c["No"]);
+    const percent = token(c["PercentSign"]);
+    const span = lead ? from(lead, percent ? tokenSpan(percent) : tokenSpan(lead)) : { start: 0, end: 0 };
     const num = token(c["NumberLiteral"]);
     if (num) {
       const value = asciiDigits(num.image);
@@ -500,18 +512,20 @@ function token(elements: CstElement[] | undefined): IToken | undefined {
 
 /** Operator tokens of a chain node, in source order. */
 function operatorTokens(c: Children): IToken[] {
-  const ops = ["Or", "And", "Plus", "Minus", "Times", "Divide"].flatMap((k) => tokens(c[k]));
-  return ops.sort((a, b) => a.startOffset - b.startOffset);
+  return tokens(c["Or"] ?? c["And"] ?? c["AddOp"] ?? c["MulOp"]);
 }
 
-function compareOp(c: Children): A.CompareOp | null {
-  if (c["GreaterEqual"]) return ">=";
-  if (c["LessEqual"]) return "<=";
-  if (c["NotEqual"]) return "≠";
-  if (c["Greater"]) return ">";
-  if (c["Less"]) return "<";
-  if (c["Equals"]) return "=";
-  return null;
+const compareOps = new Map<TokenType, A.CompareOp>([
+  [GreaterEqual, ">="],
+  [LessEqual, "<="],
+  [NotEqual, "≠"],
+  [Greater, ">"],
+  [Less, "<"],
+  [Equals, "="],
+]);
+
+function compareOp(tok: IToken | undefined): A.CompareOp | null {
+  return tok ? (compareOps.get(tok.tokenType) ?? null) : null;
 }
 
 export function tokenSpan(tok: IToken): A.Span {
@@ -542,6 +556,11 @@ function nodeEnd(node: CstNode): number {
   }
   if (!last) return -1;
   return "image" in last ? last.startOffset + last.image.length : nodeEnd(last);
+}
+
+/** The span from a token's start to the end of another span. */
+function from(tok: IToken | undefined, end: A.Span): A.Span {
+  return { start: tok ? tok.startOffset : end.start, end: end.end };
 }
 
 function asciiDigits(text: string): string {

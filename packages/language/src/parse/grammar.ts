@@ -401,14 +401,7 @@ class RubricGrammar extends CstParser {
   compareExpr = this.RULE("compareExpr", () => {
     this.SUBRULE(this.addExpr);
     this.OPTION(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.GreaterEqual) },
-        { ALT: () => this.CONSUME(T.LessEqual) },
-        { ALT: () => this.CONSUME(T.NotEqual) },
-        { ALT: () => this.CONSUME(T.Greater) },
-        { ALT: () => this.CONSUME(T.Less) },
-        { ALT: () => this.CONSUME(T.Equals) },
-      ]);
+      this.CONSUME(T.CompareOp);
       this.SUBRULE2(this.addExpr);
     });
   });
@@ -416,7 +409,7 @@ class RubricGrammar extends CstParser {
   addExpr = this.RULE("addExpr", () => {
     this.SUBRULE(this.mulExpr);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      this.CONSUME(T.AddOp);
       this.SUBRULE2(this.mulExpr);
     });
   });
@@ -424,7 +417,7 @@ class RubricGrammar extends CstParser {
   mulExpr = this.RULE("mulExpr", () => {
     this.SUBRULE(this.unaryExpr);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Divide) }]);
+      this.CONSUME(T.MulOp);
       this.SUBRULE2(this.unaryExpr);
     });
   });
