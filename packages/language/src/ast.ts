@@ -288,6 +288,9 @@ export interface Expectation {
 export interface Test {
   readonly kind: "test";
   readonly name: Text | null;
+  /** `基于 "other test"`: starts from that (earlier) test's facts; its own facts override them. */
+  readonly base: Text | null;
+  /** Only the facts written in this test; see `testFacts` for those it inherits. */
   readonly given: readonly Given[];
   readonly expect: readonly Expectation[];
   readonly span: Span;

@@ -3,6 +3,7 @@ export type * from "./ast.ts";
 export { lex, detectKeywords } from "./lex/lex.ts";
 export { parse, type ParseResult } from "./parse/parse.ts";
 export { check, checkRubric, type CheckResult } from "./check/check.ts";
+export { testFacts, baseTest } from "./check/test-facts.ts";
 export type { Symbols, SymbolEntry, Type, Dimension } from "./check/context.ts";
 export { RangeFinder, type Range } from "./check/bounds.ts";
 export { format, type FormatResult, type FormatOptions } from "./format/format.ts";

@@ -171,6 +171,11 @@ export const codes = {
     en: `the test expects ${target} twice`,
   })),
 
+  KP606: entry<{ name: S }>("error", ({ name }) => ({
+    zh: `没有在前面找到名为「${name}」的测试`,
+    en: `there is no earlier test named "${name}"`,
+  })),
+
   KP701: entry<{ name: S }>("warning", ({ name }) => ({
     zh: `输入「${name}」没有被任何细则使用`,
     en: `input "${name}" is not used by any rule`,

@@ -244,7 +244,8 @@ class Printer {
   }
 
   private test(test: A.Test, depth: number): void {
-    this.line(depth, test.name ? `${this.kw(T.Test)} ${this.text(test.name)} {` : `${this.kw(T.Test)} {`);
+    const head = [this.kw(T.Test), test.name ? this.text(test.name) : null, test.base ? `${this.kw(T.Based)} ${this.text(test.base)}` : null];
+    this.line(depth, `${head.filter((p) => p !== null).join(" ")} {`);
     if (test.given.length > 0) {
       this.line(depth + 1, `${this.kw(T.Given)} {`);
       for (const given of test.given) {

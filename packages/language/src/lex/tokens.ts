@@ -84,6 +84,7 @@ export const Grades = keyword("Grades", ["等级"], ["grades", "grade"]);
 export const Veto = keyword("Veto", ["否决"], ["veto"]);
 export const Test = keyword("Test", ["测试"], ["test"]);
 export const Given = keyword("Given", ["已知"], ["given"]);
+export const Based = keyword("Based", ["基于"], ["from"]);
 export const Reason = keyword("Reason", ["理由"], ["reason"]);
 export const Expect = keyword("Expect", ["期望"], ["expect"]);
 export const If = keyword("If", ["若", "如果"], ["if"]);

@@ -317,7 +317,8 @@ export class Lowering {
       return [{ kind: "given", name: this.name(nameToken), value, reason: this.text(token(ec["TextToken"])), span: nodeSpan(entry) }];
     });
     const expect = nodes(c["expectEntry"]).flatMap((entry) => this.expectation(entry));
-    return { kind: "test", name: this.text(token(c["TextToken"])), given, expect, span: nodeSpan(node) };
+    const [name, base] = tokens(c["TextToken"]);
+    return { kind: "test", name: this.text(name), base: this.text(base), given, expect, span: nodeSpan(node) };
   }
 
   private expectation(node: CstNode): A.Expectation[] {

@@ -271,6 +271,10 @@ class RubricGrammar extends CstParser {
   test = this.RULE("test", () => {
     this.CONSUME(T.Test);
     this.OPTION(() => this.CONSUME(T.TextToken));
+    this.OPTION2(() => {
+      this.CONSUME(T.Based);
+      this.CONSUME2(T.TextToken);
+    });
     this.CONSUME(T.LBrace);
     this.MANY(() =>
       this.OR([

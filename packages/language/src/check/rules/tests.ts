@@ -1,9 +1,10 @@
-// A test gives every required input once, with values of the input's type (KP601, KP603, KP604,
+// A test gives every required input once (its own or from the test it is based on, KP606), with values of the input's type (KP601, KP603, KP604,
 // KP405), and expects only items, criteria and grades that exist, once each (KP602, KP605).
 import type * as A from "../../ast.ts";
 import { diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { CheckContext } from "../context.ts";
 import { suggestName } from "../suggest.ts";
+import { baseTest, testFacts } from "../test-facts.ts";
 import { literalFits } from "./literal-fits.ts";
 
 export function checkTests(ctx: CheckContext): void {
@@ -24,8 +25,11 @@ export function checkTests(ctx: CheckContext): void {
       const fits = literalFits(input, entry.value);
       if (fits) ctx.report(diagnostic("KP405", entry.value.span, { name: input.name.name, type: fits }));
     }
-    const missing = ctx.rubric.inputs.filter((i) => !i.default && !given.has(i.name.name)).map((i) => i.name.name);
-    if (missing.length > 0) ctx.report(diagnostic("KP603", test.name?.span ?? test.span, { names: missing.join("、") }));
+    const all = new Set(testFacts(ctx.rubric, test).map((g) => g.name.name));
+    const missing = ctx.rubric.inputs.filter((i) => !i.default && !all.has(i.name.name)).map((i) => i.name.name);
+    if (test.base && !baseTest(ctx.rubric, test)) {
+      ctx.report(diagnostic("KP606", test.base.span, { name: test.base.value }, suggestName(test.base.value, ctx.rubric.tests.flatMap((t) => (t.name ? [t.name.value] : [])))));
+    } else if (missing.length > 0) ctx.report(diagnostic("KP603", test.name?.span ?? test.span, { names: missing.join("、") }));
     checkExpectations(ctx, test);
   }
 }
