@@ -3,6 +3,7 @@
 // so a failure here means the checker let something through: it is reported (KP899) and no scorer
 // is built, rather than guessing what the rubric meant.
 
+import { testFacts } from "@kaoping/language";
 import type * as A from "./ast.ts";
 import { SCALE_BIG, parseDecimal } from "./decimal.ts";
 import { engineDiagnostic, type EngineDiagnostic } from "./diagnostics.ts";
@@ -401,7 +402,7 @@ class Lowering {
     const byName = new Map(ir.inputs.map((i) => [i.name, i]));
     return ast.tests.map((t, index) => {
       const facts: Record<string, FactValue> = {};
-      for (const g of t.given) {
+      for (const g of testFacts(ast, t)) {
         const input = byName.get(g.name.name);
         const value = givenValue(g.value, input?.kind);
         const fact: FactValue =
