@@ -4,6 +4,10 @@ import { parseArgs } from "node:util";
 import type { CommandContext } from "./command.ts";
 import { runCheck } from "./commands/check.ts";
 import { runFmt } from "./commands/fmt.ts";
+import { runBounds } from "./commands/bounds.ts";
+import { runDiff } from "./commands/diff.ts";
+import { runScore } from "./commands/score.ts";
+import { runTest } from "./commands/test.ts";
 import { UsageError } from "./files.ts";
 
 interface Command {
@@ -22,6 +26,26 @@ const commands: Record<string, Command> = {
     run: runFmt,
     usage: "kaoping fmt [--check] [--lang zh|en] [paths…]",
     flags: { check: { type: "boolean" }, lang: { type: "string" } },
+  },
+  test: {
+    run: runTest,
+    usage: "kaoping test [paths…]",
+    flags: {},
+  },
+  score: {
+    run: runScore,
+    usage: "kaoping score <rubric> <facts.json|facts.csv> [--explain] [--json]",
+    flags: { explain: { type: "boolean" }, json: { type: "boolean" } },
+  },
+  bounds: {
+    run: runBounds,
+    usage: "kaoping bounds <rubric> [--json]",
+    flags: { json: { type: "boolean" } },
+  },
+  diff: {
+    run: runDiff,
+    usage: "kaoping diff <old.rubric> <new.rubric> [--facts file] [--json]",
+    flags: { facts: { type: "string" }, json: { type: "boolean" } },
   },
 };
 

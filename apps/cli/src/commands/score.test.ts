@@ -1,0 +1,75 @@
+// kaoping test | score | bounds | diff, run through main() on the real rubrics.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { main } from "../main.ts";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../../../..");
+const village = join(root, "rubrics/village-quality.rubric");
+const facts = join(root, "packages/engine/test/fixtures/facts");
+
+async function run(...args: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const code = await main(args, (t) => lines.push(t));
+  return { code, out: lines.join("\n") };
+}
+
+describe("kaoping test", () => {
+  it("runs every test of the rubrics and ends with the count", async () => {
+    const { code, out } = await run("test", join(root, "rubrics"));
+    expect(code).toBe(0);
+    expect(out.split("\n").at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+  });
+  it("shows the test, the item, expected, actual and the explanation of a failure", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kaoping-"));
+    const wrong = join(dir, "wrong.rubric");
+    writeFileSync(wrong, readFileSync(village, "utf8").replace("项目 7 = 9\n", "项目 7 = 8\n"));
+    const { code, out } = await run("test", wrong);
+    expect(code).toBe(1);
+    expect(out).toContain("✗");
+    expect(out).toContain("示例村（READING.md）");
+    expect(out).toContain("项目 7：期望 8，实得 9");
+    expect(out).toContain("4 − 1 × 1（省抽不合格数 = 1）= 3 分");
+    expect(out.split("\n").at(-1)).toMatch(/^\d+ passed, 1 failed$/);
+  });
+});
+
+describe("kaoping score", () => {
+  it("prints READING.md's worked example as JSON with a total of 109.2", async () => {
+    const { code, out } = await run("score", village, join(facts, "village-worked-example.json"), "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { total: number; grade: string; items: { points: number }[] }[];
+    expect(json).toHaveLength(1);
+    expect(json[0]?.total).toBe(109.2);
+    expect(json[0]?.items.map((i) => i.points)).toEqual([5, 9.2, 7, 20, 5, 22, 9, 22, 10]);
+  });
+  it("scores the valid CSV records, names the invalid record and field, exits 2", async () => {
+    const { code, out } = await run("score", village, join(facts, "villages.csv"), "--explain");
+    expect(code).toBe(2);
+    expect(out).toMatch(/示例村\s+5\s+9\.2\s+7\s+20\s+5\s+22\s+9\s+22\s+10\s+109\.2\s+优秀/);
+    expect(out).toContain("满分村");
+    expect(out).toContain("2 条记录已评分，1 条记录有误");
+    expect(out).toContain("评定 3.2 分（理由：应签 10 家，已签 8 家）");
+  });
+});
+
+describe("kaoping bounds and diff", () => {
+  it("prints least and most, no most for open bonuses", async () => {
+    const { code, out } = await run("bounds", village);
+    expect(code).toBe(0);
+    expect(out).toMatch(/7 质量监督\s+10\s+0\s+10/);
+    expect(out).toMatch(/总分\s+100\s+0\s+无上限/);
+  });
+  it("shows changed rules and each subject's old and new total", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kaoping-"));
+    const changed = join(dir, "new.rubric");
+    writeFileSync(changed, readFileSync(village, "utf8").replace("每 省抽不合格数 扣 1 分", "每 省抽不合格数 扣 2 分"));
+    const { code, out } = await run("diff", village, changed, "--facts", join(facts, "village-worked-example.json"));
+    expect(code).toBe(0);
+    expect(out).toContain("- base 4 deduct 1 per 省抽不合格数");
+    expect(out).toContain("+ base 4 deduct 2 per 省抽不合格数");
+    expect(out).toMatch(/#1\s+109\.2\s+108\.2\s+-1\s+7:-1/);
+  });
+});
