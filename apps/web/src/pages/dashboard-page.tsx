@@ -144,7 +144,7 @@ function LostItems({ rubric, periodId }: { rubric: RubricEntry; periodId: number
           { title: t("common.item"), dataIndex: "number", width: 56 },
           { title: t("common.name"), dataIndex: "title" },
           { title: t("assessment.standard"), dataIndex: "standard", width: 72 },
-          { title: t("dashboard.average"), dataIndex: "mean", width: 80 },
+          { title: t("dashboard.average"), dataIndex: "mean", width: 80, render: (v: number) => Number(v.toFixed(2)) },
           {
             title: t("dashboard.lostPoints"),
             dataIndex: "lost",

@@ -115,7 +115,7 @@ export function RankingsPage() {
               columns={[
                 { title: t("common.rank"), dataIndex: "rank", width: 56 },
                 { title: t("common.code"), dataIndex: "subjectCode", width: 90 },
-                { title: t("common.name"), dataIndex: "subjectName", render: (n: string, r) => <Link to={`/assessments/${r.assessmentId}`}>{n}</Link> },
+                { title: t("common.name"), dataIndex: "subjectName", minWidth: 180, render: (n: string, r) => <Link to={`/assessments/${r.assessmentId}`}>{n}</Link> },
                 { title: t("common.status"), dataIndex: "status", width: 90, render: (s: RankRow["status"]) => <Tag>{t(`status.${s}`)}</Tag> },
                 { title: t("common.total"), dataIndex: "total", width: 80, render: (v: number) => <span className="kp-points">{v}</span> },
                 { title: t("assessment.grade"), dataIndex: "grade", width: 70 },

@@ -1,14 +1,39 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { useSubjectKinds } from "../app/catalog.ts";
 import { useShell } from "../app/context.ts";
-import { canEditSubjects } from "../app/permissions.ts";
+import { canEditFacts, canEditSubjects } from "../app/permissions.ts";
 import { ImportDialog } from "../components/import-dialog.tsx";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 
-type SubjectRow = RouterOutputs["subjects"]["list"]["rows"][number];
+type Subject = RouterOutputs["subjects"]["list"]["rows"][number];
+type Summary = RouterOutputs["assessments"]["list"]["rows"][number];
+type Status = Summary["status"] | "none";
+
+/** A subject with its assessment in the chosen period, if any. */
+interface SubjectRow {
+  readonly key: number;
+  readonly subject: Subject | null;
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly attributes: Subject["attributes"];
+  readonly assessment: Summary | null;
+}
+
+function fromSubject(s: Subject, a: Summary | null): SubjectRow {
+  return { key: s.id, subject: s, id: s.id, code: s.code, name: s.name, kind: s.kind, attributes: s.attributes, assessment: a };
+}
+
+function fromSummary(a: Summary): SubjectRow {
+  return { key: a.subjectId, subject: null, id: a.subjectId, code: a.subjectCode, name: a.subjectName, kind: a.subjectKind, attributes: {}, assessment: a };
+}
+
+const statusOptions: readonly Status[] = ["none", "draft", "returned", "submitted", "approved"];
 
 interface SubjectForm {
   code: string;
@@ -18,6 +43,7 @@ interface SubjectForm {
 }
 
 const pageSize = 20;
+const statusColor: Record<Status, string> = { none: "default", draft: "gold", returned: "red", submitted: "blue", approved: "green" };
 
 /** Subjects with search, filters and, for admins, create, edit and import. */
 export function SubjectsPage() {
@@ -25,19 +51,55 @@ export function SubjectsPage() {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const { user } = useShell();
+  const { user, period } = useShell();
+  const navigate = useNavigate();
   const [search, setSearch] = useState("");
   const [kind, setKind] = useState<string | undefined>(undefined);
+  const [status, setStatus] = useState<Status | undefined>(undefined);
   const [page, setPage] = useState(1);
-  const [editing, setEditing] = useState<SubjectRow | "new" | null>(null);
+  const [editing, setEditing] = useState<Subject | "new" | null>(null);
   const [importing, setImporting] = useState(false);
   const [form] = Form.useForm<SubjectForm>();
   const editable = canEditSubjects(user.role);
+  const filters = { ...(kind ? { kind } : {}), ...(search ? { search } : {}) };
+  const periodId = period?.id ?? 0;
 
-  const list = useQuery(
-    trpc.subjects.list.queryOptions({ limit: pageSize, offset: (page - 1) * pageSize, ...(kind ? { kind } : {}), ...(search ? { search } : {}) }),
-  );
+  // Without a status filter: subjects page by page, with their assessment in this period.
+  const list = useQuery({
+    ...trpc.subjects.list.queryOptions({ limit: pageSize, offset: (page - 1) * pageSize, ...filters }),
+    enabled: status === undefined,
+  });
+  // The period's assessments (status and total per subject); the API pages at 500.
+  const inPeriod = useQuery({ ...trpc.assessments.list.queryOptions({ periodId, limit: 500, offset: 0, ...filters }), enabled: period !== null });
+  // With a status: that status's assessments page by page, or for "not started" every subject without one.
+  const byStatus = useQuery({
+    ...trpc.assessments.list.queryOptions({ periodId, limit: pageSize, offset: (page - 1) * pageSize, ...filters, status: status === "none" || status === undefined ? "draft" : status }),
+    enabled: status !== undefined && status !== "none" && period !== null,
+  });
+  const allSubjects = useQuery({ ...trpc.subjects.list.queryOptions({ limit: 500, offset: 0, ...filters }), enabled: status === "none" });
   const kinds = useSubjectKinds();
+  const bySubject = useMemo(() => new Map((inPeriod.data?.rows ?? []).map((a) => [a.subjectId, a])), [inPeriod.data]);
+
+  const { rows, total, loading } = useMemo(() => {
+    if (status === undefined) {
+      return { rows: (list.data?.rows ?? []).map((s) => fromSubject(s, bySubject.get(s.id) ?? null)), total: list.data?.total ?? 0, loading: list.isPending };
+    }
+    if (status === "none") {
+      const open = (allSubjects.data?.rows ?? []).filter((s) => !bySubject.has(s.id));
+      return { rows: open.slice((page - 1) * pageSize, page * pageSize).map((s) => fromSubject(s, null)), total: open.length, loading: allSubjects.isPending };
+    }
+    return { rows: (byStatus.data?.rows ?? []).map(fromSummary), total: byStatus.data?.total ?? 0, loading: byStatus.isPending };
+  }, [status, list.data, list.isPending, allSubjects.data, allSubjects.isPending, byStatus.data, byStatus.isPending, bySubject, page]);
+
+  const start = useMutation(
+    trpc.assessments.create.mutationOptions({
+      onSuccess: (a) => {
+        void qc.invalidateQueries({ queryKey: trpc.assessments.list.queryKey() });
+        void navigate(`/assessments/${a.id}`);
+      },
+      onError: (e) => void message.error(e.message),
+    }),
+  );
 
   const done = () => {
     void qc.invalidateQueries({ queryKey: trpc.subjects.list.queryKey() });
@@ -48,7 +110,7 @@ export function SubjectsPage() {
   const update = useMutation(trpc.subjects.update.mutationOptions({ onSuccess: done }));
   const error = create.error ?? update.error;
 
-  const open = (row: SubjectRow | "new") => {
+  const open = (row: Subject | "new") => {
     create.reset();
     update.reset();
     form.resetFields();
@@ -96,6 +158,18 @@ export function SubjectsPage() {
           options={kinds.map((k) => ({ value: k, label: k }))}
           style={{ width: 200 }}
         />
+        <Select
+          aria-label={t("common.status")}
+          allowClear
+          placeholder={t("common.status")}
+          value={status}
+          onChange={(v?: Status) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={statusOptions.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          style={{ width: 140 }}
+        />
         {editable && (
           <>
             <Button type="primary" onClick={() => open("new")}>
@@ -107,11 +181,12 @@ export function SubjectsPage() {
       </Space>
       <div className="kp-table-wrap">
         <Table<SubjectRow>
-          rowKey="id"
-          loading={list.isPending}
-          dataSource={list.data?.rows ?? []}
+          rowKey="key"
+          size="middle"
+          loading={loading}
+          dataSource={rows}
           scroll={{ x: true }}
-          pagination={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t("import.rows", { count: n }) }}
+          pagination={{ current: page, pageSize, total, onChange: setPage, showSizeChanger: false, showTotal: (n) => t("import.rows", { count: n }) }}
           columns={[
             { title: t("common.code"), dataIndex: "code", width: 110 },
             { title: t("common.name"), dataIndex: "name" },
@@ -119,7 +194,7 @@ export function SubjectsPage() {
             {
               title: t("subjects.attributes"),
               dataIndex: "attributes",
-              render: (a: SubjectRow["attributes"]) => (
+              render: (a: Subject["attributes"]) => (
                 <Space size={[4, 4]} wrap>
                   {Object.entries(a).map(([k, v]) => (
                     <Tag key={k}>
@@ -129,20 +204,42 @@ export function SubjectsPage() {
                 </Space>
               ),
             },
-            ...(editable
-              ? [
-                  {
-                    title: t("common.actions"),
-                    key: "actions",
-                    width: 100,
-                    render: (_: unknown, row: SubjectRow) => (
-                      <Button size="small" onClick={() => open(row)} aria-label={`${t("common.edit")} ${row.name}`}>
-                        {t("common.edit")}
-                      </Button>
-                    ),
-                  },
-                ]
-              : []),
+            {
+              title: t("common.status"),
+              key: "status",
+              width: 90,
+              render: (_: unknown, row: SubjectRow) => <Tag color={statusColor[row.assessment?.status ?? "none"]}>{t(`status.${row.assessment?.status ?? "none"}`)}</Tag>,
+            },
+            {
+              title: t("common.total"),
+              key: "total",
+              width: 80,
+              align: "right" as const,
+              render: (_: unknown, row: SubjectRow) => <span className="kp-points">{row.assessment?.total ?? "—"}</span>,
+            },
+            {
+              title: t("common.actions"),
+              key: "actions",
+              width: 150,
+              render: (_: unknown, row: SubjectRow) => (
+                <Space size={4}>
+                  {row.assessment ? (
+                    <Button size="small" type="primary" ghost onClick={() => void navigate(`/assessments/${row.assessment?.id}`)} aria-label={`${t("subjects.assessment")} ${row.name}`}>
+                      {t("subjects.assessment")}
+                    </Button>
+                  ) : canEditFacts(user.role) && period ? (
+                    <Button size="small" onClick={() => start.mutate({ subjectId: row.id, periodId: period.id })} loading={start.isPending && start.variables?.subjectId === row.id} aria-label={`${t("assessment.start")} ${row.name}`}>
+                      {t("assessment.start")}
+                    </Button>
+                  ) : null}
+                  {editable && row.subject && (
+                    <Button size="small" onClick={() => row.subject && open(row.subject)} aria-label={`${t("common.edit")} ${row.name}`}>
+                      {t("common.edit")}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
           ]}
         />
       </div>
