@@ -57,7 +57,9 @@ class Printer {
   rubric(rubric: A.Rubric): string {
     this.leading(rubric.id?.span.start ?? rubric.title?.span.start ?? 0, 0);
     const head = [this.kw(T.Rubric), rubric.id ? this.name(rubric.id) : null, rubric.title ? this.text(rubric.title) : null];
+    const close = this.closingBrace();
     this.line(0, `${head.filter((p) => p !== null).join(" ")} {`);
+    this.trailing(rubric.title?.span.end ?? rubric.id?.span.end ?? 0);
     const entries: Entry[] = [];
     const h = rubric.header;
     if (h.subject) entries.push({ group: "header", start: h.subject.span.start, end: h.subject.span.end, print: (d) => this.line(d, `${this.kw(T.Subject)} ${this.text(h.subject as A.Text)}`) });
@@ -82,8 +84,9 @@ class Printer {
     for (const item of rubric.items) entries.push({ group: "block", start: item.span.start, end: item.span.end, print: (d) => this.item(item, rubric, d) });
     for (const test of rubric.tests) entries.push({ group: "block", start: test.span.start, end: test.span.end, print: (d) => this.test(test, d) });
     this.entries(entries, 1);
-    this.leading(this.source.length, 1);
+    this.leading(close, 1);
     this.line(0, "}");
+    this.leading(this.source.length, 0);
     return `${this.lines.join("\n")}\n`;
   }
 
@@ -165,6 +168,7 @@ class Printer {
     if (item.title) head.push(this.text(item.title));
     head.push(this.kw(T.Standard), item.standard?.value ?? "0");
     this.line(depth, `${head.join(" ")} {`);
+    this.trailing(item.standard?.span.end ?? item.title?.span.end ?? item.numberSpan.end);
     const entries: Entry[] = [];
     if (item.content) {
       const content = item.content;
@@ -183,6 +187,7 @@ class Printer {
     const head = [this.kw(T.Criterion), String(criterion.number)];
     if (criterion.text) head.push(this.text(criterion.text));
     this.line(depth, `${head.join(" ")} {`);
+    this.trailing(criterion.text?.span.end ?? criterion.numberSpan.end);
     if (criterion.rule) {
       this.leading(criterion.rule.span.start, depth + 1);
       const rule = criterion.rule;
@@ -328,7 +333,9 @@ class Printer {
   private name(name: A.Name): string {
     const bare = /^[A-Za-z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][A-Za-z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*$/.test(name.name);
     const keyword = T.wordsOf(this.set).includes(name.name);
-    return bare && !keyword && !name.quoted ? name.name : `「${name.name}」`;
+    // Quotes only where a bare name would not read back as the same name: the printed text
+    // depends on the tree alone, so a translation there and back gives the same text.
+    return bare && !keyword ? name.name : `「${name.name}」`;
   }
 
   private text(text: A.Text): string {
@@ -340,6 +347,17 @@ class Printer {
 
   private line(depth: number, content: string): void {
     this.lines.push(indentUnit.repeat(depth) + content);
+  }
+
+  /** Where the rubric's closing brace is: the comments written after it stay after it. */
+  private closingBrace(): number {
+    let end = this.source.length;
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const comment = this.pending[i] as IToken;
+      if (/[}｝]/.test(this.source.slice(comment.startOffset + comment.image.length, end))) break;
+      end = comment.startOffset;
+    }
+    return end;
   }
 
   /** Prints the comments written before `offset` on lines of their own. */
