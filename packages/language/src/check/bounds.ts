@@ -33,7 +33,9 @@ export class RangeFinder {
       case "discretionary": {
         const input = this.names.get(rule.input.name);
         if (input?.kind === "input" && input.input.type.kind === "score") {
-          return { min: Number(input.input.type.min.value), max: Number(input.input.type.max.value) };
+          const range = { min: Number(input.input.type.min.value), max: Number(input.input.type.max.value) };
+          // An empty range is reported once (KP406); read as unknown, it adds no sum errors.
+          return range.min < range.max ? range : unbounded;
         }
         return unbounded;
       }

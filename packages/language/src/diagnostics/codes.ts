@@ -16,8 +16,8 @@ type S = string;
 
 export const codes = {
   KP101: entry<{ text: S }>("error", ({ text }) => ({
-    zh: `无法识别的字符 ${text}`,
-    en: `unexpected character ${text}`,
+    zh: `无法识别的字符「${text}」`,
+    en: `unexpected character "${text}"`,
   })),
   KP102: entry("error", () => ({ zh: "文字没有结束的引号", en: "text is missing its closing quote" })),
   KP103: entry<{ found: S; fix: S }>("error", ({ found, fix }) => ({
@@ -61,6 +61,10 @@ export const codes = {
     zh: `编号 ${text} 应为正整数`,
     en: `number ${text} should be a whole number above 0`,
   })),
+  KP207: entry<{ text: S }>("error", ({ text }) => ({
+    zh: `期望中的细则 ${text} 应写成「项目号.细则号」`,
+    en: `a criterion in an expectation is written item.criterion, not ${text}`,
+  })),
 
   KP301: entry<{ name: S }>("error", ({ name }) => ({
     zh: `未定义的名称「${name}」`,
@@ -92,11 +96,11 @@ export const codes = {
   })),
 
   KP401: entry<{ found: Message }>("error", ({ found }) => ({
-    zh: `这里需要一个是否条件，却是${found.zh}`,
+    zh: `这里需要一个是否条件，不能用${found.zh}`,
     en: `a yes/no condition is needed here, found ${found.en}`,
   })),
   KP402: entry<{ found: Message }>("error", ({ found }) => ({
-    zh: `这里需要一个数，却是${found.zh}`,
+    zh: `这里需要一个数，不能用${found.zh}`,
     en: `a number is needed here, found ${found.en}`,
   })),
   KP403: entry<{ left: Message; right: Message }>("error", ({ left, right }) => ({
@@ -107,9 +111,9 @@ export const codes = {
     zh: `除数「${divisor}」可能为零`,
     en: `the divisor "${divisor}" can be zero`,
   })),
-  KP405: entry<{ name: S; type: Message }>("error", ({ name, type }) => ({
-    zh: `「${name}」的值应为${type.zh}`,
-    en: `the value of "${name}" should be ${type.en}`,
+  KP405: entry<{ what: Message; type: Message }>("error", ({ what, type }) => ({
+    zh: `${what.zh}的值应为${type.zh}`,
+    en: `the value of ${what.en} should be ${type.en}`,
   })),
   KP406: entry<{ reason: Message }>("error", ({ reason }) => ({
     zh: `评分范围有误：${reason.zh}`,
@@ -118,7 +122,7 @@ export const codes = {
 
   KP501: entry<{ item: S; sum: S; standard: S }>("error", ({ item, sum, standard }) => ({
     zh: `项目 ${item} 各细则满分合计 ${sum} 分，与标准分 ${standard} 分不符`,
-    en: `the criteria of item ${item} add up to ${sum} points, not its standard ${standard}`,
+    en: `the criteria of item ${item} add up to ${sum} ${sum === "1" ? "point" : "points"}, not its standard ${standard}`,
   })),
   KP502: entry<{ sum: S; total: S }>("error", ({ sum, total }) => ({
     zh: `各项目标准分合计 ${sum} 分，与满分 ${total} 分不符`,
@@ -154,9 +158,9 @@ export const codes = {
     zh: `测试中的「${name}」不是输入`,
     en: `"${name}" in the test is not an input`,
   })),
-  KP602: entry<{ target: S }>("error", ({ target }) => ({
-    zh: `测试期望的 ${target} 不存在`,
-    en: `the test expects ${target}, which does not exist`,
+  KP602: entry<{ target: Message }>("error", ({ target }) => ({
+    zh: `测试期望的${target.zh}不存在`,
+    en: `the test expects ${target.en}, which does not exist`,
   })),
   KP603: entry<{ names: S }>("error", ({ names }) => ({
     zh: `测试缺少输入：${names}`,
@@ -166,9 +170,9 @@ export const codes = {
     zh: `测试中「${name}」给了两次`,
     en: `the test gives "${name}" twice`,
   })),
-  KP605: entry<{ target: S }>("error", ({ target }) => ({
-    zh: `测试对 ${target} 期望了两次`,
-    en: `the test expects ${target} twice`,
+  KP605: entry<{ target: Message }>("error", ({ target }) => ({
+    zh: `测试对${target.zh}期望了两次`,
+    en: `the test expects ${target.en} twice`,
   })),
 
   KP606: entry<{ name: S }>("error", ({ name }) => ({

@@ -10,6 +10,8 @@ import {
   Input,
   Let,
   LParen,
+  Max,
+  Min,
   Minus,
   Not,
   NumberLiteral,
@@ -86,14 +88,14 @@ function spanOf(token: IToken): { start: number; end: number } {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
+/** Control characters are named (U+0000), so that the message shows what is there. */
 function quoteChars(text: string): string {
-  const shown = [...text]
+  return [...text]
     .map((c) => {
       const code = c.codePointAt(0) ?? 0;
       return code < 32 || code === 127 ? `U+${code.toString(16).toUpperCase().padStart(4, "0")}` : c;
     })
     .join("");
-  return `「${shown}」`;
 }
 
 /**
@@ -190,14 +192,18 @@ function isCategory(type: TokenType, category: TokenType): boolean {
 
 /**
  * Parentheses or prefix operators nested deeper than `maxNesting` are reported once and the excess
- * dropped (a too-deep parenthesis with everything up to its match), so no recursive stage can
- * overflow the stack.
+ * dropped, so no recursive stage can overflow the stack. A too-deep grouping parenthesis loses only
+ * itself and its match, so that what it held still parses (one diagnostic, not a cascade); a
+ * too-deep call (最小(…)) is dropped whole with everything up to its match.
  */
 function dropDeepNesting(tokens: IToken[], diagnostics: Diagnostic[]): IToken[] {
   const out: IToken[] = [];
+  // For each open parenthesis: whether it was kept (false: its match is dropped too).
+  const open: boolean[] = [];
   let depth = 0;
   let prefixRun = 0;
   let dropUntilDepth = -1;
+  let dropDepth = 0;
   let reported = false;
   const report = (token: IToken): void => {
     if (!reported) diagnostics.push(diagnostic("KP105", spanOf(token), { limit: maxNesting }));
@@ -206,18 +212,29 @@ function dropDeepNesting(tokens: IToken[], diagnostics: Diagnostic[]): IToken[] 
   for (const token of tokens) {
     const type = token.tokenType;
     if (dropUntilDepth >= 0) {
-      if (type === LParen) depth++;
-      else if (type === RParen) depth--;
-      if (depth === dropUntilDepth) dropUntilDepth = -1;
+      if (type === LParen) dropDepth++;
+      else if (type === RParen) dropDepth--;
+      if (dropDepth === dropUntilDepth) dropUntilDepth = -1;
       continue;
     }
     if (type === LParen && depth === maxNesting) {
       report(token);
-      dropUntilDepth = depth++;
+      const previous = out.at(-1);
+      if (previous && (isCategory(previous.tokenType, Min) || isCategory(previous.tokenType, Max))) {
+        out.pop();
+        dropUntilDepth = 0;
+        dropDepth = 1;
+      } else open.push(false);
       continue;
     }
-    if (type === LParen) depth++;
-    else if (type === RParen && depth > 0) depth--;
+    if (type === LParen) {
+      open.push(true);
+      depth++;
+    } else if (type === RParen) {
+      const kept = open.pop();
+      if (kept === false) continue;
+      if (kept) depth--;
+    }
     prefixRun = type === Minus || isCategory(type, Not) ? prefixRun + 1 : 0;
     if (prefixRun > maxNesting) {
       report(token);

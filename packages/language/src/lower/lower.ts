@@ -332,7 +332,11 @@ export class Lowering {
     else if (c["Criterion"]) {
       const [item = "", criterion = ""] = asciiDigits(ref?.image ?? "").split(".");
       if (!ref || !/^\d+$/.test(item) || !/^\d+$/.test(criterion)) {
-        if (ref) this.diagnostics.push(diagnostic("KP206", tokenSpan(ref), { text: ref.image }));
+        if (ref) {
+          this.diagnostics.push(
+            diagnostic("KP207", tokenSpan(ref), { text: ref.image }, { help: { zh: "例如 细则 2.1 = 3 是项目 2 的细则 1", en: "e.g. criterion 2.1 = 3 is criterion 1 of item 2" } }),
+          );
+        }
         return [];
       }
       target = { kind: "criterion", item: Number(item), criterion: Number(criterion) };

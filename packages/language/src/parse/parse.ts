@@ -31,7 +31,9 @@ export function parse(text: string): ParseResult {
     const split = splitRubric(lexed.tokens);
     const header = parser.run("rubricHeader", split.header, split.open);
     if (split.header.length === 0 || !header) {
-      parser.diagnostics.push(diagnostic("KP202", spanAt(split.header[0] ?? split.open, text.length), {}));
+      const word = lexed.keywords === "zh" ? "评分细则" : "rubric";
+      const help = { zh: `文件的第一句是：${word} 编号 "标题" { … }`, en: `the file starts: ${word} <id> "<title>" { … }` };
+      parser.diagnostics.push(diagnostic("KP202", spanAt(split.header[0] ?? split.open ?? lexed.tokens[0], text.length), {}, { help }));
     }
     if (!split.open && split.header.length > 0) parser.expected(split.body.length > 0 ? firstToken(split.body[0]) : split.trailing[0], { zh: "「{」", en: "`{`" });
     const body = parser.statements(split.body);

@@ -4,7 +4,7 @@ import type * as A from "../../ast.ts";
 import { diagnostic } from "../../diagnostics/diagnostic.ts";
 import { errorType, inputValueType, type CheckContext } from "../context.ts";
 import { ExprChecker } from "../types.ts";
-import { literalFits } from "./literal-fits.ts";
+import { literalFits, quotedName } from "./literal-fits.ts";
 
 export function checkDeclarations(ctx: CheckContext): void {
   const declared = new Map<string, A.Name>();
@@ -25,7 +25,7 @@ export function checkDeclarations(ctx: CheckContext): void {
     checkScoreRange(ctx, input);
     if (input.default) {
       const fits = literalFits(input, input.default);
-      if (fits) ctx.report(diagnostic("KP405", input.default.span, { name: input.name.name, type: fits }));
+      if (fits) ctx.report(diagnostic("KP405", input.default.span, { what: quotedName(input.name.name), type: fits }));
     }
     if (claim(input.name)) ctx.names.set(input.name.name, { kind: "input", input, type: inputValueType(input) });
   }
@@ -37,6 +37,8 @@ export function checkDeclarations(ctx: CheckContext): void {
     const early = namesIn(decl.expr).find((n) => letNames.has(n.name) && !ctx.names.has(n.name));
     if (early) {
       ctx.report(diagnostic("KP305", early.span, { name: early.name }));
+      // Its names are still used: the mistake is the order, not a missing use (no KP701/KP702).
+      for (const name of namesIn(decl.expr)) ctx.used.add(name.name);
       ctx.names.set(decl.name.name, { kind: "let", let: decl, type: errorType });
       continue;
     }

@@ -2,6 +2,11 @@
 import type * as A from "../../ast.ts";
 import type { Message } from "../../diagnostics/diagnostic.ts";
 
+/** A user's name as quoted in messages. */
+export function quotedName(name: string): Message {
+  return { zh: `「${name}」`, en: `"${name}"` };
+}
+
 /** Null when the literal fits; otherwise what the input's values look like. */
 export function literalFits(input: A.Input, value: A.Literal | A.Negate): Message | null {
   const type = input.type;
@@ -19,6 +24,8 @@ export function literalFits(input: A.Input, value: A.Literal | A.Negate): Messag
     case "score": {
       const lo = Number(type.min.value);
       const hi = Number(type.max.value);
+      // A range whose minimum is not below its maximum is reported once, as KP406.
+      if (lo >= hi) return null;
       const fits = plain !== null && plain >= lo && plain <= hi && onStep(plain, lo, type.step ? Number(type.step.value) : null);
       return fits ? null : { zh: `${type.min.value} 至 ${type.max.value} 的分数${type.step ? `（步长 ${type.step.value}）` : ""}`, en: `a score from ${type.min.value} to ${type.max.value}${type.step ? ` in steps of ${type.step.value}` : ""}` };
     }

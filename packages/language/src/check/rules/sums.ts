@@ -21,7 +21,8 @@ export function checkSums(ctx: CheckContext): void {
     for (const criterion of item.criteria) {
       if (!criterion.rule || criterion.rule.kind === "bonus") continue;
       const max = ranges.criterion(criterion.rule).max;
-      if (max === Infinity) {
+      // A discretionary rule without a score input is unbounded because of that mistake (KP306).
+      if (max === Infinity && criterion.rule.kind !== "discretionary") {
         ctx.report(
           diagnostic(
             "KP508",

@@ -1,11 +1,11 @@
 // A test gives every required input once (its own or from the test it is based on, KP606), with values of the input's type (KP601, KP603, KP604,
 // KP405), and expects only items, criteria and grades that exist, once each (KP602, KP605).
 import type * as A from "../../ast.ts";
-import { diagnostic } from "../../diagnostics/diagnostic.ts";
+import { diagnostic, type Message } from "../../diagnostics/diagnostic.ts";
 import type { CheckContext } from "../context.ts";
 import { suggestName } from "../suggest.ts";
 import { baseTest, testFacts } from "../test-facts.ts";
-import { literalFits } from "./literal-fits.ts";
+import { literalFits, quotedName } from "./literal-fits.ts";
 
 export function checkTests(ctx: CheckContext): void {
   const inputs = new Map(ctx.rubric.inputs.map((i) => [i.name.name, i]));
@@ -23,26 +23,35 @@ export function checkTests(ctx: CheckContext): void {
       }
       given.add(entry.name.name);
       const fits = literalFits(input, entry.value);
-      if (fits) ctx.report(diagnostic("KP405", entry.value.span, { name: input.name.name, type: fits }));
+      if (fits) ctx.report(diagnostic("KP405", entry.value.span, { what: quotedName(input.name.name), type: fits }));
     }
     const all = new Set(testFacts(ctx.rubric, test).map((g) => g.name.name));
     const missing = ctx.rubric.inputs.filter((i) => !i.default && !all.has(i.name.name)).map((i) => i.name.name);
     if (test.base && !baseTest(ctx.rubric, test)) {
-      ctx.report(diagnostic("KP606", test.base.span, { name: test.base.value }, suggestName(test.base.value, ctx.rubric.tests.flatMap((t) => (t.name ? [t.name.value] : [])))));
+      ctx.report(diagnostic("KP606", test.base.span, { name: test.base.value }, baseHelp(ctx.rubric, test, test.base.value)));
     } else if (missing.length > 0) ctx.report(diagnostic("KP603", test.name?.span ?? test.span, { names: missing.join("、") }));
     checkExpectations(ctx, test);
   }
+}
+
+/** A test named later cannot be a base (facts flow downwards): say so, or suggest an earlier name. */
+function baseHelp(rubric: A.Rubric, test: A.Test, name: string): { help?: Message } {
+  const index = rubric.tests.indexOf(test);
+  if (rubric.tests.slice(index + 1).some((t) => t.name?.value === name)) {
+    return { help: { zh: `测试「${name}」写在后面：把它移到这个测试之前`, en: `test "${name}" comes later: move it above this one` } };
+  }
+  return suggestName(name, rubric.tests.slice(0, Math.max(0, index)).flatMap((t) => (t.name ? [t.name.value] : [])));
 }
 
 function checkExpectations(ctx: CheckContext, test: A.Test): void {
   const seen = new Set<string>();
   for (const expectation of test.expect) {
     const target = describeTarget(expectation.target);
-    if (seen.has(target)) {
+    if (seen.has(target.en)) {
       ctx.report(diagnostic("KP605", expectation.span, { target }));
       continue;
     }
-    seen.add(target);
+    seen.add(target.en);
     if (!targetExists(ctx.rubric, expectation.target)) {
       ctx.report(diagnostic("KP602", expectation.span, { target }));
       continue;
@@ -51,7 +60,7 @@ function checkExpectations(ctx: CheckContext, test: A.Test): void {
     const isText = expectation.value.kind === "text";
     if (wantsText !== isText) {
       const type = wantsText ? { zh: "带引号的等级名称", en: "a quoted grade name" } : { zh: "分数", en: "a number of points" };
-      ctx.report(diagnostic("KP405", expectation.value.span, { name: target, type }));
+      ctx.report(diagnostic("KP405", expectation.value.span, { what: target, type }));
     }
   }
 }
@@ -69,15 +78,16 @@ function targetExists(rubric: A.Rubric, target: A.ExpectTarget): boolean {
   }
 }
 
-export function describeTarget(target: A.ExpectTarget): string {
+/** An expectation's target in words, e.g. 项目 2 / item 2. */
+export function describeTarget(target: A.ExpectTarget): Message {
   switch (target.kind) {
     case "item":
-      return `项目 ${target.item}`;
+      return { zh: `项目 ${target.item}`, en: `item ${target.item}` };
     case "criterion":
-      return `细则 ${target.item}.${target.criterion}`;
+      return { zh: `细则 ${target.item}.${target.criterion}`, en: `criterion ${target.item}.${target.criterion}` };
     case "total":
-      return "总分";
+      return { zh: "总分", en: "the total" };
     case "grade":
-      return "等级";
+      return { zh: "等级", en: "the grade" };
   }
 }
