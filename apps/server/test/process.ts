@@ -1,6 +1,7 @@
 // Running the server as a real child process (as `pnpm start` does), for the crash and
 // scale-out tests: it can be killed with SIGKILL and started again on the same data.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,13 +16,27 @@ export interface ServerProcess {
   readonly exited: Promise<number | string>;
 }
 
-/** Starts `src/main.ts` with `env` on a free port and waits until it listens. */
+/** A port that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolvePromise(port));
+    });
+  });
+}
+
+/** Starts `src/main.ts` with `env` on a free port and waits until its health check answers. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
   // node --import tsx runs the TypeScript in this very process, so a SIGKILL hits the server
   // itself and not a wrapper.
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: SERVER_DIR,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -30,21 +45,19 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const exited = new Promise<number | string>((resolvePromise) =>
     child.on("exit", (code, signal) => resolvePromise(code ?? signal ?? "unknown")),
   );
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), 60_000);
-    const look = () => {
-      const match = /"port":(\d+).*Kaoping is listening/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout!.off("data", look);
-        resolvePromise(`http://127.0.0.1:${match[1]}`);
-      }
-    };
-    child.stdout!.on("data", look);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before listening:\n${out}`));
-    });
-  });
+  const url = `http://127.0.0.1:${port}`;
+  let gone: string | null = null;
+  void exited.then((code) => void (gone = String(code)));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (gone !== null) throw new Error(`server exited (${gone}) before listening:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${out}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return { child, url, output: () => out, exited };
 }
