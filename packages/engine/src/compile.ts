@@ -14,9 +14,9 @@ import type { EngineDiagnostic } from "./diagnostics.ts";
 import { factsReader, slotReader, type SlotReader, type Slots } from "./facts.ts";
 import { compileGenerated } from "./generate.ts";
 import { Interpreter } from "./interpret.ts";
-import type { InputKind, RubricIR } from "./ir.ts";
+import type { CriterionIR, InputKind, RubricIR, VetoIR } from "./ir.ts";
 import { lower, type TestIR } from "./lower.ts";
-import type { RuleKind, ScoreOptions, ScoreResult } from "./result.ts";
+import type { RuleKind, ScoreOptions, ScoreResult, TotalsResult } from "./result.ts";
 import {
   defaultFact,
   inputSchema as buildSchema,
@@ -122,6 +122,11 @@ export interface CompiledRubric {
   validate(facts: unknown): Validation;
   /** Scores one subject. Throws FactsError when the facts are invalid (validate first to avoid it). */
   score(facts: unknown, options?: ScoreOptions): ScoreResult;
+  /**
+   * Item points and the total only, without per-criterion objects: the fast path for rankings and
+   * impact over many subjects. Throws FactsError like `score`.
+   */
+  scoreTotals(facts: unknown): TotalsResult;
   /** Scores many subjects; invalid records get their errors, the rest are scored. Never throws. */
   scoreMany(facts: readonly unknown[], options?: ScoreOptions): ScoreOutcome[];
   /** Suggested scores of discretionary criteria, from whatever facts are given so far ("2.2" → 3.2). */
@@ -176,7 +181,13 @@ export function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: C
   const explainer = new Interpreter(ir, numberArith);
   const exact = new Interpreter(ir, bigArith);
   const want = options.backend ?? "auto";
-  const generated = want === "auto" || want === "generated" ? compileGenerated(ir, safety) : null;
+  const criteriaAt = ir.items.map((item) => item.criteria);
+  const reasons = {
+    prepare: (slots: Slots, facts: unknown) => explainer.prepare(slots, facts as Readonly<Record<string, unknown>>),
+    reason: (i: number, j: number) => explainer.reasonOf(criteriaAt[i]?.[j] as CriterionIR),
+    veto: (i: number) => explainer.vetoExplanation(ir.vetoes[i] as VetoIR),
+  };
+  const generated = want === "auto" || want === "generated" ? compileGenerated(ir, safety, reasons) : null;
   const closures = generated === null && want !== "interpreter" ? compileClosures(ir, safety) : null;
   const backend: Backend = generated ? "generated" : closures ? "closures" : "interpreter";
 
@@ -213,9 +224,9 @@ export function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: C
   };
 
   const attempt = (facts: unknown, explain: boolean): ScoreOutcome => {
-    if (!explain && generated) {
+    if (generated) {
       try {
-        const r = generated(facts);
+        const r = explain ? generated.explained(facts) : generated.score(facts);
         if (r !== undefined) return { ok: true, result: r };
       } catch (e) {
         if (e !== OVERFLOW) throw e;
@@ -230,6 +241,21 @@ export function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: C
       clean = s.facts;
     }
     return { ok: true, result: explain ? interpret(slots, clean, true) : fast(slots, clean) };
+  };
+
+  const totals = (facts: unknown): TotalsResult => {
+    if (generated) {
+      try {
+        const r = generated.totals(facts);
+        if (r !== undefined) return r;
+      } catch (e) {
+        if (e !== OVERFLOW) throw e;
+      }
+    }
+    const r = attempt(facts, false);
+    if (!r.ok) throw new FactsError(r.errors);
+    const { total, grade, veto, items } = r.result;
+    return { total, grade, veto, items: items.map((i) => i.points) };
   };
 
   let bounds: Bounds | null = null;
@@ -264,10 +290,21 @@ export function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: C
     },
     validate,
     score(facts, options) {
-      const r = attempt(facts, options?.explain === true);
+      const explain = options?.explain === true;
+      // The hot path: straight into generated code, no wrapper objects.
+      if (generated) {
+        try {
+          const r = explain ? generated.explained(facts) : generated.score(facts);
+          if (r !== undefined) return r;
+        } catch (e) {
+          if (e !== OVERFLOW) throw e;
+        }
+      }
+      const r = attempt(facts, explain);
       if (!r.ok) throw new FactsError(r.errors);
       return r.result;
     },
+    scoreTotals: totals,
     scoreMany(list, options) {
       const explain = options?.explain === true;
       const out: ScoreOutcome[] = new Array<ScoreOutcome>(list.length);

@@ -10,6 +10,7 @@
 import type { Analysis } from "./bounds.ts";
 import {
   LIMIT,
+  OVERFLOW,
   SCALE,
   addChecked,
   compareFractions,
@@ -20,7 +21,8 @@ import {
 } from "./decimal.ts";
 import { MAX_FACT } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, InputIR, NumExpr, RubricIR } from "./ir.ts";
-import type { ScoreResult, VetoResult } from "./result.ts";
+import type { Slots } from "./facts.ts";
+import type { Reason, ScoreResult, TotalsResult, VetoResult } from "./result.ts";
 
 /** Values within this bound need no overflow check (half of LIMIT: interval ends are estimates). */
 const SAFE = LIMIT / 2;
@@ -38,7 +40,13 @@ function cmpQQ(n1: number, d1: number, n2: number, d2: number): number {
   return compareFractions(a[0], a[1], b[0], b[1]);
 }
 
-const helpers = { add: addChecked, sub: subChecked, mul: mulScaled, div: divScaled, cmpQV, cmpQQ };
+/** A product known to be exact while it stays within LIMIT. */
+function ck(x: number): number {
+  if (x > LIMIT || x < -LIMIT) throw OVERFLOW;
+  return x;
+}
+
+const helpers = { add: addChecked, sub: subChecked, mul: mulScaled, div: divScaled, cmpQV, cmpQQ, ck };
 
 /** A number literal for generated code: only a safe integer ever becomes source. */
 function lit(n: number | bigint): string {
@@ -83,6 +91,13 @@ class Generator {
     return r.lo >= -SAFE && r.hi <= SAFE;
   }
 
+  /** Code for the unscaled value of an expression that is always a whole number, or null. */
+  private whole(e: NumExpr): string | null {
+    if (e.op === "const" && e.value % BigInt(SCALE) === 0n) return lit(e.value / BigInt(SCALE));
+    if (e.op === "input" && this.ir.inputs[e.slot]?.kind === "count") return `n${e.slot}`;
+    return null;
+  }
+
   num(e: NumExpr): string {
     switch (e.op) {
       case "const":
@@ -97,8 +112,16 @@ class Generator {
         return this.safe(e) ? `(${this.num(e.a)} + ${this.num(e.b)})` : `H.add(${this.num(e.a)}, ${this.num(e.b)})`;
       case "sub":
         return this.safe(e) ? `(${this.num(e.a)} - ${this.num(e.b)})` : `H.sub(${this.num(e.a)}, ${this.num(e.b)})`;
-      case "mul":
+      case "mul": {
+        // × a whole number (a count, or a literal like 5) needs no rounding: scaled × integer.
+        const ub = this.whole(e.b);
+        const ua = ub === null ? this.whole(e.a) : null;
+        if (ub !== null || ua !== null) {
+          const product = ub !== null ? `${this.num(e.a)} * ${ub}` : `${ua} * ${this.num(e.b)}`;
+          return this.safe(e) ? `(${product})` : `H.ck(${product})`;
+        }
         return `H.mul(${this.num(e.a)}, ${this.num(e.b)})`;
+      }
       case "div":
         return `H.div(${this.num(e.a)}, ${this.num(e.b)})`;
       case "min":
@@ -166,7 +189,12 @@ class Generator {
         break;
       case "deduction": {
         const f = this.fresh();
-        this.emit(`let ${out} = H.sub(${this.num(r.base)}, ${this.clauses(r.clauses)});`);
+        const base = this.num(r.base);
+        const taken = this.clauses(r.clauses);
+        const b = this.safety.num(r.base);
+        const t = this.safety.clauses(r.clauses);
+        const exact = b.lo - t.hi >= -SAFE && b.hi - t.lo <= SAFE && t.hi <= SAFE && t.lo >= -SAFE;
+        this.emit(exact ? `let ${out} = ${base} - ${taken};` : `let ${out} = H.sub(${base}, ${taken});`);
         this.emit(`const ${f} = ${r.floor ? this.num(r.floor) : "0"};`);
         this.emit(`if (${out} < ${f}) ${out} = ${f};`);
         break;
@@ -183,7 +211,8 @@ class Generator {
     }
     const kos = c.knockOuts.map((k) => this.bool(k.cond));
     if (kos.length > 0) this.emit(`if (${kos.join(" || ")}) ${out} = 0;`);
-    this.emit(`if (${out} < 0) ${out} = 0;`);
+    // A criterion is never negative; only rules that can go below 0 need the clamp.
+    if (this.safety.raw(c).lo < 0) this.emit(`if (${out} < 0) ${out} = 0;`);
   }
 
   /** Emits the checked read of one fact into s<slot>; a bad fact returns undefined. */
@@ -194,6 +223,8 @@ class Generator {
       def === null ? "return undefined;" : `${s} = ${input.kind === "yesno" ? (def !== 0n ? "true" : "false") : lit(def)};`;
     this.emit(`v = f[${key(input.name)}];`);
     this.emit(`let ${s};`);
+    // Counts are also kept unscaled, for exact products without rounding (see whole()).
+    const raw = input.kind === "count" ? `n${input.slot} = ${s} / ${lit(SCALE)};` : "";
     this.emit(`if (v === undefined) { ${missing} } else {`);
     switch (input.kind) {
       case "yesno":
@@ -230,43 +261,56 @@ class Generator {
       }
     }
     this.emit(`}`);
+    if (raw !== "") this.emit(`const ${raw.replace(";", "")};`);
   }
 
-  source(): string {
+  /**
+   * Emits one scoring function: "full" returns a ScoreResult, "totals" only item points, and
+   * "explain" a ScoreResult whose reasons come from X (the explaining interpreter, given the
+   * subject's slot values), so that explaining costs only the reasons.
+   */
+  private fn(name: string, shape: "full" | "totals" | "explain"): void {
     const ir = this.ir;
-    this.emit(`"use strict";`);
-    this.emit(`return function score(f) {`);
+    this.temp = 0;
+    this.emit(`function ${name}(f) {`);
     this.emit(`if (typeof f !== "object" || f === null || Array.isArray(f)) return undefined;`);
     this.emit(`let v;`);
     for (const input of ir.inputs) this.input(input);
     for (const l of ir.lets) {
       this.emit(`const l${l.slot} = ${l.type === "bool" ? this.bool(l.expr as BoolExpr) : this.num(l.expr as NumExpr)};`);
     }
+    if (shape === "explain") this.emit(`X.prepare([${ir.inputs.map((i) => `s${i.slot}`).join(", ")}], f);`);
     const itemExprs: string[] = [];
     const totalTerms: string[] = [];
     let itemMost = 0;
     ir.items.forEach((item, i) => {
       const names: string[] = [];
       item.criteria.forEach((c, j) => {
-        const name = `c${i}_${j}`;
-        this.criterion(c, name);
-        names.push(name);
+        const cname = `c${i}_${j}`;
+        this.criterion(c, cname);
+        names.push(cname);
       });
       const range = item.criteria.reduce((acc, c) => acc + this.safety.criterion(c).hi, 0);
       itemMost += range;
       this.emit(`const p${i} = ${sum(names, range <= SAFE)};`);
       totalTerms.push(`p${i}`);
+      if (shape === "totals") {
+        itemExprs.push(`p${i} / ${lit(SCALE)}`);
+        return;
+      }
+      const reason = (j: number): string => (shape === "explain" ? `, reason: X.reason(${i}, ${j})` : "");
       const criteria = item.criteria
-        .map((c, j) => `{ number: ${lit(c.number)}, points: c${i}_${j} / ${lit(SCALE)} }`)
+        .map((c, j) => `{ number: ${lit(c.number)}, points: c${i}_${j} / ${lit(SCALE)}${reason(j)} }`)
         .join(", ");
       itemExprs.push(
-        `{ number: ${lit(item.number)}, title: T[${i}], standard: ${lit(item.standard)} / ${lit(SCALE)}, points: p${i} / ${lit(SCALE)}, criteria: [${criteria}] }`,
+        `{ number: ${lit(item.number)}, title: T[${i}], standard: S[${i}], points: p${i} / ${lit(SCALE)}, criteria: [${criteria}] }`,
       );
     });
     this.emit(`let total = ${sum(totalTerms, itemMost <= SAFE)};`);
     this.emit(`let veto = null;`);
     ir.vetoes.forEach((v, i) => {
-      this.emit(`${i === 0 ? "" : "else "}if (${this.bool(v.cond)}) { veto = V[${i}]; total = 0; }`);
+      const veto = shape === "explain" ? `{ reason: V[${i}].reason, span: V[${i}].span, explanation: X.veto(${i}) }` : `V[${i}]`;
+      this.emit(`${i === 0 ? "" : "else "}if (${this.bool(v.cond)}) { veto = ${veto}; total = 0; }`);
     });
     this.emit(`let grade = null;`);
     ir.grades.forEach((g, i) => {
@@ -274,7 +318,15 @@ class Generator {
       this.emit(`${i === 0 ? "" : "else "}if (${test}) grade = G[${i}];`);
     });
     this.emit(`return { total: total / ${lit(SCALE)}, grade, veto, items: [${itemExprs.join(", ")}] };`);
-    this.emit(`};`);
+    this.emit(`}`);
+  }
+
+  source(): string {
+    this.emit(`"use strict";`);
+    this.fn("score", "full");
+    this.fn("totals", "totals");
+    this.fn("explained", "explain");
+    this.emit(`return { score, totals, explained };`);
     return this.lines.join("\n");
   }
 }
@@ -286,12 +338,26 @@ export function generateSource(ir: RubricIR, safety: Analysis): string {
 
 /** A scorer of raw facts: the result, or undefined when any fact is missing or invalid. */
 export type GeneratedScorer = (facts: unknown) => ScoreResult | undefined;
+export type GeneratedTotals = (facts: unknown) => TotalsResult | undefined;
+
+/** What the generated explaining scorer asks for reasons. */
+export interface ReasonSource {
+  prepare(slots: Slots, facts: unknown): void;
+  reason(item: number, criterion: number): Reason;
+  veto(index: number): { zh: string; en: string };
+}
+
+export interface Generated {
+  readonly score: GeneratedScorer;
+  readonly totals: GeneratedTotals;
+  readonly explained: GeneratedScorer;
+}
 
 /**
  * Compiles the generated source with `new Function`; null where the runtime forbids it (a page's
  * Content-Security-Policy without 'unsafe-eval').
  */
-export function compileGenerated(ir: RubricIR, safety: Analysis): GeneratedScorer | null {
+export function compileGenerated(ir: RubricIR, safety: Analysis, reasons: ReasonSource): Generated | null {
   let source: string;
   try {
     source = generateSource(ir, safety);
@@ -299,16 +365,19 @@ export function compileGenerated(ir: RubricIR, safety: Analysis): GeneratedScore
     return null;
   }
   const titles = ir.items.map((i) => i.title);
+  const standards = ir.items.map((i) => Number(i.standard) / SCALE);
   const vetoes: VetoResult[] = ir.vetoes.map((v) => Object.freeze({ reason: v.reason, span: v.span }));
   const grades = ir.grades.map((g) => g.label);
   try {
-    const factory = new Function("H", "T", "V", "G", source) as (
+    const factory = new Function("H", "T", "S", "V", "G", "X", source) as (
       h: typeof helpers,
       t: readonly string[],
+      s: readonly number[],
       v: readonly VetoResult[],
       g: readonly string[],
-    ) => GeneratedScorer;
-    return factory(helpers, titles, vetoes, grades);
+      x: ReasonSource,
+    ) => Generated;
+    return factory(helpers, titles, standards, vetoes, grades, reasons);
   } catch {
     return null;
   }

@@ -31,6 +31,7 @@ export type {
   RuleKind,
   ScoreOptions,
   ScoreResult,
+  TotalsResult,
   UsedValue,
   VetoResult,
 } from "./result.ts";

@@ -71,16 +71,88 @@ export class Interpreter<T> {
   private usedKeys = new Set<string>();
   private facts: Readonly<Record<string, unknown>> = {};
 
+  /** Per criterion: the slots its explanation depends on, and explanations already made. */
+  private readonly memo = new Map<CriterionIR, { inputs: number[]; lets: number[]; discretionary: string | null; cache: Map<unknown, Reason> }>();
+
   constructor(
     private readonly ir: RubricIR,
     private readonly A: Arith<T>,
-  ) {}
+  ) {
+    for (const item of ir.items) {
+      for (const c of item.criteria) {
+        const inputs = new Set<number>();
+        const lets = new Set<number>();
+        collectCriterion(c, inputs, lets);
+        const discretionary = c.rule.kind === "discretionary" ? (ir.inputs[c.rule.slot]?.name ?? null) : null;
+        this.memo.set(c, { inputs: [...inputs], lets: [...lets], discretionary, cache: new Map() });
+      }
+    }
+  }
+
+  /**
+   * A criterion's reason is a pure function of the values it reads (and the assessor's reason of
+   * a discretionary score), so reasons are kept per criterion and shared, frozen, between results
+   * with the same values: scoring a period explains each distinct case once.
+   */
+  private reason(c: CriterionIR, points: T): Reason {
+    const m = this.memo.get(c);
+    if (!m) return this.explain(c, points);
+    let key: unknown;
+    if (m.inputs.length === 1 && m.lets.length === 0 && m.discretionary === null) {
+      key = this.vals[m.inputs[0] as number];
+    } else {
+      let k = "";
+      for (const i of m.inputs) k += `${String(this.vals[i])},`;
+      for (const i of m.lets) k += `${String(this.lets[i])};`;
+      if (m.discretionary !== null) k += scoreReason(this.facts[m.discretionary]) ?? "";
+      key = k;
+    }
+    let r = m.cache.get(key);
+    if (r === undefined) {
+      r = freezeReason(this.explain(c, points));
+      if (m.cache.size >= 4096) m.cache.clear();
+      m.cache.set(key, r);
+    }
+    return r;
+  }
+
+  /**
+   * Slot values in this arithmetic. Written as loops, not closures: under tsx (the CLI, the
+   * server) every closure created in a hot path costs a defineProperty for its name.
+   */
+  private toVals(slots: Slots): (T | boolean)[] {
+    const out = new Array<T | boolean>(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const v = slots[i] as number | boolean;
+      out[i] = typeof v === "boolean" ? v : this.A.fromScaled(v);
+    }
+    return out;
+  }
+
+  /** Sets the subject whose criteria `reasonOf` explains: its slot values and facts. */
+  prepare(slots: Slots, facts: Readonly<Record<string, unknown>>): void {
+    const A = this.A;
+    this.facts = facts;
+    this.vals = this.toVals(slots);
+    this.lets = [];
+    for (const l of this.ir.lets) this.lets.push(isBool(l.expr) ? this.bool(l.expr) : this.num(l.expr));
+  }
+
+  /** The reason of one criterion of the prepared subject. */
+  reasonOf(c: CriterionIR): Reason {
+    return this.reason(c, this.A.zero);
+  }
+
+  /** The explanation of a veto that held for the prepared subject. */
+  vetoExplanation(v: { reason: string; cond: BoolExpr }): { zh: string; en: string } {
+    return this.explainVeto(v.reason, v.cond);
+  }
 
   /** Scores one subject from its checked slot values (see facts.ts). */
   run(slots: Slots, facts: Readonly<Record<string, unknown>>, explain: boolean): ScoreResult {
     const A = this.A;
     this.facts = facts;
-    this.vals = slots.map((v) => (typeof v === "boolean" ? v : A.fromScaled(v)));
+    this.vals = this.toVals(slots);
     this.lets = [];
     for (const l of this.ir.lets) this.lets.push(isBool(l.expr) ? this.bool(l.expr) : this.num(l.expr));
 
@@ -94,7 +166,7 @@ export class Interpreter<T> {
         sum = A.add(sum, points);
         criteria.push(
           explain
-            ? { number: c.number, points: A.toPoints(points), reason: this.explain(c, points) }
+            ? { number: c.number, points: A.toPoints(points), reason: this.reason(c, points) }
             : { number: c.number, points: A.toPoints(points) },
         );
       }
@@ -330,13 +402,23 @@ export class Interpreter<T> {
     return text;
   }
 
+  private readonly childZh = (x: Expr, min: number): string => this.child(x, min, "zh");
+  private readonly childEn = (x: Expr, min: number): string => this.child(x, min, "en");
+
+  private childFor(lang: Lang): (x: Expr, min: number) => string {
+    return lang === "zh" ? this.childZh : this.childEn;
+  }
+
+  /** A sub-formula, in parentheses when it binds more loosely than its place needs. */
+  private child(x: Expr, min: number, lang: Lang): string {
+    const s = this.render(x, lang);
+    return precedence(x) < min ? `(${s})` : s;
+  }
+
   /** A formula with every name replaced by its value; `if` shows only the branch taken. */
   render(e: Expr, lang: Lang): string {
     const W = WORDS[lang];
-    const child = (x: Expr, min: number): string => {
-      const s = this.render(x, lang);
-      return precedence(x) < min ? `(${s})` : s;
-    };
+    const child = this.childFor(lang);
     switch (e.op) {
       case "const":
         return this.show(this.A.fromScaled(e.value), e.display === "percent");
@@ -361,7 +443,11 @@ export class Interpreter<T> {
         return `${child(e.a, 6)} ÷ ${child(e.b, 7)}`;
       case "min":
       case "max":
-        return `${W[e.op]}(${e.args.map((a) => this.render(a, lang)).join(", ")})`;
+      {
+        let args = "";
+        for (const a of e.args) args += `${args === "" ? "" : ", "}${this.render(a, lang)}`;
+        return `${W[e.op]}(${args})`;
+      }
       case "if":
         return this.render(this.bool(e.cond) ? e.then : e.else, lang);
       case "bif":
@@ -533,7 +619,13 @@ export class Interpreter<T> {
         break;
       }
     }
-    const knocked = c.knockOuts.find((k) => this.bool(k.cond));
+    let knocked: (typeof c.knockOuts)[number] | undefined;
+    for (const k of c.knockOuts) {
+      if (this.bool(k.cond)) {
+        knocked = k;
+        break;
+      }
+    }
     if (knocked) {
       outcome = "knocked-out";
       const k = this.both(knocked.cond);
@@ -567,6 +659,84 @@ export class Interpreter<T> {
       en: `vetoed (${reason}): ${c.en}${this.legend("en")}, so the total is 0`,
     };
   }
+}
+
+function freezeReason(r: Reason): Reason {
+  for (const u of r.inputs) {
+    Object.freeze(u.text);
+    Object.freeze(u);
+  }
+  Object.freeze(r.inputs);
+  Object.freeze(r.span);
+  return Object.freeze(r);
+}
+
+function collectExpr(e: Expr, inputs: Set<number>, lets: Set<number>): void {
+  switch (e.op) {
+    case "input":
+    case "binput":
+      inputs.add(e.slot);
+      return;
+    case "let":
+    case "blet":
+      lets.add(e.slot);
+      return;
+    case "const":
+    case "bconst":
+      return;
+    case "neg":
+    case "not":
+      collectExpr(e.a, inputs, lets);
+      return;
+    case "min":
+    case "max":
+      for (const a of e.args) collectExpr(a, inputs, lets);
+      return;
+    case "if":
+    case "bif":
+      collectExpr(e.cond, inputs, lets);
+      collectExpr(e.then, inputs, lets);
+      collectExpr(e.else, inputs, lets);
+      return;
+    default:
+      collectExpr(e.a, inputs, lets);
+      collectExpr(e.b, inputs, lets);
+  }
+}
+
+/** Every input and derived value a criterion's points or explanation can depend on. */
+function collectCriterion(c: CriterionIR, inputs: Set<number>, lets: Set<number>): void {
+  const r = c.rule;
+  const add = (e: Expr | null): void => {
+    if (e) collectExpr(e, inputs, lets);
+  };
+  switch (r.kind) {
+    case "award":
+      add(r.amount);
+      add(r.cond);
+      add(r.otherwise);
+      break;
+    case "discretionary":
+      inputs.add(r.slot);
+      add(r.suggestion);
+      break;
+    case "deduction":
+      add(r.base);
+      add(r.floor);
+      for (const cl of r.clauses) {
+        add(cl.amount);
+        add(cl.kind === "per" ? cl.count : cl.cond);
+      }
+      break;
+    case "bonus":
+      add(r.cap);
+      for (const cl of r.clauses) {
+        add(cl.amount);
+        add(cl.kind === "per" ? cl.count : cl.cond);
+      }
+      break;
+  }
+  for (const k of c.knockOuts) add(k.cond);
 }
 
 /** "= " after a full-width legend, " = " otherwise: "4 − 1 × 1（省抽不合格数 = 1）= 3". */

@@ -89,3 +89,12 @@ export interface ScoreOptions {
   /** Attach a Reason to every criterion (slower; the plain path pays nothing for it). */
   readonly explain?: boolean;
 }
+
+/** Item points and the total only: what rankings and impact over a period need. */
+export interface TotalsResult {
+  readonly total: number;
+  readonly grade: string | null;
+  readonly veto: VetoResult | null;
+  /** Points of each item, in the rubric's item order. */
+  readonly items: readonly number[];
+}
