@@ -79,6 +79,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     await setup.connect();
     try {
       await setup.query(`create schema if not exists ${schema}`);
+    } catch (error) {
+      // Two servers starting together may both try to create it; the loser sees a unique
+      // violation on the catalog, and the schema is there all the same.
+      if ((error as { code?: string }).code !== "23505") throw error;
     } finally {
       await setup.end();
     }
