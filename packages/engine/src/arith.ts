@@ -17,6 +17,8 @@ import {
 } from "./decimal.ts";
 
 export interface Arith<T> {
+  /** True when scaled numbers are already values of T (no conversion needed). */
+  readonly identity: boolean;
   readonly zero: T;
   fromScaled(v: bigint | number): T;
   add(a: T, b: T): T;
@@ -37,6 +39,7 @@ export interface Arith<T> {
 }
 
 export const numberArith: Arith<number> = {
+  identity: true,
   zero: 0,
   fromScaled: (v) => Number(v),
   add: addChecked,
@@ -54,6 +57,7 @@ export const numberArith: Arith<number> = {
 };
 
 export const bigArith: Arith<bigint> = {
+  identity: false,
   zero: 0n,
   fromScaled: (v) => (typeof v === "bigint" ? v : BigInt(v)),
   add: (a, b) => a + b,

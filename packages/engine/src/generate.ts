@@ -279,7 +279,11 @@ class Generator {
     for (const l of ir.lets) {
       this.emit(`const l${l.slot} = ${l.type === "bool" ? this.bool(l.expr as BoolExpr) : this.num(l.expr as NumExpr)};`);
     }
-    if (shape === "explain") this.emit(`X.prepare([${ir.inputs.map((i) => `s${i.slot}`).join(", ")}], f);`);
+    if (shape === "explain") {
+      // One slot array per scorer, refilled: explaining is synchronous, so nothing else holds it.
+      for (const i of ir.inputs) this.emit(`SL[${i.slot}] = s${i.slot};`);
+      this.emit(`X.prepare(SL, f);`);
+    }
     const itemExprs: string[] = [];
     const totalTerms: string[] = [];
     let itemMost = 0;
@@ -323,6 +327,7 @@ class Generator {
 
   source(): string {
     this.emit(`"use strict";`);
+    this.emit(`const SL = new Array(${this.ir.inputs.length});`);
     this.fn("score", "full");
     this.fn("totals", "totals");
     this.fn("explained", "explain");

@@ -72,7 +72,17 @@ export class Interpreter<T> {
   private facts: Readonly<Record<string, unknown>> = {};
 
   /** Per criterion: the slots its explanation depends on, and explanations already made. */
-  private readonly memo = new Map<CriterionIR, { inputs: number[]; lets: number[]; discretionary: string | null; cache: Map<unknown, Reason> }>();
+  private readonly memo = new Map<
+    CriterionIR,
+    {
+      inputs: number[];
+      lets: number[];
+      discretionary: string | null;
+      cache: Map<unknown, Reason>;
+      size: number;
+      pending: { level: Map<unknown, unknown>; key: unknown } | null;
+    }
+  >();
 
   constructor(
     private readonly ir: RubricIR,
@@ -84,7 +94,7 @@ export class Interpreter<T> {
         const lets = new Set<number>();
         collectCriterion(c, inputs, lets);
         const discretionary = c.rule.kind === "discretionary" ? (ir.inputs[c.rule.slot]?.name ?? null) : null;
-        this.memo.set(c, { inputs: [...inputs], lets: [...lets], discretionary, cache: new Map() });
+        this.memo.set(c, { inputs: [...inputs], lets: [...lets], discretionary, cache: new Map(), size: 0, pending: null });
       }
     }
   }
@@ -97,23 +107,59 @@ export class Interpreter<T> {
   private reason(c: CriterionIR, points: T): Reason {
     const m = this.memo.get(c);
     if (!m) return this.explain(c, points);
-    let key: unknown;
-    if (m.inputs.length === 1 && m.lets.length === 0 && m.discretionary === null) {
-      key = this.vals[m.inputs[0] as number];
+    // Nested maps, one level per value read: no key strings to build and hash.
+    let level: Map<unknown, unknown> = m.cache as Map<unknown, unknown>;
+    const n = m.inputs.length + m.lets.length + (m.discretionary === null ? 0 : 1);
+    let k = 0;
+    let hit: unknown = level;
+    for (const i of m.inputs) {
+      hit = this.step(level, this.vals[i], ++k === n, m);
+      if (hit === undefined) break;
+      level = hit as Map<unknown, unknown>;
+    }
+    if (hit !== undefined) {
+      for (const i of m.lets) {
+        hit = this.step(level, this.lets[i], ++k === n, m);
+        if (hit === undefined) break;
+        level = hit as Map<unknown, unknown>;
+      }
+    }
+    if (hit !== undefined && m.discretionary !== null) {
+      hit = this.step(level, scoreReason(this.facts[m.discretionary]) ?? "", true, m);
+    }
+    if (hit instanceof Map || hit === undefined || n === 0) {
+      // A miss (or a criterion that reads nothing): explain and remember it.
+      const r = freezeReason(this.explain(c, points));
+      this.remember(m, r);
+      return r;
+    }
+    return hit as Reason;
+  }
+
+  /** One level of the reason cache: the next map, the reason at the last level, or undefined. */
+  private step(level: Map<unknown, unknown>, key: unknown, last: boolean, m: { pending: { level: Map<unknown, unknown>; key: unknown } | null }): unknown {
+    const next = level.get(key);
+    if (next !== undefined) return next;
+    if (last) {
+      m.pending = { level, key };
+      return undefined;
+    }
+    const created = new Map<unknown, unknown>();
+    level.set(key, created);
+    return created;
+  }
+
+  private remember(m: { cache: Map<unknown, Reason>; size: number; pending: { level: Map<unknown, unknown>; key: unknown } | null }, r: Reason): void {
+    if (m.pending === null) return;
+    if (m.size >= 4096) {
+      // Bounded: a period with many distinct cases starts the cache over rather than grow it.
+      m.cache.clear();
+      m.size = 0;
     } else {
-      let k = "";
-      for (const i of m.inputs) k += `${String(this.vals[i])},`;
-      for (const i of m.lets) k += `${String(this.lets[i])};`;
-      if (m.discretionary !== null) k += scoreReason(this.facts[m.discretionary]) ?? "";
-      key = k;
+      m.pending.level.set(m.pending.key, r);
+      m.size++;
     }
-    let r = m.cache.get(key);
-    if (r === undefined) {
-      r = freezeReason(this.explain(c, points));
-      if (m.cache.size >= 4096) m.cache.clear();
-      m.cache.set(key, r);
-    }
-    return r;
+    m.pending = null;
   }
 
   /**
@@ -121,6 +167,8 @@ export class Interpreter<T> {
    * server) every closure created in a hot path costs a defineProperty for its name.
    */
   private toVals(slots: Slots): (T | boolean)[] {
+    // Doubles are their own values: no copy.
+    if (this.A.identity) return slots as (T | boolean)[];
     const out = new Array<T | boolean>(slots.length);
     for (let i = 0; i < slots.length; i++) {
       const v = slots[i] as number | boolean;
