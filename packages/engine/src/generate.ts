@@ -215,53 +215,62 @@ class Generator {
     if (this.safety.raw(c).lo < 0) this.emit(`if (${out} < 0) ${out} = 0;`);
   }
 
-  /** Emits the checked read of one fact into s<slot>; a bad fact returns undefined. */
+  /**
+   * Emits the checked read of one fact into s<slot> (and n<slot>, the unscaled whole number, for
+   * counts); a bad fact returns undefined. The common case (a valid fact) is tested first.
+   */
   private input(input: InputIR): void {
     const s = `s${input.slot}`;
+    const n = `n${input.slot}`;
     const def = input.default;
+    const S = lit(SCALE);
     const missing =
-      def === null ? "return undefined;" : `${s} = ${input.kind === "yesno" ? (def !== 0n ? "true" : "false") : lit(def)};`;
+      def === null
+        ? "return undefined;"
+        : input.kind === "yesno"
+          ? `${s} = ${def !== 0n ? "true" : "false"};`
+          : input.kind === "count"
+            ? `${s} = ${lit(def)}; ${n} = ${lit(def / BigInt(SCALE))};`
+            : `${s} = ${lit(def)};`;
     this.emit(`v = f[${key(input.name)}];`);
-    this.emit(`let ${s};`);
-    // Counts are also kept unscaled, for exact products without rounding (see whole()).
-    const raw = input.kind === "count" ? `n${input.slot} = ${s} / ${lit(SCALE)};` : "";
-    this.emit(`if (v === undefined) { ${missing} } else {`);
+    this.emit(input.kind === "count" ? `let ${s}, ${n};` : `let ${s};`);
+    const otherwise = `else if (v === undefined) { ${missing} } else return undefined;`;
     switch (input.kind) {
       case "yesno":
-        this.emit(`if (v !== true && v !== false) return undefined; ${s} = v;`);
+        this.emit(`if (v === true || v === false) ${s} = v; ${otherwise}`);
         break;
       case "count":
-        this.emit(
-          `if (typeof v !== "number" || !Number.isInteger(v) || !(v >= 0 && v <= ${lit(MAX_FACT)})) return undefined;`,
-        );
-        this.emit(`${s} = v * ${lit(SCALE)} + 0;`);
+        // (v >>> 0) === v: a whole number from 0 to 2^32 − 1 (no NaN, no string, no fraction).
+        this.emit(`if ((v >>> 0) === v && v <= ${lit(MAX_FACT)}) { ${n} = v + 0; ${s} = ${n} * ${S}; } ${otherwise}`);
         break;
       case "number":
-        this.emit(`if (typeof v !== "number" || !(v >= 0 && v <= ${lit(MAX_FACT)})) return undefined;`);
-        this.emit(`${s} = Math.round(v * ${lit(SCALE)}); if (${s} / ${lit(SCALE)} !== v) return undefined; ${s} += 0;`);
+        this.emit(
+          `if (typeof v === "number" && v >= 0 && v <= ${lit(MAX_FACT)}) { ${s} = Math.round(v * ${S}); if (${s} / ${S} !== v) return undefined; ${s} += 0; } ${otherwise}`,
+        );
         break;
       case "percent":
-        this.emit(`if (typeof v !== "number" || !(v >= 0 && v <= 100)) return undefined;`);
-        this.emit(`${s} = Math.round(v * 10000); if (${s} / 10000 !== v) return undefined; ${s} += 0;`);
+        this.emit(
+          `if (typeof v === "number" && v >= 0 && v <= 100) { ${s} = Math.round(v * 10000); if (${s} / 10000 !== v) return undefined; ${s} += 0; } ${otherwise}`,
+        );
         break;
       case "score": {
         const min = input.min ?? 0n;
         const max = input.max ?? 0n;
+        this.emit(`if (v === undefined) { ${missing} } else {`);
         this.emit(`let x = v, r;`);
         this.emit(`if (typeof v === "object" && v !== null && !Array.isArray(v)) {`);
         this.emit(`x = v.value; r = v.reason; if (r !== undefined && typeof r !== "string") return undefined;`);
         this.emit(`} else if (typeof v !== "number") return undefined;`);
         this.emit(`if (typeof x !== "number" || !(x >= ${lit(-MAX_FACT)} && x <= ${lit(MAX_FACT)})) return undefined;`);
-        this.emit(`${s} = Math.round(x * ${lit(SCALE)});`);
-        this.emit(`if (${s} / ${lit(SCALE)} !== x || ${s} < ${lit(min)} || ${s} > ${lit(max)}) return undefined;`);
+        this.emit(`${s} = Math.round(x * ${S});`);
+        this.emit(`if (${s} / ${S} !== x || ${s} < ${lit(min)} || ${s} > ${lit(max)}) return undefined;`);
         if (input.step !== null) this.emit(`if ((${s} - ${lit(min)}) % ${lit(input.step)} !== 0) return undefined;`);
         this.emit(`if (${s} < ${lit(max)} && (typeof r !== "string" || r.trim() === "")) return undefined;`);
         this.emit(`${s} += 0;`);
+        this.emit(`}`);
         break;
       }
     }
-    this.emit(`}`);
-    if (raw !== "") this.emit(`const ${raw.replace(";", "")};`);
   }
 
   /**
