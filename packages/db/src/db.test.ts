@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "./audit.ts";
 import { openDatabase, type DatabaseHandle } from "./connect.ts";
 import { migrate } from "./migrate.ts";
+import { MIGRATIONS } from "./migrations/index.ts";
 import { toJson } from "./schema.ts";
 import { POSTGRES_SKIP_NOTE, testDatabaseTargets } from "./test-databases.ts";
 
@@ -22,7 +23,7 @@ describe.each(targets)("store on $kind", (target) => {
 
   it.skipIf(!target.available)("records migrations and applies none twice", async () => {
     const rows = await handle.db.selectFrom("kp_migration").selectAll().execute();
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(await migrate(handle.db)).toEqual([]);
   });
 
@@ -67,6 +68,23 @@ describe.each(targets)("store on $kind", (target) => {
       }),
     ).rejects.toThrow();
     expect(await db.selectFrom("period").selectAll().where("code", "=", "P-X").execute()).toEqual([]);
+  });
+});
+
+describe("migrations", () => {
+  it("upgrade a database made by an older version, and roll back whole when one fails", async () => {
+    const handle = await openDatabase({ dataDir: "memory://", migrate: false });
+    try {
+      expect(await migrate(handle.db, MIGRATIONS.slice(0, 1))).toEqual([1]);
+      const failing = { version: 99, name: "broken", up: async () => { throw new Error("boom"); } };
+      await expect(migrate(handle.db, [...MIGRATIONS, failing])).rejects.toThrow("boom");
+      // The failed run applied nothing, not even the good migration before it.
+      const versions = (await handle.db.selectFrom("kp_migration").select("version").execute()).map((r) => r.version);
+      expect(versions).toEqual([1]);
+      expect(await migrate(handle.db)).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
+    } finally {
+      await handle.close();
+    }
   });
 });
 

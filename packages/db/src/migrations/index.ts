@@ -2,6 +2,7 @@
 // the same files; the version is the number in the file name.
 import type { Kysely } from "kysely";
 import * as m0001 from "./0001-initial.ts";
+import * as m0002 from "./0002-report-indexes.ts";
 
 export interface Migration {
   readonly version: number;
@@ -9,4 +10,7 @@ export interface Migration {
   readonly up: (db: Kysely<unknown>) => Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, ...m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, ...m0001 },
+  { version: 2, ...m0002 },
+];
