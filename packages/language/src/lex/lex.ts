@@ -112,8 +112,8 @@ function splitGluedKeywords(tokens: IToken[], set: KeywordSet, diagnostics: Diag
       declared.add(token.image);
     }
   }
-  const words = wordsOf(set);
-  const names = [...declared].sort((a, b) => b.length - a.length);
+  const words = byFirstChar(wordsOf(set));
+  const names = byFirstChar([...declared]);
   const out: IToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as IToken;
@@ -158,18 +158,30 @@ function splitGluedKeywords(tokens: IToken[], set: KeywordSet, diagnostics: Diag
 
 type Piece = { kind: "keyword" | "name" | "number"; text: string };
 
+/** Strings grouped by their first character, longest first: a glued word is read in linear time. */
+function byFirstChar(strings: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  const groups = new Map<string, string[]>();
+  for (const s of strings) {
+    const group = groups.get(s.charAt(0));
+    if (group) group.push(s);
+    else groups.set(s.charAt(0), [s]);
+  }
+  for (const group of groups.values()) group.sort((a, b) => b.length - a.length);
+  return groups;
+}
+
 /** Reads a glued word as declared names, keywords and numbers, or returns null if it cannot. */
-function segment(text: string, names: readonly string[], words: readonly string[]): Piece[] | null {
+function segment(text: string, names: ReadonlyMap<string, readonly string[]>, words: ReadonlyMap<string, readonly string[]>): Piece[] | null {
   const pieces: Piece[] = [];
   let at = 0;
   while (at < text.length) {
-    const name = names.find((n) => text.startsWith(n, at));
+    const name = names.get(text.charAt(at))?.find((n) => text.startsWith(n, at));
     if (name) {
       pieces.push({ kind: "name", text: name });
       at += name.length;
       continue;
     }
-    const word = words.find((w) => text.startsWith(w, at));
+    const word = words.get(text.charAt(at))?.find((w) => text.startsWith(w, at));
     if (word) {
       pieces.push({ kind: "keyword", text: word });
       at += word.length;
