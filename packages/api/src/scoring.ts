@@ -103,10 +103,22 @@ export function compileSource(source: string): { prepared: Prepared | null; diag
   return { prepared: { info, compiled: rubric }, diagnostics: out };
 }
 
-const cache = new Map<number, Prepared>();
+// Per database (a process may talk to more than one, as tests do), by version id.
+const caches = new WeakMap<object, Map<number, Prepared>>();
+
+/** A cache that belongs to one database handle. */
+export function cacheFor<V>(store: WeakMap<object, Map<number, V>>, db: object): Map<number, V> {
+  let cache = store.get(db);
+  if (!cache) {
+    cache = new Map();
+    store.set(db, cache);
+  }
+  return cache;
+}
 
 /** The compiled rubric of a published version (compiled once per process). */
 export async function preparedVersion(db: Kysely<Database>, versionId: number): Promise<Prepared> {
+  const cache = cacheFor(caches, db);
   const hit = cache.get(versionId);
   if (hit) return hit;
   const row = await db.selectFrom("rubric_version").select(["source", "status"]).where("id", "=", versionId).executeTakeFirst();

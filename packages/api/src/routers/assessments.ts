@@ -6,7 +6,7 @@ import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { conflict } from "../errors.ts";
 import { AssessmentStatusSchema, IdSchema, IsoDateTime, JsonObjectSchema, PagingInput, RevisionSchema } from "../schemas.ts";
-import { checkFacts, missingFacts, preparedVersion, scoreFacts, ScoreResultSchema, type Prepared } from "../scoring.ts";
+import { cacheFor, checkFacts, missingFacts, preparedVersion, scoreFacts, ScoreResultSchema, type Prepared } from "../scoring.ts";
 import { assessorProcedure, audit, protectedProcedure, reviewerProcedure, ValidationError } from "../trpc.ts";
 
 const SummarySchema = z.object({
@@ -176,6 +176,25 @@ async function transition(
 
 const FactsInput = z.record(z.string(), z.unknown());
 
+// An assessment's rubric version never changes once created, so the mapping can be kept for
+// the life of the process (and is the same in every process). Bounded: cleared when it grows.
+const pinnedVersions = new WeakMap<object, Map<number, number>>();
+const MAX_PINNED = 200_000;
+
+/** The compiled rubric version an assessment is pinned to. */
+async function pinnedRubric(db: Db, id: number): Promise<Prepared> {
+  const pinned = cacheFor(pinnedVersions, db);
+  let versionId = pinned.get(id);
+  if (versionId === undefined) {
+    const row = await db.selectFrom("assessment").select("rubric_version_id").where("id", "=", id).executeTakeFirst();
+    if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${id}` });
+    versionId = row.rubric_version_id;
+    if (pinned.size >= MAX_PINNED) pinned.clear();
+    pinned.set(id, versionId);
+  }
+  return preparedVersion(db as import("@kaoping/db").Kysely<Database>, versionId);
+}
+
 export const assessmentsRouter = {
   list: protectedProcedure
     .input(
@@ -269,9 +288,7 @@ export const assessmentsRouter = {
     .input(z.object({ id: IdSchema, revision: RevisionSchema, facts: FactsInput }))
     .output(AssessmentSchema)
     .mutation(async ({ ctx, input }) => {
-      const pinned = await ctx.db.selectFrom("assessment").select("rubric_version_id").where("id", "=", input.id).executeTakeFirst();
-      if (!pinned) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${input.id}` });
-      const prepared = await preparedVersion(ctx.db, pinned.rubric_version_id);
+      const prepared = await pinnedRubric(ctx.db, input.id);
       const issues = checkFacts(prepared, input.facts, true);
       if (issues.length > 0) throw new ValidationError(issues);
       const { result, total, grade } = computeResult(prepared, input.facts);
@@ -292,9 +309,7 @@ export const assessmentsRouter = {
     .input(z.object({ id: IdSchema, facts: FactsInput }))
     .output(z.object({ result: ScoreResultSchema.nullable(), missing: z.array(z.string()) }))
     .query(async ({ ctx, input }) => {
-      const pinned = await ctx.db.selectFrom("assessment").select("rubric_version_id").where("id", "=", input.id).executeTakeFirst();
-      if (!pinned) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${input.id}` });
-      const prepared = await preparedVersion(ctx.db, pinned.rubric_version_id);
+      const prepared = await pinnedRubric(ctx.db, input.id);
       const issues = checkFacts(prepared, input.facts, true);
       if (issues.length > 0) throw new ValidationError(issues);
       const missing = missingFacts(prepared, input.facts);
