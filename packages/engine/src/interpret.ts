@@ -68,7 +68,6 @@ export class Interpreter<T> {
   private vals: (T | boolean | undefined)[] = [];
   private lets: (T | boolean | undefined)[] = [];
   private used: UsedValue[] = [];
-  private usedKeys = new Set<string>();
   private facts: Readonly<Record<string, unknown>> = {};
 
   /** Per criterion: the slots its explanation depends on, and explanations already made. */
@@ -129,7 +128,8 @@ export class Interpreter<T> {
     }
     if (hit instanceof Map || hit === undefined || n === 0) {
       // A miss (or a criterion that reads nothing): explain and remember it.
-      const r = freezeReason(this.explain(c, points));
+      // Shared between results: the types are readonly (freezing would cost more than explaining).
+      const r = this.explain(c, points);
       this.remember(m, r);
       return r;
     }
@@ -405,8 +405,8 @@ export class Interpreter<T> {
   // ── Explanation ─────────────────────────────────────────────────────────────────────────
 
   private use(name: string, label: string | null, value: boolean | number, zh: string, en: string): void {
-    if (this.usedKeys.has(name)) return;
-    this.usedKeys.add(name);
+    // A rule reads a handful of values: a scan is cheaper than a Set per explanation.
+    for (const u of this.used) if (u.name === name) return;
     this.used.push({ name, label, value, text: { zh, en } });
   }
 
@@ -521,14 +521,15 @@ export class Interpreter<T> {
   }
 
   private legend(lang: Lang): string {
-    const parts: string[] = [];
+    let parts = "";
+    const sep = lang === "zh" ? "，" : ", ";
     for (const u of this.used) {
       // Yes/no values are already spelled out in the formula.
       if (typeof u.value === "boolean") continue;
-      parts.push(`${u.name} = ${u.text[lang]}`);
+      parts += `${parts === "" ? "" : sep}${u.name} = ${u.text[lang]}`;
     }
-    if (parts.length === 0) return "";
-    return lang === "zh" ? `（${parts.join("，")}）` : ` (${parts.join(", ")})`;
+    if (parts === "") return "";
+    return lang === "zh" ? `（${parts}）` : ` (${parts})`;
   }
 
   /** Renders `e` in both languages, then its legend; collects used values on the way. */
@@ -564,7 +565,6 @@ export class Interpreter<T> {
   explain(c: CriterionIR, points: T): Reason {
     const A = this.A;
     this.used = [];
-    this.usedKeys = new Set();
     const r = c.rule;
     let outcome: Outcome;
     let zh: string;
@@ -700,23 +700,12 @@ export class Interpreter<T> {
 
   private explainVeto(reason: string, cond: BoolExpr): { zh: string; en: string } {
     this.used = [];
-    this.usedKeys = new Set();
     const c = this.both(cond);
     return {
       zh: `一票否决（${reason}）：${c.zh}${this.legend("zh")}，总分计 0 分`,
       en: `vetoed (${reason}): ${c.en}${this.legend("en")}, so the total is 0`,
     };
   }
-}
-
-function freezeReason(r: Reason): Reason {
-  for (const u of r.inputs) {
-    Object.freeze(u.text);
-    Object.freeze(u);
-  }
-  Object.freeze(r.inputs);
-  Object.freeze(r.span);
-  return Object.freeze(r);
 }
 
 function collectExpr(e: Expr, inputs: Set<number>, lets: Set<number>): void {
