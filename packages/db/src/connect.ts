@@ -1,7 +1,7 @@
 // Opens the database: PGlite persisted in a directory by default, a PostgreSQL server through a
 // pool when a URL is given. Both speak the same SQL, so the rest of the code does not care.
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
@@ -57,16 +57,63 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   const memory = dir.startsWith("memory://");
   const location = memory ? dir : resolve(dir);
   if (!memory) mkdirSync(location, { recursive: true });
-  const client = memory ? new PGlite() : new PGlite(location);
-  await client.waitReady;
+  const unlock = memory ? () => {} : lockDirectory(location);
+  let client: PGlite;
+  try {
+    client = memory ? new PGlite() : new PGlite(location);
+    await client.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {
     db,
     kind: "pglite",
     location,
     // Kysely's destroy closes the PGlite instance through the dialect's driver.
-    close: () => db.destroy(),
+    close: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        unlock();
+      }
+    },
   };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory would corrupt
+ * it. A lock file with the owner's pid refuses that clearly; a lock left by a process that no
+ * longer runs (kill -9) is taken over.
+ */
+function lockDirectory(dir: string): () => void {
+  const file = join(dir, "kaoping.lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "EEXIST") throw error;
+      const owner = Number(readFileSync(file, "utf8").trim());
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
+        throw new Error(
+          `the database in ${dir} is in use by process ${owner}; stop it first, or use DATABASE_URL for several servers`,
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`could not lock ${dir}`);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -100,5 +100,15 @@ describe("PGlite on disk", () => {
     const rows = await second.db.selectFrom("period").select("name").execute();
     await second.close();
     expect(rows).toEqual([{ name: "2026年度" }]);
+  });
+
+  it("refuses a directory that another running process holds, and takes over a dead one's lock", async () => {
+    // The lock names a live process (this test runner's parent): opening must be refused.
+    writeFileSync(join(dir, "kaoping.lock"), String(process.ppid));
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/in use by process/);
+    // A pid that cannot be running: the lock is stale and is taken over.
+    writeFileSync(join(dir, "kaoping.lock"), "2147483646");
+    const handle = await openDatabase({ dataDir: dir });
+    await handle.close();
   });
 });
