@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { compile, factsFromStrings, type CompiledRubric, type FactError, type ScoreResult } from "@kaoping/engine";
-import { renderDiagnostics, sourceFile, type Diagnostic } from "@kaoping/language";
+import { renderDiagnostics, sourceFile } from "@kaoping/language";
 import type { CommandContext } from "../command.ts";
 import { UsageError } from "../files.ts";
 
@@ -20,8 +20,7 @@ export function loadRubric(path: string, ctx: CommandContext): CompiledRubric | 
   }
   const { rubric, diagnostics } = compile(text);
   if (!rubric) {
-    // Engine diagnostics (KP8xx) have the language's shape; only their codes are outside its table.
-    ctx.out(renderDiagnostics(sourceFile(path, text), diagnostics as readonly Diagnostic[], { lang: ctx.lang, color: ctx.color }));
+    ctx.out(renderDiagnostics(sourceFile(path, text), diagnostics, { lang: ctx.lang, color: ctx.color }));
   }
   return rubric;
 }

@@ -14,9 +14,12 @@ export interface Related {
   readonly message: Message;
 }
 
-/** One finding about a rubric: data, never an exception. */
+/**
+ * One finding about a rubric: data, never an exception. `code` is one of `codes` (or, for the
+ * engine's analyses, one of its KP8xx codes): a string, so that both render and sort alike.
+ */
 export interface Diagnostic {
-  readonly code: Code;
+  readonly code: string;
   readonly severity: Severity;
   readonly message: Message;
   readonly help?: Message;
