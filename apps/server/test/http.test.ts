@@ -61,6 +61,10 @@ describe("HTTP host", () => {
     expect(token).toMatch(/^kp_/);
     const listed = await trpcHttp(running.url, "tokens.list", undefined, { method: "GET", headers: { cookie } });
     expect(JSON.stringify(listed.body)).not.toContain(token);
+    const audit = await trpcHttp(running.url, "audit.list", {}, { method: "GET", headers: { cookie } });
+    expect(JSON.stringify(audit.body)).toContain("tokens.create");
+    expect(JSON.stringify(audit.body)).not.toContain(token);
+    expect(JSON.stringify(audit.body)).not.toMatch(/scrypt/);
     const bearer = { authorization: `Bearer ${token}` };
     const me = await trpcHttp(running.url, "auth.me", undefined, { method: "GET", headers: bearer });
     expect(me.body.result?.data).toMatchObject({ via: "token" });
@@ -103,6 +107,7 @@ describe("HTTP host", () => {
     const { url } = ok.body.result?.data as { url: string };
     expect((await upload("page.html", "text/html", Buffer.from("<html>"))).body.error?.message).toContain('".html" are not accepted');
     expect((await upload("fake.pdf", "application/pdf", Buffer.from("<html>"))).body.error?.message).toContain("not a .pdf file");
+    expect((await upload("empty.pdf", "application/pdf", Buffer.alloc(0))).body.error?.message).toContain("the file is empty");
     expect((await upload("big.pdf", "application/pdf", Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]))).status).toBe(400);
 
     expect((await fetch(`${running.url}${url}`)).status).toBe(401);
