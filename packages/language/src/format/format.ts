@@ -90,14 +90,17 @@ class Printer {
     return `${this.lines.join("\n")}\n`;
   }
 
-  private declarations(inputs: readonly A.Input[], lets: readonly A.Let[], item: number | null): Entry[] {
+  private declarations(inputs: readonly A.Input[], lets: readonly A.Let[], item: A.Item | null): Entry[] {
+    // A declaration belongs to the block it is written in: item numbers may repeat (KP303).
+    const inside = (d: { readonly item: number | null; readonly span: A.Span }) =>
+      item === null ? d.item === null : d.item === item.number && d.span.start >= item.span.start && d.span.end <= item.span.end;
     const entries: Entry[] = [];
     for (const input of inputs) {
-      if (input.item !== item) continue;
+      if (!inside(input)) continue;
       entries.push({ group: "declaration", start: input.span.start, end: input.span.end, print: (d) => this.line(d, this.input(input)) });
     }
     for (const decl of lets) {
-      if (decl.item !== item) continue;
+      if (!inside(decl)) continue;
       entries.push({ group: "declaration", start: decl.span.start, end: decl.span.end, print: (d) => this.line(d, `${this.kw(T.Let)} ${this.name(decl.name)} = ${this.expr(decl.expr)}`) });
     }
     return entries;
@@ -146,14 +149,10 @@ class Printer {
 
   private grades(grades: readonly A.Grade[], depth: number): void {
     const band = (grade: A.Grade) => (grade.min ? `${this.text(grade.label)} >= ${grade.min.value}` : this.text(grade.label));
-    const first = grades[0];
-    const last = grades.at(-1);
-    // One line, like the sheet's own legend, unless a comment sits among the bands.
-    const commented = first && last && this.pending.some((c) => c.startOffset > first.span.start && c.startOffset < last.span.end);
-    if (!commented) {
-      this.line(depth, `${this.kw(T.Grades)} { ${grades.map(band).join("  ")} }`);
-      return;
-    }
+    // One band a line, with the comments among them; when no comment lands there, one line, like
+    // the sheet's own legend. Deciding by what was printed keeps the choice idempotent.
+    const start = this.lines.length;
+    const pending = this.pending.length;
     this.line(depth, `${this.kw(T.Grades)} {`);
     for (const grade of grades) {
       this.leading(grade.span.start, depth + 1);
@@ -161,6 +160,10 @@ class Printer {
       this.trailing(grade.span.end);
     }
     this.line(depth, "}");
+    if (this.pending.length === pending) {
+      this.lines.splice(start);
+      this.line(depth, `${this.kw(T.Grades)} { ${grades.map(band).join("  ")} }`);
+    }
   }
 
   private item(item: A.Item, rubric: A.Rubric, depth: number): void {
@@ -174,7 +177,7 @@ class Printer {
       const content = item.content;
       entries.push({ group: "declaration", start: content.span.start, end: content.span.end, print: (d) => this.line(d, `${this.kw(T.Content)} ${this.text(content)}`) });
     }
-    entries.push(...this.declarations(rubric.inputs, rubric.lets, item.number));
+    entries.push(...this.declarations(rubric.inputs, rubric.lets, item));
     for (const criterion of item.criteria) {
       entries.push({ group: "criterion", start: criterion.span.start, end: criterion.span.end, print: (d) => this.criterion(criterion, d) });
     }
