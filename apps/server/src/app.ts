@@ -95,6 +95,10 @@ export function createApp(options: AppOptions): App {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info({ method: req.method, url: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
     });
+    // The admin app is never meant to be framed by another site (clickjacking), nor to leak its
+    // URLs (which carry ids) to other sites.
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "same-origin");
     const url = req.url ?? "/";
     if (url.startsWith("/trpc/")) {
       trpc(req, res);

@@ -29,6 +29,7 @@ describe("HTTP host", () => {
     const page = await fetch(`${running.url}/assessments/12`);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/html");
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
     expect(await page.text()).toContain("考评");
     const asset = await fetch(`${running.url}/assets/app-abc123.js`);
     expect(asset.headers.get("cache-control")).toContain("immutable");
