@@ -325,7 +325,14 @@ export const rubricsRouter = {
   diff: protectedProcedure
     .input(
       z
-        .object({ fromId: IdSchema, toId: IdSchema.optional(), toSource: SourceSchema.optional(), periodId: IdSchema })
+        .object({
+          fromId: IdSchema,
+          toId: IdSchema.optional(),
+          toSource: SourceSchema.optional(),
+          periodId: IdSchema,
+          /** Most subjects listed (largest changes first); the summary always counts them all. */
+          limit: z.number().int().min(1).max(10_000).default(1000),
+        })
         .refine((d) => (d.toId === undefined) !== (d.toSource === undefined), { message: "give toId or toSource", path: ["toId"] }),
     )
     .output(
@@ -409,6 +416,9 @@ export const rubricsRouter = {
         summary: d.summary,
         subjects: d.subjects
           .filter((sd) => sd.delta !== 0 || sd.old === null || sd.new === null)
+          // Unscorable first, then the largest moves: what a policy officer must look at.
+          .sort((x, y) => (y.delta === null ? Infinity : Math.abs(y.delta)) - (x.delta === null ? Infinity : Math.abs(x.delta)) || x.index - y.index)
+          .slice(0, input.limit)
           .map((sd) => {
             const r = complete[sd.index]!;
             return {
