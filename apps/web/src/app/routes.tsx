@@ -2,11 +2,17 @@ import type { RouteObject } from "react-router";
 
 // Every screen is its own chunk: the first page a person sees loads only what it needs, and the
 // editor (CodeMirror) and charts (echarts) never load before someone opens them.
+// Shown while a route's code loads on the first page view.
+function Loading() {
+  return null;
+}
+
 export const routes: RouteObject[] = [
-  { path: "/login", lazy: async () => ({ Component: (await import("../pages/login-page.tsx")).LoginPage }) },
-  { path: "/print/:assessmentId", lazy: async () => ({ Component: (await import("../pages/print-page.tsx")).PrintPage }) },
+  { path: "/login", HydrateFallback: Loading, lazy: async () => ({ Component: (await import("../pages/login-page.tsx")).LoginPage }) },
+  { path: "/print/:assessmentId", HydrateFallback: Loading, lazy: async () => ({ Component: (await import("../pages/print-page.tsx")).PrintPage }) },
   {
     path: "/",
+    HydrateFallback: Loading,
     lazy: async () => ({ Component: (await import("./shell.tsx")).Shell }),
     children: [
       { index: true, lazy: async () => ({ Component: (await import("../pages/dashboard-page.tsx")).DashboardPage }) },

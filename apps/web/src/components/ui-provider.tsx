@@ -14,6 +14,8 @@ export function UiProvider({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={zh ? zhCN : enUS}
+      // No space inserted between two Chinese characters: button names read as written ("保存").
+      button={{ autoInsertSpace: false }}
       theme={{
         token: {
           colorPrimary: "#1d5fbf",

@@ -18,7 +18,15 @@ export interface RubricEditorProps {
   readonly label: string;
   readonly readOnly?: boolean;
   readonly height?: string;
+  /** The interface language, for the editor's own words (search panel, lint tooltips). */
+  readonly lang?: "zh" | "en";
 }
+
+const zhPhrases = {
+  Find: "查找", Replace: "替换", next: "下一个", previous: "上一个", all: "全部", "match case": "区分大小写",
+  regexp: "正则表达式", "by word": "整词", replace: "替换", "replace all": "全部替换", close: "关闭",
+  "Go to line": "跳到行", go: "跳转", Diagnostics: "诊断信息", "No diagnostics": "没有诊断信息",
+};
 
 export interface RubricEditorHandle {
   /** Replaces the whole text (format, load a version) as one undoable change. */
@@ -65,6 +73,7 @@ export const RubricEditor = forwardRef<RubricEditorHandle, RubricEditorProps>(fu
           keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
           EditorState.readOnly.of(latest.current.readOnly ?? false),
           EditorView.contentAttributes.of({ "aria-label": latest.current.label }),
+          EditorState.phrases.of(latest.current.lang === "en" ? {} : zhPhrases),
           EditorView.updateListener.of((u) => {
             if (u.docChanged) latest.current.onChange(u.state.doc.toString());
           }),

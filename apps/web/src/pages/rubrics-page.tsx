@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type CompileDiagnostic, type CompiledRubric, compile, diff, runTests } from "@kaoping/engine";
 import { format, lineColumn, sourceFile } from "@kaoping/language";
 import { Alert, App, Badge, Button, Card, Col, Empty, Input, Modal, Result, Row, Segmented, Space, Table, Tabs, Tag, Typography } from "antd";
@@ -52,9 +52,15 @@ function WorkspaceLoading() {
 function RubricWorkspace({ entry }: { entry: RubricEntry }) {
   const trpc = useTRPC();
   // Start from the draft when there is one, else from the published version.
-  const startId = entry.draft?.id ?? entry.published?.id ?? 0;
+  // Fixed at first sight: saving a draft or publishing must not reload the editor under the user.
+  const [startId] = useState(entry.draft?.id ?? entry.published?.id ?? 0);
   const start = useQuery({ ...trpc.rubrics.get.queryOptions({ id: startId }), staleTime: Number.POSITIVE_INFINITY });
-  const published = useQuery({ ...trpc.rubrics.get.queryOptions({ id: entry.published?.id ?? 0 }), enabled: entry.published !== null, staleTime: Number.POSITIVE_INFINITY });
+  const published = useQuery({
+    ...trpc.rubrics.get.queryOptions({ id: entry.published?.id ?? 0 }),
+    enabled: entry.published !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+    placeholderData: keepPreviousData,
+  });
   if (!start.data || (entry.published && !published.data)) return <WorkspaceLoading />;
   return <Workspace entry={entry} initial={start.data.source} publishedSource={published.data?.source ?? null} />;
 }
@@ -182,7 +188,7 @@ function Workspace({ entry, initial, publishedSource }: { entry: RubricEntry; in
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <RubricEditor ref={editor} value={initial} onChange={setText} diagnose={toEditor} label={`${t("rubrics.editor")} ${entry.key}`} height="70vh" />
+          <RubricEditor ref={editor} value={initial} onChange={setText} diagnose={toEditor} label={`${t("rubrics.editor")} ${entry.key}`} height="70vh" lang={lang} />
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small">

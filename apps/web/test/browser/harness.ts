@@ -121,5 +121,5 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.getByRole("navigation").waitFor();
+  await page.locator("#main").waitFor();
 }

@@ -1,0 +1,293 @@
+// Browser tests: a real server on a free port with a fresh embedded database, driven through
+// Debian's Chromium. Screenshots of the main screens go to apps/web/test-results/.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { workedExample } from "../fixtures/worked-example.ts";
+import { adminPassword, launchBrowser, login, newContext, repoRoot, resultsDir, type RunningServer, screenshot, startServer } from "./harness.ts";
+
+let server: RunningServer;
+let browser: Browser;
+let admin: BrowserContext;
+let page: Page;
+let assessmentUrl = "";
+const pageErrors: string[] = [];
+
+function watch(p: Page): Page {
+  p.on("pageerror", (e) => pageErrors.push(e.message));
+  return p;
+}
+
+async function fillFacts(p: Page, facts: typeof workedExample): Promise<void> {
+  for (const [name, value] of Object.entries(facts)) {
+    const box = p.locator(`[data-input="${name}"]`);
+    if (typeof value === "boolean") {
+      // antd draws its own buttons over visually hidden radio inputs: click what a person sees.
+      await box.getByText(value ? "是" : "否", { exact: true }).click();
+    } else if (typeof value === "number") {
+      await box.getByRole("spinbutton").fill(String(value));
+    } else if (value !== undefined) {
+      await box.getByRole("spinbutton").fill(String(value.value));
+      await box.getByLabel("评分理由").fill(value.reason ?? "");
+    }
+  }
+}
+
+/** Picks an option of an antd Select (its list is rendered apart from the field). */
+async function choose(p: Page, field: Locator, option: string): Promise<void> {
+  await field.click();
+  await p.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", { hasText: option }).first().click();
+}
+
+/** Replaces every occurrence of a text in the rubric editor through its search panel. */
+async function replaceAll(p: Page, find: string, replace: string): Promise<void> {
+  await p.locator(".cm-content").click();
+  await p.keyboard.press("Control+f");
+  const findBox = p.getByRole("textbox", { name: "查找" });
+  await findBox.fill(find);
+  await findBox.press("End");
+  const replaceBox = p.getByRole("textbox", { name: "替换" });
+  await replaceBox.fill(replace);
+  await replaceBox.press("End");
+  await p.getByRole("button", { name: "全部替换" }).click();
+  await p.keyboard.press("Escape");
+}
+
+async function liveTotal(p: Page): Promise<string> {
+  return (await p.getByTestId("live-total").textContent()) ?? "";
+}
+
+describe("Kaoping in Chromium", () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    admin = await newContext(browser, server.url);
+    page = watch(await admin.newPage());
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test("login refuses a wrong password, then admits the admin to the dashboard", async () => {
+    await page.goto("/");
+    await page.waitForURL(/\/login/);
+    await screenshot(page, "01-login");
+    await page.getByLabel("用户名").fill("admin");
+    await page.getByLabel("密码").fill("wrong password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.getByRole("alert").filter({ hasText: "用户名或密码不正确" }).waitFor();
+    await login(page, "admin", adminPassword);
+    await page.getByRole("heading", { name: /考核总览/ }).waitFor();
+    await page.getByText("各类对象考核进度").waitFor();
+    await page.locator("canvas").first().waitFor();
+    await screenshot(page, "02-dashboard");
+  });
+
+  test("fill READING.md's worked example in a new assessment and see 109.2", async () => {
+    await page.goto("/subjects");
+    await page.getByRole("button", { name: "新建对象" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("编码").fill("V900");
+    await dialog.getByLabel("名称").fill("示例村（READING.md）");
+    await choose(page, dialog.getByLabel("对象类型"), "行政村");
+    await dialog.getByRole("button", { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByRole("searchbox").fill("V900");
+    await page.getByRole("searchbox").press("Enter");
+    await page.getByRole("button", { name: "开始评分 示例村（READING.md）" }).click();
+    await page.waitForURL(/\/assessments\/\d+/);
+    assessmentUrl = new URL(page.url()).pathname;
+    await page.locator('[data-input="培训人数"]').waitFor();
+    await fillFacts(page, workedExample);
+    assert.equal(await liveTotal(page), "109.2");
+    assert.equal(await page.getByTestId("item-2").textContent(), "9.2");
+    assert.equal(await page.getByTestId("criterion-7-1").textContent(), "3");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByText(/已保存（修订号 \d+）/).waitFor();
+    await screenshot(page, "03-assessment-form");
+  });
+
+  test("a discretionary score below the maximum without a reason is refused", async () => {
+    await page.goto(assessmentUrl);
+    const box = page.locator('[data-input="责任书评分"]');
+    await box.getByLabel("评分理由").fill("");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByRole("alert").filter({ hasText: "理由" }).first().waitFor();
+    assert.notEqual(await liveTotal(page), "109.2");
+    await screenshot(page, "04-reason-required");
+    // The server refuses it too, whatever a client sends.
+    const id = Number(assessmentUrl.split("/").pop());
+    const current = await page.request.get(`/trpc/assessments.get?input=${encodeURIComponent(JSON.stringify({ id }))}`);
+    const revision = ((await current.json()) as { result: { data: { revision: number } } }).result.data.revision;
+    const res = await page.request.post("/trpc/assessments.saveFacts", {
+      data: { id, revision, facts: { ...workedExample, 责任书评分: 3.2 } },
+    });
+    assert.equal(res.status(), 400);
+    assert.match(await res.text(), /责任书评分/);
+  });
+
+  test("the export reads back as a workbook with the right points", async () => {
+    await page.goto(assessmentUrl);
+    await page.locator('[data-input="培训人数"]').waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 Excel" }).click()]);
+    const file = join(resultsDir, "worked-example.xlsx");
+    await download.saveAs(file);
+    const Excel = (await import("exceljs")).default;
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    assert.ok(ws);
+    assert.deepEqual((ws.getRow(3).values as unknown[]).slice(1), ["序号", "考核内容", "评分方法", "标准分", "实得分"]);
+    const points = new Map<number, unknown>();
+    let total: unknown;
+    let letters: unknown;
+    ws.eachRow((row) => {
+      const first = row.getCell(1).value;
+      // 序号 is merged down over the item's criteria rows; the item's own row comes first.
+      if (typeof first === "number" && !points.has(first)) points.set(first, row.getCell(5).value);
+      if (typeof first === "string" && first.startsWith("合计")) total = row.getCell(5).value;
+      if (String(row.getCell(3).value).startsWith("2 签订目标责任书")) letters = row.getCell(5).value;
+    });
+    assert.deepEqual([...points.values()], [5, 9.2, 7, 20, 5, 22, 9, 22, 10]);
+    assert.equal(total, 109.2);
+    assert.equal(letters, 3.2);
+  });
+
+  test("a conflict between two tabs shows what changed and can overwrite knowingly", async () => {
+    const a = watch(await admin.newPage());
+    const b = watch(await admin.newPage());
+    await a.goto(assessmentUrl);
+    await b.goto(assessmentUrl);
+    await a.locator('[data-input="培训人数"]').getByRole("spinbutton").fill("31");
+    await a.getByRole("button", { name: "保存" }).click();
+    await a.getByText(/已保存/).waitFor();
+    await b.locator('[data-input="法规培训期数"]').getByRole("spinbutton").fill("3");
+    await b.getByRole("button", { name: "保存" }).click();
+    const dialog = b.getByRole("dialog").filter({ hasText: "保存冲突" });
+    await dialog.waitFor();
+    await dialog.getByRole("cell", { name: "31", exact: true }).waitFor();
+    await screenshot(b, "05-conflict");
+    await dialog.getByRole("button", { name: "用我的修改覆盖" }).click();
+    await b.getByText(/已保存/).waitFor();
+    await b.reload();
+    await b.locator('[data-input="法规培训期数"]').waitFor();
+    assert.equal(await b.locator('[data-input="法规培训期数"]').getByRole("spinbutton").inputValue(), "3");
+    assert.equal(await b.locator('[data-input="培训人数"]').getByRole("spinbutton").inputValue(), "30");
+    await a.close();
+    await b.close();
+  });
+
+  test("the print page shows the filled sheet", async () => {
+    await page.goto(assessmentUrl.replace("/assessments/", "/print/"));
+    await page.getByTestId("sheet-total").waitFor();
+    assert.equal(await page.getByTestId("sheet-total").textContent(), "110.2");
+    await screenshot(page, "06-print");
+  });
+
+  test("a rubric edit shows an error at its line; the fix is published with its impact", async () => {
+    const source = readFileSync(join(repoRoot, "rubrics", "village-quality.rubric"), "utf8");
+    const target = "基础 4 分 每 省抽不合格数 扣 1 分";
+    const line = source.split("\n").findIndex((l) => l.includes(target)) + 1;
+    assert.ok(line > 0);
+    await page.goto("/rubrics");
+    await page.getByText("行政村 · village_quality").click();
+    // Find the line with the editor's own search (CodeMirror renders only the lines in view).
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+f");
+    const find = page.getByRole("textbox", { name: "查找" });
+    await find.fill(target);
+    // The panel takes the query on key-up: the first Enter sets it, the second finds it.
+    await find.press("Enter");
+    await find.press("Enter");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("End");
+    await page.keyboard.type(" 每 省抽不合格 扣 1 分");
+    const diagnostics = page.getByTestId("diagnostics");
+    await diagnostics.getByText(`第 ${line} 行`).first().waitFor();
+    await page.locator(".cm-lintRange-error").first().waitFor();
+    await screenshot(page, "07-rubric-error");
+    for (let i = 0; i < " 每 省抽不合格 扣 1 分".length; i++) await page.keyboard.press("Backspace");
+    // The policy change: two points per failed provincial spot check instead of one.
+    for (let i = 0; i < "1 分".length; i++) await page.keyboard.press("Backspace");
+    await page.keyboard.type("2 分");
+    await page.getByText("没有发现问题").waitFor();
+    // The rubric's own test of READING.md's example now fails, as it should; the server would
+    // refuse to publish. Update its expectations with the editor's replace.
+    await page.getByRole("button", { name: "运行测试" }).click();
+    await page.getByText("8 个通过，1 个失败").waitFor();
+    await replaceAll(page, "项目 7 = 9", "项目 7 = 8");
+    await replaceAll(page, "总分 = 109.2", "总分 = 108.2");
+    await page.getByRole("button", { name: "运行测试" }).click();
+    await page.getByText("9 个通过，0 个失败").waitFor();
+    await page.getByRole("button", { name: "与已发布版本比较" }).click();
+    const impact = page.getByTestId("impact");
+    await impact.waitFor();
+    assert.ok((await impact.locator("tbody tr").count()) > 0);
+    await page.getByText(/得分减少 [1-9]/).waitFor();
+    await screenshot(page, "08-rubric-impact");
+    await page.getByRole("button", { name: "发布", exact: true }).click();
+    await page.getByLabel("发布说明").fill("省抽每个不合格产品扣 2 分");
+    await page.getByRole("dialog").getByRole("button", { name: /确\s*定|OK/ }).click();
+    await page.getByText("已发布版本 2").waitFor();
+    await page.getByRole("tab", { name: "版本记录" }).click();
+    await page.getByRole("cell", { name: "省抽每个不合格产品扣 2 分" }).waitFor();
+  });
+
+  test("a viewer sees no rubric editor", async () => {
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "新建用户" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("用户名").fill("viewer1");
+    await dialog.getByLabel("姓名").fill("只读用户");
+    await choose(page, dialog.getByLabel("角色"), "只读");
+    await dialog.getByLabel("初始密码").fill("viewer-password-1");
+    await dialog.getByRole("button", { name: /确\s*定|OK/ }).click();
+    await page.getByRole("cell", { name: "viewer1", exact: true }).waitFor();
+    await screenshot(page, "09-admin");
+
+    const ctx = await newContext(browser, server.url);
+    const viewer = watch(await ctx.newPage());
+    await login(viewer, "viewer1", "viewer-password-1");
+    const nav = viewer.getByRole("navigation");
+    await nav.getByText("排名").waitFor();
+    assert.equal(await nav.getByText("评分细则").count(), 0);
+    assert.equal(await nav.getByText("系统管理").count(), 0);
+    await viewer.goto("/rubrics");
+    await viewer.getByText("您没有权限查看此页面").waitFor();
+    assert.equal(await viewer.locator(".cm-editor").count(), 0);
+    await screenshot(viewer, "10-viewer-forbidden");
+    await viewer.goto("/rankings");
+    await viewer.locator("canvas").first().waitFor();
+    await screenshot(viewer, "11-rankings");
+    await ctx.close();
+  });
+
+  test("the form works at 390 px wide and the shell at 1280×800 without sideways scrolling", async () => {
+    const phone = await newContext(browser, server.url, 390, 844);
+    const p = watch(await phone.newPage());
+    await login(p, "admin", adminPassword);
+    await p.goto(assessmentUrl);
+    await p.locator('[data-input="培训人数"]').waitFor();
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `the form scrolls sideways by ${overflow} px at 390 px`);
+    await screenshot(p, "12-form-390px");
+    await phone.close();
+    for (const path of ["/", "/subjects", "/rankings"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      const o = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(o <= 1, `${path} scrolls sideways by ${o} px at 1280 px`);
+    }
+    await page.goto("/subjects");
+    await page.getByRole("cell", { name: "V001" }).waitFor();
+    await screenshot(page, "13-subjects");
+  });
+
+  test("no page threw an uncaught error", () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
