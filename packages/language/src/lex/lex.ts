@@ -69,6 +69,9 @@ export function lex(text: string): LexResult {
 
   const tokens: IToken[] = [];
   for (const token of result.tokens) {
+    // Offset-only lexing records where a token starts; its (inclusive) end lets the parser track
+    // where every node ends as well, at the cost of one addition per token.
+    token.endOffset = token.startOffset + token.image.length - 1;
     if (token.tokenType === CurlyText) {
       diagnostics.push(diagnostic("KP103", spanOf(token), { found: "“ ”", fix: '" "' }));
     } else if (token.tokenType === UnterminatedText) {

@@ -459,6 +459,8 @@ export class Lowering {
   private chain(node: CstNode, operandRule: string, opOf: (token: IToken) => A.ArithmeticOp | "and" | "or"): A.Expr | null {
     const c = node.children as Children;
     const operands = nodes(c[operandRule]);
+    // Most chains are a single operand: no operators to sort out.
+    if (operands.length === 1) return this.exprOf(operands[0]);
     if (operands.length > maxTerms) {
       this.diagnostics.push(diagnostic("KP106", nodeSpan(node), { limit: maxTerms }));
       return null;
@@ -503,8 +505,11 @@ function nodes(elements: CstElement[] | undefined): CstNode[] {
   return (elements ?? []).filter((e): e is CstNode => "children" in e);
 }
 
+// `first` and `token` run for nearly every CST node: loops, not filtered copies, keep the
+// lowering from feeding the garbage collector.
 function first(elements: CstElement[] | undefined): CstNode | undefined {
-  return nodes(elements)[0];
+  if (elements) for (const e of elements) if ("children" in e) return e;
+  return undefined;
 }
 
 function tokens(elements: CstElement[] | undefined): IToken[] {
@@ -512,7 +517,8 @@ function tokens(elements: CstElement[] | undefined): IToken[] {
 }
 
 function token(elements: CstElement[] | undefined): IToken | undefined {
-  return tokens(elements)[0];
+  if (elements) for (const e of elements) if ("image" in e && !Number.isNaN(e.startOffset)) return e;
+  return undefined;
 }
 
 /** Operator tokens of a chain node, in source order. */
@@ -538,12 +544,15 @@ export function tokenSpan(tok: IToken): A.Span {
 }
 
 /**
- * A node's half-open span. Chevrotain's offset-only tracking records where a node starts, not
- * where it ends, so the end is the end of its last token, found by descending into the last child.
+ * A node's half-open span, from Chevrotain's inclusive node location (the lexer gives every token
+ * its end offset). A node recovery left without a known end falls back to the end of its last
+ * token, found by descending into the last child.
  */
 function nodeSpan(node: CstNode): A.Span {
   const start = node.location?.startOffset;
   if (start === undefined || Number.isNaN(start)) return { start: 0, end: 0 };
+  const end = node.location?.endOffset;
+  if (end !== undefined && !Number.isNaN(end)) return { start, end: Math.max(start, end + 1) };
   return { start, end: Math.max(start, nodeEnd(node)) };
 }
 

@@ -2,10 +2,16 @@
 // statement at a time (split.ts cuts the token stream into statements by their braces, so an
 // error stays inside its statement). Meaning is given by the CST → AST lowering (lower/).
 // One parser instance is built once and reused.
-import { CstParser } from "chevrotain";
+import { CstParser, type IOrAlt } from "chevrotain";
 import * as T from "../lex/tokens.ts";
 
 class RubricGrammar extends CstParser {
+  /**
+   * Each OR's alternatives, built on first use and reused: a fresh array of closures on every
+   * call costs allocation and GC (Chevrotain's performance guide, "caching arrays of alternatives").
+   */
+  private readonly alts: Record<string, IOrAlt<unknown>[]> = {};
+
   constructor() {
     super(T.allTokenTypes, { recoveryEnabled: true, nodeLocationTracking: "onlyOffset", maxLookahead: 3 });
     this.performSelfAnalysis();
@@ -19,7 +25,7 @@ class RubricGrammar extends CstParser {
   });
 
   headerField = this.RULE("headerField", () => {
-    this.OR([
+    this.OR((this.alts["headerField"] ??= [
       {
         ALT: () => {
           this.CONSUME(T.Subject);
@@ -45,7 +51,7 @@ class RubricGrammar extends CstParser {
           this.OPTION(() => this.CONSUME(T.PointsUnit));
         },
       },
-    ]);
+    ]));
   });
 
   inputDecl = this.RULE("inputDecl", () => {
@@ -65,7 +71,7 @@ class RubricGrammar extends CstParser {
   });
 
   inputType = this.RULE("inputType", () => {
-    this.OR([
+    this.OR((this.alts["inputType"] ??= [
       { ALT: () => this.CONSUME(T.YesNoType) },
       { ALT: () => this.CONSUME(T.CountType) },
       {
@@ -90,7 +96,7 @@ class RubricGrammar extends CstParser {
           });
         },
       },
-    ]);
+    ]));
   });
 
   letDecl = this.RULE("letDecl", () => {
@@ -149,12 +155,12 @@ class RubricGrammar extends CstParser {
   });
 
   rule = this.RULE("rule", () => {
-    this.OR([
+    this.OR((this.alts["rule"] ??= [
       { ALT: () => this.SUBRULE(this.awardRule) },
       { ALT: () => this.SUBRULE(this.discretionaryRule) },
       { ALT: () => this.SUBRULE(this.deductionRule) },
       { ALT: () => this.SUBRULE(this.bonusRule) },
-    ]);
+    ]));
     this.MANY(() => this.SUBRULE(this.knockOut));
   });
 
@@ -200,7 +206,7 @@ class RubricGrammar extends CstParser {
 
   /** `每 x 扣 n` or `扣 n 每 x` or `扣 n 当 c`. */
   deductClause = this.RULE("deductClause", () => {
-    this.OR([
+    this.OR((this.alts["deductClause"] ??= [
       {
         ALT: () => {
           this.CONSUME(T.Per);
@@ -216,12 +222,12 @@ class RubricGrammar extends CstParser {
           this.SUBRULE(this.clauseTail);
         },
       },
-    ]);
+    ]));
   });
 
   /** `每 x 加 n` or `加 n 每 x` or `加 n 当 c`. */
   bonusClause = this.RULE("bonusClause", () => {
-    this.OR([
+    this.OR((this.alts["bonusClause"] ??= [
       {
         ALT: () => {
           this.CONSUME(T.Per);
@@ -237,11 +243,11 @@ class RubricGrammar extends CstParser {
           this.SUBRULE(this.clauseTail);
         },
       },
-    ]);
+    ]));
   });
 
   clauseTail = this.RULE("clauseTail", () => {
-    this.OR([
+    this.OR((this.alts["clauseTail"] ??= [
       {
         ALT: () => {
           this.CONSUME(T.Per);
@@ -254,7 +260,7 @@ class RubricGrammar extends CstParser {
           this.SUBRULE2(this.expr);
         },
       },
-    ]);
+    ]));
   });
 
   knockOut = this.RULE("knockOut", () => {
@@ -277,7 +283,7 @@ class RubricGrammar extends CstParser {
     });
     this.CONSUME(T.LBrace);
     this.MANY(() =>
-      this.OR([
+      this.OR((this.alts["test"] ??= [
         {
           ALT: () => {
             this.CONSUME(T.Given);
@@ -294,7 +300,7 @@ class RubricGrammar extends CstParser {
             this.CONSUME3(T.RBrace);
           },
         },
-      ]),
+      ])),
     );
     this.CONSUME(T.RBrace);
   });
@@ -311,7 +317,7 @@ class RubricGrammar extends CstParser {
   });
 
   expectEntry = this.RULE("expectEntry", () => {
-    this.OR([
+    this.OR((this.alts["expectEntry"] ??= [
       {
         ALT: () => {
           this.CONSUME(T.Item);
@@ -326,9 +332,9 @@ class RubricGrammar extends CstParser {
       },
       { ALT: () => this.CONSUME(T.Total) },
       { ALT: () => this.CONSUME(T.Grades) },
-    ]);
+    ]));
     this.CONSUME(T.Equals);
-    this.OR2([
+    this.OR2((this.alts["expectEntry2"] ??= [
       {
         ALT: () => {
           this.SUBRULE(this.signedNumber);
@@ -336,13 +342,13 @@ class RubricGrammar extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(T.TextToken) },
-    ]);
+    ]));
     this.OPTION2(() => this.CONSUME(T.Comma));
   });
 
   /** A literal value: a (signed) number or percent, or yes/no. */
   literal = this.RULE("literal", () => {
-    this.OR([
+    this.OR((this.alts["literal"] ??= [
       {
         ALT: () => {
           this.SUBRULE(this.signedNumber);
@@ -351,7 +357,7 @@ class RubricGrammar extends CstParser {
       },
       { ALT: () => this.CONSUME(T.Yes) },
       { ALT: () => this.CONSUME(T.No) },
-    ]);
+    ]));
   });
 
   signedNumber = this.RULE("signedNumber", () => {
@@ -362,7 +368,7 @@ class RubricGrammar extends CstParser {
   // ── Expressions, loosest binding first ──
 
   expr = this.RULE("expr", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.ifExpr) }, { ALT: () => this.SUBRULE(this.orExpr) }]);
+    this.OR((this.alts["expr"] ??= [{ ALT: () => this.SUBRULE(this.ifExpr) }, { ALT: () => this.SUBRULE(this.orExpr) }]));
   });
 
   ifExpr = this.RULE("ifExpr", () => {
@@ -391,7 +397,7 @@ class RubricGrammar extends CstParser {
   });
 
   notExpr = this.RULE("notExpr", () => {
-    this.OR([
+    this.OR((this.alts["notExpr"] ??= [
       {
         ALT: () => {
           this.CONSUME(T.Not);
@@ -399,7 +405,7 @@ class RubricGrammar extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.compareExpr) },
-    ]);
+    ]));
   });
 
   compareExpr = this.RULE("compareExpr", () => {
@@ -427,7 +433,7 @@ class RubricGrammar extends CstParser {
   });
 
   unaryExpr = this.RULE("unaryExpr", () => {
-    this.OR([
+    this.OR((this.alts["unaryExpr"] ??= [
       {
         ALT: () => {
           this.CONSUME(T.Minus);
@@ -435,11 +441,11 @@ class RubricGrammar extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.primary) },
-    ]);
+    ]));
   });
 
   primary = this.RULE("primary", () => {
-    this.OR([
+    this.OR((this.alts["primary"] ??= [
       {
         ALT: () => {
           this.CONSUME(T.NumberLiteral);
@@ -457,11 +463,11 @@ class RubricGrammar extends CstParser {
           this.CONSUME(T.RParen);
         },
       },
-    ]);
+    ]));
   });
 
   call = this.RULE("call", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Min) }, { ALT: () => this.CONSUME(T.Max) }]);
+    this.OR((this.alts["call"] ??= [{ ALT: () => this.CONSUME(T.Min) }, { ALT: () => this.CONSUME(T.Max) }]));
     this.CONSUME(T.LParen);
     this.SUBRULE(this.expr);
     this.MANY(() => {
