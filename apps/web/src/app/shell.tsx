@@ -3,6 +3,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   LogoutOutlined,
+  MenuOutlined,
   SettingOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
@@ -66,6 +67,9 @@ function ShellInner() {
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions());
   const periods = useQuery({ ...trpc.periods.list.queryOptions(), enabled: me.isSuccess });
+  // Below the md breakpoint the menu folds away; a header button opens it.
+  const [narrow, setNarrow] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
   const [periodId, setPeriodId] = useState<number | null>(() => {
     const stored = Number(globalThis.localStorage?.getItem(periodKey));
     return Number.isInteger(stored) && stored > 0 ? stored : null;
@@ -121,6 +125,9 @@ function ShellInner() {
       </a>
       <Layout style={{ minHeight: "100vh" }}>
         <Layout.Header className="kp-header">
+          {narrow && (
+            <Button icon={<MenuOutlined />} aria-label={t("nav.menu")} aria-expanded={menuOpen} aria-controls="kp-nav" onClick={() => setMenuOpen((o) => !o)} />
+          )}
           <Link to="/" className="kp-brand">
             {t("app.name")}
             <span className="kp-brand-full">{t("app.fullName")}</span>
@@ -152,11 +159,24 @@ function ShellInner() {
           </Space>
         </Layout.Header>
         <Layout>
-          <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light" width={180} className="kp-sider">
-            <nav aria-label={t("nav.menu")}>
+          <Layout.Sider
+            breakpoint="md"
+            collapsedWidth={0}
+            trigger={null}
+            collapsed={narrow && !menuOpen}
+            onBreakpoint={(broken) => {
+              setNarrow(broken);
+              setMenuOpen(false);
+            }}
+            theme="light"
+            width={180}
+            className="kp-sider"
+          >
+            <nav aria-label={t("nav.menu")} id="kp-nav">
               <Menu
                 mode="inline"
                 selectedKeys={[screen]}
+                onClick={() => setMenuOpen(false)}
                 items={screens.map((s) => ({ key: s, icon: icons[s], label: <Link to={paths[s]}>{t(`nav.${s}`)}</Link> }))}
               />
             </nav>

@@ -88,7 +88,7 @@ export function FactInput({ info, value, onChange, disabled, problem, missing, s
             />
             <Typography.Text type="secondary">
               {t("assessment.bounds")} {info.min ?? 0} – {max}
-              {info.step ? `，${info.step}` : ""}
+              {info.step ? `，${t("assessment.step", { step: info.step })}` : ""}
             </Typography.Text>
             {suggestion !== null && (
               <>

@@ -1,25 +1,105 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
+import { compile } from "@kaoping/engine";
 import { Alert, Button, Checkbox, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { InputInfo } from "../lib/facts.ts";
 import { readTable, type Table as DataTable } from "../lib/read-table.ts";
 import { type PlannedRow, planImport, type RowAction } from "../lib/subject-import.ts";
-import { useTRPC } from "../trpc.ts";
+import { useRubricCatalog } from "../app/catalog.ts";
+import { useShell } from "../app/context.ts";
+import { type ApiClient, useTRPC, useTRPCClient } from "../trpc.ts";
 
 export interface ImportDialogProps {
   readonly kinds: readonly string[];
-  /** The rubric inputs per subject kind, so that fact columns are recognised and checked. */
-  readonly inputsByKind?: ReadonlyMap<string, readonly InputInfo[]>;
   readonly onClose: (changed: boolean) => void;
+}
+
+/** The inputs of each kind's published rubric, so that fact columns are recognised and checked. */
+function useInputsByKind(): ReadonlyMap<string, readonly InputInfo[]> {
+  const trpc = useTRPC();
+  const catalog = useRubricCatalog();
+  const published = (catalog.data ?? []).flatMap((r) => (r.published ? [{ kind: r.subjectKind, id: r.published.id }] : []));
+  const sources = useQueries({ queries: published.map((p) => ({ ...trpc.rubrics.get.queryOptions({ id: p.id }), staleTime: Number.POSITIVE_INFINITY })) });
+  const key = sources.map((q) => q.data?.id ?? 0).join(",");
+  return useMemo(() => {
+    const map = new Map<string, readonly InputInfo[]>();
+    sources.forEach((q, i) => {
+      const kind = published[i]?.kind;
+      const rubric = q.data ? compile(q.data.source).rubric : null;
+      if (!kind || !rubric) return;
+      map.set(
+        kind,
+        rubric.inputs.map((input) => ({
+          name: input.name,
+          label: input.label ?? input.name,
+          help: input.help,
+          kind: input.kind,
+          unit: input.unit,
+          min: input.min,
+          max: input.max,
+          step: input.step,
+          hasDefault: input.default !== null,
+          item: input.item,
+        })),
+      );
+    });
+    return map;
+    // The compiled inputs change only when a different version arrives.
+  }, [key]);
+}
+
+interface FactsOutcome {
+  readonly saved: number;
+  readonly errors: readonly { readonly line: number; readonly message: string }[];
+}
+
+/**
+ * Writes the imported facts into each subject's assessment of the period (opened when missing),
+ * merged over the facts it already has, with the revision just read.
+ */
+async function saveImportedFacts(client: ApiClient, periodId: number, rows: readonly PlannedRow[]): Promise<FactsOutcome> {
+  const withFacts = rows.filter((r) => Object.keys(r.facts).length > 0);
+  if (withFacts.length === 0) return { saved: 0, errors: [] };
+  const idByCode = new Map<string, number>();
+  for (let offset = 0; ; offset += 500) {
+    const page = await client.subjects.list.query({ limit: 500, offset });
+    for (const s of page.rows) idByCode.set(s.code, s.id);
+    if (page.rows.length === 0 || offset + page.rows.length >= page.total) break;
+  }
+  const assessmentBySubject = new Map<number, number>();
+  for (let offset = 0; ; offset += 500) {
+    const page = await client.assessments.list.query({ periodId, limit: 500, offset });
+    for (const a of page.rows) assessmentBySubject.set(a.subjectId, a.id);
+    if (page.rows.length === 0 || offset + page.rows.length >= page.total) break;
+  }
+  let saved = 0;
+  const errors: { line: number; message: string }[] = [];
+  for (const row of withFacts) {
+    try {
+      const subjectId = idByCode.get(row.code);
+      if (subjectId === undefined) throw new Error(`no subject ${row.code}`);
+      const id = assessmentBySubject.get(subjectId) ?? (await client.assessments.create.mutate({ subjectId, periodId })).id;
+      const current = await client.assessments.get.query({ id });
+      await client.assessments.saveFacts.mutate({ id, revision: current.revision, facts: { ...current.facts, ...row.facts } });
+      saved++;
+    } catch (e) {
+      errors.push({ line: row.line, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return { saved, errors };
 }
 
 const actionColor: Record<RowAction, string> = { create: "green", update: "blue", unchanged: "default", invalid: "red" };
 
 /** Reads an Excel or CSV file, shows what each row would do and its errors, then imports in one transaction. */
-export function ImportDialog({ kinds, inputsByKind, onClose }: ImportDialogProps) {
+export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const client = useTRPCClient();
+  const { period } = useShell();
+  const inputsByKind = useInputsByKind();
+  const [facts, setFacts] = useState<FactsOutcome | null>(null);
   const fileId = useId();
   const [table, setTable] = useState<DataTable | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
@@ -27,12 +107,20 @@ export function ImportDialog({ kinds, inputsByKind, onClose }: ImportDialogProps
   const [skipInvalid, setSkipInvalid] = useState(false);
   // Every existing subject, to tell creates from updates; the API pages at 500.
   const existing = useQuery(trpc.subjects.list.queryOptions({ limit: 500, offset: 0 }));
-  const inputs = useMemo(() => new Map(kinds.map((k) => [k, inputsByKind?.get(k) ?? []])), [kinds, inputsByKind]);
+  const inputs = useMemo(() => new Map(kinds.map((k) => [k, inputsByKind.get(k) ?? []])), [kinds, inputsByKind]);
   const plan = useMemo(
     () => (table && existing.data ? planImport(table, existing.data.rows, inputs, defaultKind) : null),
     [table, existing.data, inputs, defaultKind],
   );
-  const importRows = useMutation(trpc.subjects.import.mutationOptions());
+  const importRows = useMutation(
+    trpc.subjects.import.mutationOptions({
+      onSuccess: async (_, input) => {
+        if (!plan || !period) return;
+        const codes = new Set(input.rows.map((r) => r.code));
+        setFacts(await saveImportedFacts(client, period.id, plan.rows.filter((r) => codes.has(r.code))));
+      },
+    }),
+  );
 
   const counts = { create: 0, update: 0, unchanged: 0, invalid: 0 };
   for (const r of plan?.rows ?? []) counts[r.action]++;
@@ -53,8 +141,12 @@ export function ImportDialog({ kinds, inputsByKind, onClose }: ImportDialogProps
     }
   };
 
+  // The API replaces a subject's attributes: keep those the file does not mention.
+  const oldAttributes = new Map((existing.data?.rows ?? []).map((s) => [s.code, s.attributes]));
   const apply = () =>
-    importRows.mutate({ rows: toSave.map((r) => ({ code: r.code, name: r.name, kind: r.kind, attributes: r.attributes })) });
+    importRows.mutate({
+      rows: toSave.map((r) => ({ code: r.code, name: r.name, kind: r.kind, attributes: { ...(oldAttributes.get(r.code) ?? {}), ...r.attributes } })),
+    });
 
   return (
     <Modal
@@ -96,7 +188,17 @@ export function ImportDialog({ kinds, inputsByKind, onClose }: ImportDialogProps
           type="success"
           style={{ marginBottom: 12 }}
           title={t("import.applied", { count: importRows.data.created + importRows.data.updated })}
-          description={`${t("import.willCreate")} ${importRows.data.created} · ${t("import.willUpdate")} ${importRows.data.updated}`}
+          description={
+            <>
+              {t("import.willCreate")} {importRows.data.created} · {t("import.willUpdate")} {importRows.data.updated}
+              {facts && facts.saved > 0 && <div>{t("import.factsSaved", { count: facts.saved, period: period?.name ?? "" })}</div>}
+              {facts?.errors.map((e) => (
+                <div key={e.line} style={{ color: "#cf1322" }}>
+                  {t("import.row")} {e.line}: {e.message}
+                </div>
+              ))}
+            </>
+          }
         />
       )}
       {plan && table && (

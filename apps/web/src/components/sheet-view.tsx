@@ -47,8 +47,10 @@ export function SheetView({ model }: { model: SheetModel }) {
               {t("common.total")}
               {model.grade ? `（${t("assessment.grade")}：${model.grade}）` : ""}
             </th>
-            <td>{model.standardTotal}</td>
-            <td data-testid="sheet-total">{model.total ?? ""}</td>
+            <td className="kp-num">{model.standardTotal}</td>
+            <td className="kp-num" data-testid="sheet-total">
+              {model.total ?? ""}
+            </td>
           </tr>
         </tbody>
       </table>
@@ -63,15 +65,17 @@ function ItemRows({ item }: { item: SheetModel["items"][number] }) {
   return (
     <>
       <tr className="kp-sheet-item">
-        <td rowSpan={span}>{item.number}</td>
+        <td rowSpan={span} className="kp-num">
+          {item.number}
+        </td>
         <td rowSpan={span} className="kp-verbatim">
           {item.content}
         </td>
         <td>
           <strong>{item.title}</strong>
         </td>
-        <td>{item.standard}</td>
-        <td>
+        <td className="kp-num">{item.standard}</td>
+        <td className="kp-num">
           <strong>{item.points ?? ""}</strong>
         </td>
       </tr>
@@ -80,8 +84,8 @@ function ItemRows({ item }: { item: SheetModel["items"][number] }) {
           <td className="kp-verbatim">
             {c.number} {c.text}
           </td>
-          <td>{c.bonus ? (c.max === null ? t("assessment.bonus") : `${t("assessment.bonus")} ≤${c.max}`) : (c.max ?? "")}</td>
-          <td>{c.points ?? ""}</td>
+          <td className="kp-num">{c.bonus ? (c.max === null ? t("assessment.bonus") : `${t("assessment.bonus")} ≤${c.max}`) : (c.max ?? "")}</td>
+          <td className="kp-num">{c.points ?? ""}</td>
         </tr>
       ))}
     </>

@@ -31,7 +31,7 @@ export const en: Messages = {
     row: "Row", errors: "Errors", apply: "Import {{count}} rows", applied: "Imported {{count}} rows", fixFirst: "Fix the rows with errors, or leave them out, before importing",
     unknownColumn: "Unknown column “{{column}}” will be ignored", missing: "“{{field}}” is missing", badKind: "No subject kind “{{value}}”",
     duplicate: "Code “{{code}}” repeats in the file (row {{row}})", badValue: "“{{field}}” value “{{value}}” is invalid: {{message}}", encoding: "Encoding",
-    empty: "The file has no data rows", readFailed: "Cannot read the file: {{message}}", skipInvalid: "Leave out the rows with errors", facts: "Facts",
+    empty: "The file has no data rows", readFailed: "Cannot read the file: {{message}}", factsSaved: "Facts written into {{count}} assessments of {{period}}", skipInvalid: "Leave out the rows with errors", facts: "Facts",
   },
   assessment: {
     title: "Scoring sheet", subject: "Subject", rubric: "Rubric", revision: "Revision", live: "Live score", standard: "Standard", obtained: "Obtained",
@@ -44,7 +44,7 @@ export const en: Messages = {
     conflictReload: "Discard my changes and reload", conflictOverwrite: "Overwrite with my changes", conflictField: "Input", theirs: "Their value", mine: "My value",
     history: "History", invalid: "{{count}} inputs need fixing", missingFact: "not filled", grade: "Grade", veto: "Veto: {{reason}}",
     print: "Print view", export: "Export Excel", notStarted: "Not scored yet", start: "Start scoring", readOnly: "Not editable in this status",
-    bonus: "bonus", general: "General facts", reasonFor: "Why", percentHint: "Enter percent points, e.g. 40 for 40 %", unit: "Unit: {{unit}}", unexplained: "—",
+    bonus: "bonus", general: "General facts", step: "step {{step}}", reasonFor: "Why", percentHint: "Enter percent points, e.g. 40 for 40 %", unit: "Unit: {{unit}}", unexplained: "—",
   },
   rankings: { title: "Rankings", chart: "Totals ranked", table: "Ranking", perItem: "Compare by item", select: "Pick subjects to compare (up to 5)", summary: "Export summary" },
   rubrics: {

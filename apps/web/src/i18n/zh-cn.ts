@@ -30,7 +30,7 @@ export const zhCN = {
     row: "行号", errors: "错误", apply: "导入 {{count}} 行", applied: "已导入 {{count}} 行", fixFirst: "请先修正错误的行，或取消这些行后再导入",
     unknownColumn: "未知的列“{{column}}”，将被忽略", missing: "缺少“{{field}}”", badKind: "对象类型“{{value}}”不存在",
     duplicate: "编码“{{code}}”在文件中重复（第 {{row}} 行）", badValue: "“{{field}}”的值“{{value}}”无效：{{message}}", encoding: "文件编码",
-    empty: "文件中没有数据行", readFailed: "无法读取文件：{{message}}", skipInvalid: "跳过有错误的行", facts: "评分事实",
+    empty: "文件中没有数据行", readFailed: "无法读取文件：{{message}}", factsSaved: "已将评分事实写入 {{count}} 个{{period}}考核表", skipInvalid: "跳过有错误的行", facts: "评分事实",
   },
   assessment: {
     title: "考核评分表", subject: "考核对象", rubric: "评分细则", revision: "修订号", live: "实时得分", standard: "标准分", obtained: "实得分",
@@ -43,7 +43,7 @@ export const zhCN = {
     conflictReload: "放弃我的修改并重新加载", conflictOverwrite: "用我的修改覆盖", conflictField: "输入项", theirs: "对方的值", mine: "我的值",
     history: "修改记录", invalid: "有 {{count}} 项输入需要修正", missingFact: "未填写", grade: "等级", veto: "一票否决：{{reason}}",
     print: "打印版", export: "导出 Excel", notStarted: "尚未开始评分", start: "开始评分", readOnly: "当前状态下不可编辑",
-    bonus: "加分", general: "基本情况", reasonFor: "得分说明", percentHint: "填写百分数，例如 40 表示 40%", unit: "单位：{{unit}}", unexplained: "—",
+    bonus: "加分", general: "基本情况", step: "步长 {{step}}", reasonFor: "得分说明", percentHint: "填写百分数，例如 40 表示 40%", unit: "单位：{{unit}}", unexplained: "—",
   },
   rankings: { title: "排名", chart: "总分排名", table: "排名表", perItem: "分项对比", select: "选择对象进行对比（最多 5 个）", summary: "导出汇总表" },
   rubrics: {

@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import { useSubjectKinds } from "../app/catalog.ts";
 import { useShell } from "../app/context.ts";
 import { canEditFacts, canEditSubjects } from "../app/permissions.ts";
-import { ImportDialog } from "../components/import-dialog.tsx";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 
 type Subject = RouterOutputs["subjects"]["list"]["rows"][number];
@@ -41,6 +40,9 @@ interface SubjectForm {
   kind: string;
   attributes: { key: string; value: string }[];
 }
+
+// The importer brings the rubric engine and spreadsheet readers: load it when someone imports.
+const ImportDialog = lazy(async () => ({ default: (await import("../components/import-dialog.tsx")).ImportDialog }));
 
 const pageSize = 20;
 const statusColor: Record<Status, string> = { none: "default", draft: "gold", returned: "red", submitted: "blue", approved: "green" };
@@ -288,13 +290,18 @@ export function SubjectsPage() {
         </Form>
       </Modal>
       {importing && (
+        <Suspense fallback={null}>
         <ImportDialog
           kinds={kinds}
           onClose={(changed) => {
             setImporting(false);
-            if (changed) void qc.invalidateQueries({ queryKey: trpc.subjects.list.queryKey() });
+            if (changed) {
+              void qc.invalidateQueries({ queryKey: trpc.subjects.list.queryKey() });
+              void qc.invalidateQueries({ queryKey: trpc.assessments.list.queryKey() });
+            }
           }}
         />
+        </Suspense>
       )}
     </>
   );

@@ -76,9 +76,11 @@ describe("Kaoping in Chromium", () => {
     await page.goto("/");
     await page.waitForURL(/\/login/);
     await screenshot(page, "01-login");
-    await page.getByLabel("用户名").fill("admin");
-    await page.getByLabel("密码").fill("wrong password");
-    await page.getByRole("button", { name: "登录" }).click();
+    // By keyboard only: the user name field has focus, Tab moves on, Enter submits.
+    await page.keyboard.type("admin");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("wrong password");
+    await page.keyboard.press("Enter");
     await page.getByRole("alert").filter({ hasText: "用户名或密码不正确" }).waitFor();
     await login(page, "admin", adminPassword);
     await page.getByRole("heading", { name: /考核总览/ }).waitFor();
@@ -109,6 +111,8 @@ describe("Kaoping in Chromium", () => {
     await page.getByRole("button", { name: "保存" }).click();
     await page.getByText(/已保存（修订号 \d+）/).waitFor();
     await screenshot(page, "03-assessment-form");
+    await page.locator('[data-item="2"]').scrollIntoViewIfNeeded();
+    await screenshot(page, "03b-assessment-discretionary");
   });
 
   test("a discretionary score below the maximum without a reason is refused", async () => {
@@ -118,6 +122,7 @@ describe("Kaoping in Chromium", () => {
     await page.getByRole("button", { name: "保存" }).click();
     await page.getByRole("alert").filter({ hasText: "理由" }).first().waitFor();
     assert.notEqual(await liveTotal(page), "109.2");
+    await box.scrollIntoViewIfNeeded();
     await screenshot(page, "04-reason-required");
     // The server refuses it too, whatever a client sends.
     const id = Number(assessmentUrl.split("/").pop());
@@ -185,7 +190,7 @@ describe("Kaoping in Chromium", () => {
     await page.goto(assessmentUrl.replace("/assessments/", "/print/"));
     await page.getByTestId("sheet-total").waitFor();
     assert.equal(await page.getByTestId("sheet-total").textContent(), "110.2");
-    await screenshot(page, "06-print");
+    await screenshot(page, "06-print", true);
   });
 
   test("a rubric edit shows an error at its line; the fix is published with its impact", async () => {
@@ -237,6 +242,30 @@ describe("Kaoping in Chromium", () => {
     await page.getByRole("cell", { name: "省抽每个不合格产品扣 2 分" }).waitFor();
   });
 
+  test("an import previews every row with its errors, then saves subjects and their facts", async () => {
+    await page.goto("/subjects");
+    await page.getByRole("button", { name: "导入" }).click();
+    const dialog = page.getByRole("dialog");
+    const csv = "编码,名称,对象类型,街道,辖区企业数,培训人数\nV901,新建村,行政村,东街,40,30\nV902,,行政村,,x,\n";
+    await dialog.getByLabel("选择文件（.xlsx 或 .csv）").setInputFiles({ name: "村.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await dialog.getByText("新增 1").waitFor();
+    await dialog.getByText("有错误 1").waitFor();
+    await dialog.getByText("缺少“名称 name”").waitFor();
+    await dialog.getByText(/“辖区企业数”的值“x”无效/).waitFor();
+    await screenshot(page, "09a-import-preview");
+    assert.equal(await dialog.getByRole("button", { name: "导入 1 行" }).isDisabled(), true);
+    await dialog.getByLabel("跳过有错误的行").check();
+    await dialog.getByRole("button", { name: "导入 1 行" }).click();
+    await dialog.getByText("已将评分事实写入 1 个2026年度考核表").waitFor();
+    await dialog.getByRole("button", { name: "关闭" }).first().click();
+    await page.getByRole("searchbox").fill("V901");
+    await page.getByRole("searchbox").press("Enter");
+    await page.getByRole("button", { name: "考核表 新建村" }).click();
+    await page.locator('[data-input="培训人数"]').waitFor();
+    assert.equal(await page.locator('[data-input="培训人数"]').getByRole("spinbutton").inputValue(), "30");
+    assert.equal(await page.locator('[data-input="辖区企业数"]').getByRole("spinbutton").inputValue(), "40");
+  });
+
   test("a viewer sees no rubric editor", async () => {
     await page.goto("/admin");
     await page.getByRole("button", { name: "新建用户" }).click();
@@ -263,6 +292,11 @@ describe("Kaoping in Chromium", () => {
     await viewer.goto("/rankings");
     await viewer.locator("canvas").first().waitFor();
     await screenshot(viewer, "11-rankings");
+    await viewer.getByLabel("语言").click();
+    await viewer.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", { hasText: "English" }).click();
+    await viewer.getByRole("heading", { name: /^Rankings · / }).waitFor();
+    await viewer.getByRole("navigation").getByText("Dashboard").waitFor();
+    await screenshot(viewer, "11b-rankings-english");
     await ctx.close();
   });
 
@@ -275,6 +309,9 @@ describe("Kaoping in Chromium", () => {
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `the form scrolls sideways by ${overflow} px at 390 px`);
     await screenshot(p, "12-form-390px");
+    await p.getByRole("button", { name: "导航菜单" }).click();
+    await p.getByRole("navigation").getByText("排名").click();
+    await p.getByRole("heading", { name: /^排名 · / }).waitFor();
     await phone.close();
     for (const path of ["/", "/subjects", "/rankings"]) {
       await page.goto(path);
@@ -284,6 +321,7 @@ describe("Kaoping in Chromium", () => {
     }
     await page.goto("/subjects");
     await page.getByRole("cell", { name: "V001" }).waitFor();
+    await page.waitForLoadState("networkidle");
     await screenshot(page, "13-subjects");
   });
 

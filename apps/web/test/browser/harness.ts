@@ -109,10 +109,10 @@ export async function newContext(browser: Browser, baseURL: string, width = 1280
   return browser.newContext({ baseURL, viewport: { width, height }, locale: "zh-CN", acceptDownloads: true });
 }
 
-/** Saves a full-page screenshot as a test artefact. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot of what the window shows (or the whole page) as a test artefact. */
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
-  await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage });
 }
 
 /** Logs in through the login form and waits for the shell. */
