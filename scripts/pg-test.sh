@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL server on loopback for the store/API tests (Debian's postgresql, as root;
-# see TOOLCHAIN.md). Usage:
-#   scripts/pg-test.sh run <command…>   start a server, run the command with DATABASE_URL set, stop it
-#   scripts/pg-test.sh start            start one and print `export DATABASE_URL=…` (state in /tmp/kaoping-pg)
-#   scripts/pg-test.sh stop             stop the server that `start` left running
-# Environment: KAOPING_PG_PORT (default 54329). fsync stays on: the crash test is about durability.
+# A throwaway PostgreSQL server on loopback for the store/API/server tests (Debian's postgresql,
+# as root; see TOOLCHAIN.md). Usage:
+#   scripts/pg-test.sh run <command…>   start a private server, run the command with DATABASE_URL
+#                                       set, stop and delete that server (exit code: the command's)
+#   scripts/pg-test.sh start            start a shared one and print `export DATABASE_URL=…`
+#                                       (state in /tmp/kaoping-pg; reused if already running)
+#   scripts/pg-test.sh stop             stop the shared one
+# `run` never touches the shared server, so several runs (or engineers) on one machine do not stop
+# each other's databases. Port: KAOPING_PG_PORT, else the first free one from 54329 (run) / 54329
+# (start). fsync stays on: the crash test is about durability.
 set -euo pipefail
 
-PORT="${KAOPING_PG_PORT:-54329}"
-STATE=/tmp/kaoping-pg
-URL="postgres://postgres@127.0.0.1:${PORT}/kaoping_test"
+SHARED=/tmp/kaoping-pg
 
 pg_bin() {
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -20,46 +22,72 @@ pg_bin() {
   ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1
 }
 
-start() {
-  local bin data
-  bin=$(pg_bin)
-  mkdir -p "$STATE"
-  if [ -f "$STATE/datadir" ] && [ -d "$(cat "$STATE/datadir")" ]; then
-    data=$(cat "$STATE/datadir")
-    if runuser -u postgres -- "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-      echo "export DATABASE_URL=$URL"
-      return 0
-    fi
-  fi
-  data=$(mktemp -d /tmp/kaoping-pg-data.XXXXXX)
+port_in_use() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local p
+  for p in $(seq 54329 54399); do
+    port_in_use "$p" || { echo "$p"; return 0; }
+  done
+  echo "pg-test: no free port in 54329-54399" >&2
+  return 1
+}
+
+# launch <data dir> <port>: initdb, start, create the test database.
+launch() {
+  local bin=$1 data=$2 port=$3
   chown postgres:postgres "$data" && chmod 700 "$data"
   runuser -u postgres -- "$bin/initdb" -D "$data" -U postgres --auth=trust --no-sync >/dev/null
   runuser -u postgres -- "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
-    -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
-  runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p "$PORT" -U postgres kaoping_test
-  echo "$data" >"$STATE/datadir"
-  echo "pg-test: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT ($data)" >&2
-  echo "export DATABASE_URL=$URL"
+    -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+  runuser -u postgres -- "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres kaoping_test
+  echo "pg-test: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($data)" >&2
+}
+
+halt() {
+  local bin=$1 data=$2
+  runuser -u postgres -- "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$data"
+}
+
+start() {
+  local bin data port
+  bin=$(pg_bin)
+  mkdir -p "$SHARED"
+  if [ -f "$SHARED/datadir" ] && [ -f "$SHARED/port" ] &&
+    runuser -u postgres -- "$bin/pg_ctl" -D "$(cat "$SHARED/datadir")" status >/dev/null 2>&1; then
+    echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$(cat "$SHARED/port")/kaoping_test"
+    return 0
+  fi
+  port=${KAOPING_PG_PORT:-$(free_port)}
+  data=$(mktemp -d /tmp/kaoping-pg-data.XXXXXX)
+  launch "$bin" "$data" "$port"
+  echo "$data" >"$SHARED/datadir"
+  echo "$port" >"$SHARED/port"
+  echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$port/kaoping_test"
 }
 
 stop() {
-  [ -f "$STATE/datadir" ] || return 0
-  local bin data
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  data=$(cat "$STATE/datadir")
-  runuser -u postgres -- "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$data" "$STATE"
+  [ -f "$SHARED/datadir" ] || return 0
+  halt "$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)" "$(cat "$SHARED/datadir")"
+  rm -rf "$SHARED"
+}
+
+run() {
+  local bin data port
+  bin=$(pg_bin)
+  port=${KAOPING_PG_PORT:-$(free_port)}
+  data=$(mktemp -d /tmp/kaoping-pg-run.XXXXXX)
+  # Expanded now: the trap runs after this function's locals are gone.
+  # shellcheck disable=SC2064
+  trap "halt '$bin' '$data'" EXIT
+  launch "$bin" "$data" "$port"
+  DATABASE_URL="postgres://postgres@127.0.0.1:$port/kaoping_test" "$@"
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  run)
-    shift
-    eval "$(start)"
-    export DATABASE_URL
-    trap stop EXIT
-    "$@"
-    ;;
+  run) shift; run "$@" ;;
   *) echo "usage: $0 run <command…> | start | stop" >&2; exit 2 ;;
 esac
