@@ -173,8 +173,9 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
       <Space wrap style={{ marginBottom: 12 }}>
         <label htmlFor={fileId}>{t("import.choose")}</label>
         <input id={fileId} type="file" accept=".xlsx,.csv,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <span id={`${fileId}-kind`}>{t("import.defaultKind")}</span>
         <Select
-          aria-label={t("common.kind")}
+          aria-labelledby={`${fileId}-kind`}
           value={defaultKind}
           onChange={setDefaultKind}
           options={kinds.map((k) => ({ value: k, label: k }))}
@@ -236,8 +237,12 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
               { title: t("import.row"), dataIndex: "line", width: 60 },
               { title: "", dataIndex: "action", width: 90, render: (a: RowAction) => <Tag color={actionColor[a]}>{t(`import.${a === "create" ? "willCreate" : a === "update" ? "willUpdate" : a}`)}</Tag> },
               { title: t("common.code"), dataIndex: "code", width: 100 },
-              { title: t("common.name"), dataIndex: "name" },
+              { title: t("common.name"), dataIndex: "name", minWidth: 120 },
               { title: t("common.kind"), dataIndex: "kind", width: 120 },
+              {
+                title: t("subjects.attributes"),
+                render: (_, r) => Object.entries(r.attributes).map(([k, v]) => `${k}: ${v}`).join("，"),
+              },
               {
                 title: t("import.facts"),
                 render: (_, r) => Object.entries(r.facts).map(([k, v]) => `${k}=${typeof v === "object" ? v.value : String(v)}`).join("，"),

@@ -31,7 +31,7 @@ export const en: Messages = {
     row: "Row", errors: "Errors", apply: "Import {{count}} rows", applied: "Imported {{count}} rows", fixFirst: "Fix the rows with errors, or leave them out, before importing",
     unknownColumn: "Unknown column “{{column}}” will be ignored", missing: "“{{field}}” is missing", badKind: "No subject kind “{{value}}”",
     duplicate: "Code “{{code}}” repeats in the file (row {{row}})", badValue: "“{{field}}” value “{{value}}” is invalid: {{message}}", encoding: "Encoding",
-    empty: "The file has no data rows", readFailed: "Cannot read the file: {{message}}", factsSaved: "Facts written into {{count}} assessments of {{period}}", skipInvalid: "Leave out the rows with errors", facts: "Facts",
+    empty: "The file has no data rows", readFailed: "Cannot read the file: {{message}}", factsSaved: "Facts written into {{count}} assessments of {{period}}", defaultKind: "When the file has no kind column:", skipInvalid: "Leave out the rows with errors", facts: "Facts",
   },
   assessment: {
     title: "Scoring sheet", subject: "Subject", rubric: "Rubric", revision: "Revision", live: "Live score", standard: "Standard", obtained: "Obtained",

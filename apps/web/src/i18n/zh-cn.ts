@@ -30,7 +30,7 @@ export const zhCN = {
     row: "行号", errors: "错误", apply: "导入 {{count}} 行", applied: "已导入 {{count}} 行", fixFirst: "请先修正错误的行，或取消这些行后再导入",
     unknownColumn: "未知的列“{{column}}”，将被忽略", missing: "缺少“{{field}}”", badKind: "对象类型“{{value}}”不存在",
     duplicate: "编码“{{code}}”在文件中重复（第 {{row}} 行）", badValue: "“{{field}}”的值“{{value}}”无效：{{message}}", encoding: "文件编码",
-    empty: "文件中没有数据行", readFailed: "无法读取文件：{{message}}", factsSaved: "已将评分事实写入 {{count}} 个{{period}}考核表", skipInvalid: "跳过有错误的行", facts: "评分事实",
+    empty: "文件中没有数据行", readFailed: "无法读取文件：{{message}}", factsSaved: "已将评分事实写入 {{count}} 个{{period}}考核表", defaultKind: "文件中没有对象类型列时，按：", skipInvalid: "跳过有错误的行", facts: "评分事实",
   },
   assessment: {
     title: "考核评分表", subject: "考核对象", rubric: "评分细则", revision: "修订号", live: "实时得分", standard: "标准分", obtained: "实得分",

@@ -111,6 +111,13 @@ describe("Kaoping in Chromium", () => {
     await page.getByRole("button", { name: "保存" }).click();
     await page.getByText(/已保存（修订号 \d+）/).waitFor();
     await screenshot(page, "03-assessment-form");
+    // Evidence for criterion 2.2: the signed letters, as a PDF.
+    await page.getByLabel("佐证材料 2.2").setInputFiles({ name: "责任书.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%kaoping test\n") });
+    const link = page.getByRole("link", { name: "责任书.pdf" });
+    await link.waitFor();
+    const file = await page.request.get((await link.getAttribute("href")) ?? "");
+    assert.equal(file.status(), 200);
+    assert.match(file.headers()["content-disposition"] ?? "", /^attachment/);
     await page.locator('[data-item="2"]').scrollIntoViewIfNeeded();
     await screenshot(page, "03b-assessment-discretionary");
   });
