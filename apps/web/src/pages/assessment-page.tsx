@@ -381,6 +381,7 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
         onOk={() => giveBack.mutate({ id: assessment.id, revision: base.revision, comment })}
         okButtonProps={{ disabled: comment.trim() === "", danger: true }}
         confirmLoading={giveBack.isPending}
+        destroyOnHidden
       >
         <label htmlFor="kp-return-comment">{t("assessment.returnComment")}</label>
         <Input.TextArea id="kp-return-comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} />

@@ -200,6 +200,48 @@ describe("Kaoping in Chromium", () => {
     await screenshot(page, "06-print", true);
   });
 
+  test("submit, return with a comment, resubmit and approve; the history lists each step", async () => {
+    await page.goto(assessmentUrl);
+    await page.getByRole("button", { name: "提交审核" }).click();
+    await page.getByTestId("status").filter({ hasText: "已提交" }).waitFor();
+    await page.getByRole("button", { name: "退回" }).click();
+    await page.getByLabel("退回意见").fill("请补充责任书扫描件");
+    await page.getByRole("dialog").getByRole("button", { name: /确\s*定|OK/ }).click();
+    await page.getByTestId("status").filter({ hasText: "已退回" }).waitFor();
+    await page.locator("#main .ant-alert").filter({ hasText: "请补充责任书扫描件" }).waitFor();
+    await page.getByRole("button", { name: "提交审核" }).click();
+    await page.getByTestId("status").filter({ hasText: "已提交" }).waitFor();
+    await page.getByRole("button", { name: "审核通过" }).click();
+    await page.getByTestId("status").filter({ hasText: "已通过" }).waitFor();
+    // Approved sheets are read-only.
+    assert.equal(await page.getByRole("button", { name: "保存" }).count(), 0);
+    await page.getByRole("tab", { name: "修改记录" }).click();
+    for (const step of ["assessments.saveFacts", "assessments.submit", "assessments.return", "assessments.approve"]) {
+      await page.getByRole("cell", { name: step }).first().waitFor();
+    }
+    await screenshot(page, "06b-history");
+  });
+
+  test("the period summary workbook has one row per subject and one column per item", async () => {
+    await page.goto("/rankings");
+    await page.locator("canvas").first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出汇总表" }).click()]);
+    const file = join(resultsDir, "summary.xlsx");
+    await download.saveAs(file);
+    const Excel = (await import("exceljs")).default;
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(file);
+    const villages = wb.getWorksheet("行政村");
+    assert.ok(villages);
+    const header = (villages.getRow(2).values as unknown[]).slice(1).map(String);
+    assert.deepEqual(header.slice(0, 4), ["名次", "编码", "名称", "状态"]);
+    assert.equal(header.filter((h) => /^\d+ /.test(h)).length, 9);
+    const example = villages.getRows(3, villages.rowCount - 2)?.find((r) => r.getCell(2).value === "V900");
+    assert.ok(example, "the worked example's village is in the summary");
+    assert.equal(example.getCell(3 + 1 + 9 + 1).value, 110.2);
+    assert.equal(example.getCell(5 + 1).value, 9.2);
+  });
+
   test("a rubric edit shows an error at its line; the fix is published with its impact", async () => {
     const source = readFileSync(join(repoRoot, "rubrics", "village-quality.rubric"), "utf8");
     const target = "基础 4 分 每 省抽不合格数 扣 1 分";
