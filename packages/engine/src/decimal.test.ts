@@ -68,6 +68,20 @@ describe("fixed-point decimals", () => {
     expect(divScaled(5, 0)).toBe(0);
   });
 
+  it("× agrees with BigInt up to the exact limit, one millionth off a whole quotient included", () => {
+    // mulScaled takes a whole p / SCALE for a multiple of SCALE; the products here sit one unit
+    // either side of multiples, where a float quotient could round onto a whole number.
+    const cases: [number, number][] = [];
+    for (const p of [LIMIT, LIMIT - 1, 2 ** 51 + 3, 4_503_599_627_000_000, 999_999_999_999_999]) {
+      for (const d of [-1, 0, 1]) cases.push([p + d, 1]);
+    }
+    cases.push([4_503_599, 1_000_000_001], [-4_503_599, 1_000_000_001], [3_000_001, 1_499_999_999], [999_999, 999_999]);
+    for (const [a, b] of cases) {
+      if (Math.abs(a * b) > LIMIT) continue;
+      expect(mulScaled(a, b), `${a} × ${b}`).toBe(Number(mulBig(BigInt(a), BigInt(b))));
+    }
+  });
+
   it("throws OVERFLOW instead of losing digits", () => {
     expect(() => mulScaled(LIMIT, 2_000_000)).toThrow();
     try {

@@ -112,16 +112,8 @@ class Generator {
         return this.safe(e) ? `(${this.num(e.a)} + ${this.num(e.b)})` : `H.add(${this.num(e.a)}, ${this.num(e.b)})`;
       case "sub":
         return this.safe(e) ? `(${this.num(e.a)} - ${this.num(e.b)})` : `H.sub(${this.num(e.a)}, ${this.num(e.b)})`;
-      case "mul": {
-        // × a whole number (a count, or a literal like 5) needs no rounding: scaled × integer.
-        const ub = this.whole(e.b);
-        const ua = ub === null ? this.whole(e.a) : null;
-        if (ub !== null || ua !== null) {
-          const product = ub !== null ? `${this.num(e.a)} * ${ub}` : `${ua} * ${this.num(e.b)}`;
-          return this.safe(e) ? `(${product})` : `H.ck(${product})`;
-        }
-        return `H.mul(${this.num(e.a)}, ${this.num(e.b)})`;
-      }
+      case "mul":
+        return this.product(e.a, e.b, this.safe(e));
       case "div":
         return `H.div(${this.num(e.a)}, ${this.num(e.b)})`;
       case "min":
@@ -130,6 +122,18 @@ class Generator {
       case "if":
         return `(${this.bool(e.cond)} ? ${this.num(e.then)} : ${this.num(e.else)})`;
     }
+  }
+
+  /** a × b; `safe` when the analysis proves the product stays within the exact range. */
+  private product(a: NumExpr, b: NumExpr, safe: boolean): string {
+    // × a whole number (a count, or a literal like 5) needs no rounding: scaled × integer.
+    const ub = this.whole(b);
+    const ua = ub === null ? this.whole(a) : null;
+    if (ub !== null || ua !== null) {
+      const product = ub !== null ? `${this.num(a)} * ${ub}` : `${ua} * ${this.num(b)}`;
+      return safe ? `(${product})` : `H.ck(${product})`;
+    }
+    return `H.mul(${this.num(a)}, ${this.num(b)})`;
   }
 
   bool(e: BoolExpr): string {
@@ -165,13 +169,17 @@ class Generator {
   }
 
   private clauses(clauses: readonly ClauseIR[]): string {
-    const terms = clauses.map((c) =>
-      c.kind === "per"
-        ? `H.mul(${this.num(c.amount)}, ${this.num(c.count)})`
-        : `(${this.bool(c.cond)} ? ${this.num(c.amount)} : 0)`,
-    );
+    let safe = true;
+    const terms = clauses.map((c) => {
+      const r = this.safety.clauses([c]);
+      const termSafe = r.lo >= -SAFE && r.hi <= SAFE;
+      safe &&= termSafe;
+      return c.kind === "per"
+        ? this.product(c.amount, c.count, termSafe)
+        : `(${this.bool(c.cond)} ? ${this.num(c.amount)} : 0)`;
+    });
     const r = this.safety.clauses(clauses);
-    return sum(terms, r.lo >= -SAFE && r.hi <= SAFE);
+    return sum(terms, safe && r.lo >= -SAFE && r.hi <= SAFE);
   }
 
   /** Emits the statements that compute criterion `c` into variable `out`. */
