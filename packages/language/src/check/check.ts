@@ -1,7 +1,7 @@
 // check: AST → diagnostics and the symbol table. Runs every rule in check/rules/ in order; the
 // order matters only in that declarations come first (they build the symbol table).
 import type { Rubric } from "../ast.ts";
-import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { parse } from "../parse/parse.ts";
 import type { CheckContext, Symbols } from "./context.ts";
 import { checkCriteria } from "./rules/criteria.ts";
@@ -34,5 +34,7 @@ export function checkRubric(rubric: Rubric): { diagnostics: Diagnostic[]; symbol
 export function check(text: string): CheckResult {
   const parsed = parse(text);
   const checked = checkRubric(parsed.rubric);
-  return { rubric: parsed.rubric, diagnostics: sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]), symbols: checked.symbols };
+  // What failed to parse is missing from the tree, so "not used" would only echo the syntax error.
+  const semantic = hasErrors(parsed.diagnostics) ? checked.diagnostics.filter((d) => d.code !== "KP701" && d.code !== "KP702") : checked.diagnostics;
+  return { rubric: parsed.rubric, diagnostics: sortDiagnostics([...parsed.diagnostics, ...semantic]), symbols: checked.symbols };
 }

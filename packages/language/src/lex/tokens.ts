@@ -33,6 +33,13 @@ export const QuotedName = createToken({
 });
 
 /** One keyword concept: its grammar category and its words in each set (the first is canonical). */
+/**
+ * Every binary operator (或 且, comparisons, + - × /) and every prefix operator (非 -): the grammar
+ * reads an expression as operands and operators, and the lowering applies their precedence.
+ */
+export const BinaryOp = createToken({ name: "BinaryOp", pattern: Lexer.NA });
+export const PrefixOp = createToken({ name: "PrefixOp", pattern: Lexer.NA });
+
 export interface Keyword {
   readonly token: TokenType;
   readonly words: Readonly<Record<KeywordSet, readonly string[]>>;
@@ -40,8 +47,8 @@ export interface Keyword {
 
 const keywordList: Keyword[] = [];
 
-function keyword(name: string, zh: readonly string[], en: readonly string[]): TokenType {
-  const token = createToken({ name, pattern: Lexer.NA });
+function keyword(name: string, zh: readonly string[], en: readonly string[], categories: TokenType[] = []): TokenType {
+  const token = createToken({ name, pattern: Lexer.NA, categories });
   keywordList.push({ token, words: { zh, en } });
   return token;
 }
@@ -89,9 +96,9 @@ export const Reason = keyword("Reason", ["理由"], ["reason"]);
 export const Expect = keyword("Expect", ["期望"], ["expect"]);
 export const If = keyword("If", ["若", "如果"], ["if"]);
 export const Then = keyword("Then", ["则"], ["then"]);
-export const And = keyword("And", ["且", "并且"], ["and"]);
-export const Or = keyword("Or", ["或", "或者"], ["or"]);
-export const Not = keyword("Not", ["非"], ["not"]);
+export const And = keyword("And", ["且", "并且"], ["and"], [BinaryOp]);
+export const Or = keyword("Or", ["或", "或者"], ["or"], [BinaryOp]);
+export const Not = keyword("Not", ["非"], ["not"], [PrefixOp]);
 export const Yes = keyword("Yes", ["是"], ["yes"]);
 export const No = keyword("No", ["否"], ["no"]);
 export const Min = keyword("Min", ["最小"], ["min"]);
@@ -116,9 +123,9 @@ export const CurlyText = token("CurlyText", /“[^”\r\n]*”/, [TextToken]);
 export const UnterminatedText = token("UnterminatedText", /"""[\s\S]*|"(?:[^"\\\r\n]|\\.)*/, [TextToken], true);
 
 /** Operator categories, so that the grammar consumes one token type instead of choosing among several. */
-export const CompareOp = createToken({ name: "CompareOp", pattern: Lexer.NA });
-export const AddOp = createToken({ name: "AddOp", pattern: Lexer.NA });
-export const MulOp = createToken({ name: "MulOp", pattern: Lexer.NA });
+export const CompareOp = createToken({ name: "CompareOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const AddOp = createToken({ name: "AddOp", pattern: Lexer.NA, categories: [BinaryOp] });
+export const MulOp = createToken({ name: "MulOp", pattern: Lexer.NA, categories: [BinaryOp] });
 
 export const GreaterEqual = token("GreaterEqual", /(?:>=|≥|＞＝|>＝|＞=)/, [CompareOp]);
 export const LessEqual = token("LessEqual", /(?:<=|≤|＜＝|<＝|＜=)/, [CompareOp]);
@@ -127,7 +134,7 @@ export const Greater = token("Greater", /[>＞]/, [CompareOp]);
 export const Less = token("Less", /[<＜]/, [CompareOp]);
 export const Equals = token("Equals", /(?:==|=|＝)/, [CompareOp]);
 export const Plus = token("Plus", /[+＋]/, [AddOp]);
-export const Minus = token("Minus", /[-－−]/, [AddOp]);
+export const Minus = token("Minus", /[-－−]/, [AddOp, PrefixOp]);
 export const Times = token("Times", /[×*＊]/, [MulOp]);
 export const Divide = token("Divide", /[/÷／]/, [MulOp]);
 export const LParen = token("LParen", /[(（]/);
@@ -151,6 +158,8 @@ export const WhiteSpace = createToken({
 
 const punctuation: TokenType[] = [
   AnyToken,
+  BinaryOp,
+  PrefixOp,
   CompareOp,
   AddOp,
   MulOp,

@@ -4,9 +4,14 @@
 import type { CstElement, CstNode, IToken, TokenType } from "chevrotain";
 import type * as A from "../ast.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { describeExpected, describeToken } from "../parse/describe.ts";
 import {
+  And,
   BlockText,
   CurlyText,
+  Divide,
+  Minus,
+  Or,
   Equals,
   Greater,
   GreaterEqual,
@@ -38,43 +43,52 @@ export class Lowering {
   private inputs: A.Input[] = [];
   private lets: A.Let[] = [];
 
+  private readonly fields: { -readonly [K in keyof A.Header]: A.Header[K] } = { subject: null, version: null, effective: null, total: null };
+  private readonly gradeList: A.Grade[] = [];
+  private readonly vetoes: A.Veto[] = [];
+  private readonly items: A.Item[] = [];
+  private readonly tests: A.Test[] = [];
+
   constructor(private readonly keywords: A.KeywordSet) {}
 
-  rubric(header: CstNode | null, statements: readonly ParsedStatement[], textLength: number): A.Rubric {
-    const fields: { -readonly [K in keyof A.Header]: A.Header[K] } = { subject: null, version: null, effective: null, total: null };
-    const grades: A.Grade[] = [];
-    const vetoes: A.Veto[] = [];
-    const items: A.Item[] = [];
-    const tests: A.Test[] = [];
-    for (const statement of statements) {
-      if (statement.kind === "item") {
-        items.push(this.item(statement));
-        continue;
-      }
-      const node = statement.cst;
-      switch (node.name) {
-        case "headerField":
-          this.headerField(node, fields);
-          break;
-        case "inputDecl":
-          this.inputs.push(this.input(node, null));
-          break;
-        case "letDecl":
-          this.letDecl(node, null);
-          break;
-        case "grades":
-          grades.push(...this.grades(node));
-          break;
-        case "veto": {
-          const veto = this.veto(node);
-          if (veto) vetoes.push(veto);
-          break;
-        }
-        case "test":
-          tests.push(this.test(node));
-          break;
-      }
+  /**
+   * Lowers one statement as soon as it is parsed: its CST dies young, which the garbage collector
+   * handles far more cheaply than the CST of a whole file kept alive until the end.
+   */
+  add(statement: ParsedStatement): void {
+    const { fields, gradeList: grades, vetoes, items, tests } = this;
+    if (statement.kind === "item") {
+      items.push(this.item(statement));
+      return;
     }
+    const node = statement.cst;
+    switch (node.name) {
+      case "headerField":
+        this.headerField(node, fields);
+        break;
+      case "inputDecl":
+        this.inputs.push(this.input(node, null));
+        break;
+      case "letDecl":
+        this.letDecl(node, null);
+        break;
+      case "grades":
+        grades.push(...this.grades(node));
+        break;
+      case "veto": {
+        const veto = this.veto(node);
+        if (veto) vetoes.push(veto);
+        break;
+      }
+      case "test":
+        tests.push(this.test(node));
+        break;
+    }
+  }
+
+  /** The rubric of every statement added, under its header. */
+  rubric(header: CstNode | null, textLength: number): A.Rubric {
+    const { fields, gradeList: grades, vetoes, items, tests } = this;
     const c = (header?.children ?? {}) as Children;
     const name = token(c["NameToken"]);
     return {
@@ -404,43 +418,14 @@ export class Lowering {
     const c = node.children as Children;
     switch (node.name) {
       case "expr":
-        return this.exprOf(first(c["ifExpr"]) ?? first(c["orExpr"]));
+        return this.exprOf(first(c["ifExpr"]) ?? first(c["opExpr"]));
       case "ifExpr": {
         const [condition, then, otherwise] = nodes(c["expr"]).map((e) => this.expr(e));
         if (!condition || !then || !otherwise) return null;
         return { kind: "if", condition, then, otherwise, span: from(token(c["If"]), otherwise.span) };
       }
-      case "orExpr":
-      case "andExpr":
-        return this.chain(node, node.name === "orExpr" ? "andExpr" : "notExpr", () => (node.name === "orExpr" ? "or" : "and"));
-      case "notExpr": {
-        const inner = first(c["notExpr"]);
-        if (inner) {
-          const operand = this.expr(inner);
-          return operand ? { kind: "not", operand, span: from(token(c["Not"]), operand.span) } : null;
-        }
-        return this.exprOf(first(c["compareExpr"]));
-      }
-      case "compareExpr": {
-        const [left, right] = nodes(c["addExpr"]).map((e) => this.expr(e));
-        if (!left) return null;
-        const op = compareOp(token(c["CompareOp"]));
-        if (!op) return left;
-        if (!right) return null;
-        return { kind: "compare", op, left, right, span: { start: left.span.start, end: right.span.end } };
-      }
-      case "addExpr":
-        return this.chain(node, "mulExpr", (t) => (t.tokenType === Plus ? "+" : "-"));
-      case "mulExpr":
-        return this.chain(node, "unaryExpr", (t) => (t.tokenType === Times ? "×" : "/"));
-      case "unaryExpr": {
-        const inner = first(c["unaryExpr"]);
-        if (inner) {
-          const operand = this.expr(inner);
-          return operand ? { kind: "negate", operand, span: from(token(c["Minus"]), operand.span) } : null;
-        }
-        return this.exprOf(first(c["primary"]));
-      }
+      case "opExpr":
+        return this.opExpr(node);
       case "primary":
         return this.primary(node);
       case "call": {
@@ -455,28 +440,32 @@ export class Lowering {
     }
   }
 
-  /** A left-associative chain `a op b op c`, with operators told apart by `opOf`. */
-  private chain(node: CstNode, operandRule: string, opOf: (token: IToken) => A.ArithmeticOp | "and" | "or"): A.Expr | null {
+  /**
+   * An expression written as operands and operators, given its precedence: or < and < not <
+   * comparison (one per operand pair, not chained) < + - < × / < unary minus, binary operators
+   * left-associative. What the grammar no longer rules out is reported here, as a syntax error.
+   */
+  private opExpr(node: CstNode): A.Expr | null {
     const c = node.children as Children;
-    const operands = nodes(c[operandRule]);
-    // Most chains are a single operand: no operators to sort out.
-    if (operands.length === 1) return this.exprOf(operands[0]);
+    const operands = nodes(c["operand"]);
+    // Most expressions are one operand without prefixes: a number, a name.
+    if (operands.length === 1) {
+      const only = operands[0] as CstNode;
+      const oc = only.children as Children;
+      if (!oc["PrefixOp"]) return this.exprOf(first(oc["primary"]));
+    }
     if (operands.length > maxTerms) {
       this.diagnostics.push(diagnostic("KP106", nodeSpan(node), { limit: maxTerms }));
       return null;
     }
-    const ops = operatorTokens(c);
-    let result = this.exprOf(operands[0]);
-    for (let i = 1; i < operands.length; i++) {
-      const right = this.exprOf(operands[i]);
-      const opToken = ops[i - 1];
-      if (!result || !right || !opToken) return null;
-      const op = opOf(opToken);
-      const span = { start: result.span.start, end: right.span.end };
-      if (op === "and" || op === "or") result = { kind: "logical", op, left: result, right, span };
-      else result = { kind: "arithmetic", op, left: result, right, span };
+    const reader = new OperandReader(operands, tokens(c["BinaryOp"]), (primary) => this.exprOf(primary));
+    const result = reader.expression(0);
+    for (const { at, expected } of reader.errors) {
+      this.diagnostics.push(
+        diagnostic("KP201", tokenSpan(at), { expected: describeExpected(expected, this.keywords), found: describeToken(at) }, { help: expected === "expr" ? parenthesesHelp : compareJoinHelp }),
+      );
     }
-    return result;
+    return reader.errors.length > 0 ? null : result;
   }
 
   private primary(node: CstNode): A.Expr | null {
@@ -496,6 +485,95 @@ export class Lowering {
     const name = token(c["NameToken"]);
     if (name) return this.name(name);
     return this.exprOf(first(c["expr"]));
+  }
+}
+
+// ── Operator precedence ──
+
+const precedence = { or: 1, and: 2, not: 3, compare: 4, add: 5, mul: 6, unary: 7 } as const;
+
+const parenthesesHelp = {
+  zh: "把「非」和它否定的部分放进括号，如 a = (非 b)",
+  en: "put `not` and what it negates in parentheses, e.g. a = (not b)",
+};
+
+const compareJoinHelp = {
+  zh: "每个比较单独写，用「且」或「或」连起来，如 a >= 30% 且 a <= 60%",
+  en: "write each comparison on its own and join them with `and` or `or`, e.g. a >= 30% and a <= 60%",
+};
+
+type BinaryKind = { readonly kind: "logical"; readonly op: "and" | "or" } | { readonly kind: "arithmetic"; readonly op: A.ArithmeticOp } | { readonly kind: "compare"; readonly op: A.CompareOp };
+
+function binaryOf(tok: IToken): { readonly prec: number; readonly node: BinaryKind } | null {
+  const type = tok.tokenType;
+  const compare = compareOps.get(type);
+  if (compare) return { prec: precedence.compare, node: { kind: "compare", op: compare } };
+  if (type === Plus) return { prec: precedence.add, node: { kind: "arithmetic", op: "+" } };
+  if (type === Minus) return { prec: precedence.add, node: { kind: "arithmetic", op: "-" } };
+  if (type === Times) return { prec: precedence.mul, node: { kind: "arithmetic", op: "×" } };
+  if (type === Divide) return { prec: precedence.mul, node: { kind: "arithmetic", op: "/" } };
+  const concept = conceptOf(type);
+  if (concept === Or) return { prec: precedence.or, node: { kind: "logical", op: "or" } };
+  if (concept === And) return { prec: precedence.and, node: { kind: "logical", op: "and" } };
+  return null;
+}
+
+/**
+ * Precedence climbing over one expression's operands (each with its prefix operators) and the
+ * binary operators between them. Recursion is bounded: by the precedence levels, and by the
+ * prefixes of one operand, which the lexer caps (KP105).
+ */
+class OperandReader {
+  /** What the grammar would have refused: where, and what was expected there. Reading goes on as if
+   * it had been allowed, so that every mistake of an expression is reported once. */
+  readonly errors: { readonly at: IToken; readonly expected: "expr" | "compareJoin" }[] = [];
+  private operand = 0;
+  private prefix = 0;
+
+  constructor(
+    private readonly operands: readonly CstNode[],
+    private readonly operators: readonly IToken[],
+    private readonly lowerPrimary: (primary: CstNode | undefined) => A.Expr | null,
+  ) {}
+
+  expression(min: number): A.Expr | null {
+    let left = this.unary(min);
+    let compared = false;
+    while (left && this.operand < this.operands.length) {
+      const opToken = this.operators[this.operand - 1];
+      const binary = opToken ? binaryOf(opToken) : null;
+      if (!opToken || !binary || binary.prec < min) break;
+      if (binary.node.kind === "compare" && compared) this.errors.push({ at: opToken, expected: "compareJoin" });
+      const right = this.expression(binary.prec + 1);
+      if (!right) return null;
+      const span = { start: left.span.start, end: right.span.end };
+      left = { ...binary.node, left, right, span } as A.Expr;
+      compared = binary.node.kind === "compare";
+    }
+    return left;
+  }
+
+  /** One operand with its remaining prefixes; `min` is the loosest operator allowed here. */
+  private unary(min: number): A.Expr | null {
+    const node = this.operands[this.operand];
+    if (!node) return null;
+    const c = node.children as Children;
+    const prefixes = tokens(c["PrefixOp"]);
+    const prefix = prefixes[this.prefix];
+    if (!prefix) {
+      this.operand++;
+      this.prefix = 0;
+      return this.lowerPrimary(first(c["primary"]));
+    }
+    this.prefix++;
+    if (prefix.tokenType === Minus) {
+      const operand = this.unary(precedence.unary);
+      return operand ? { kind: "negate", operand, span: from(prefix, operand.span) } : null;
+    }
+    // 非 applies to a comparison (非 a > b is 非 (a > b)); it cannot stand inside one or a sum.
+    if (min > precedence.not) this.errors.push({ at: prefix, expected: "expr" });
+    const operand = this.expression(precedence.not);
+    return operand ? { kind: "not", operand, span: from(prefix, operand.span) } : null;
   }
 }
 
@@ -521,11 +599,6 @@ function token(elements: CstElement[] | undefined): IToken | undefined {
   return undefined;
 }
 
-/** Operator tokens of a chain node, in source order. */
-function operatorTokens(c: Children): IToken[] {
-  return tokens(c["Or"] ?? c["And"] ?? c["AddOp"] ?? c["MulOp"]);
-}
-
 const compareOps = new Map<TokenType, A.CompareOp>([
   [GreaterEqual, ">="],
   [LessEqual, "<="],
@@ -535,9 +608,6 @@ const compareOps = new Map<TokenType, A.CompareOp>([
   [Equals, "="],
 ]);
 
-function compareOp(tok: IToken | undefined): A.CompareOp | null {
-  return tok ? (compareOps.get(tok.tokenType) ?? null) : null;
-}
 
 export function tokenSpan(tok: IToken): A.Span {
   return { start: tok.startOffset, end: tok.startOffset + tok.image.length };

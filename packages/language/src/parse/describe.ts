@@ -22,6 +22,8 @@ const named: ReadonlyMap<TokenType, Message> = new Map([
   [T.RParen, { zh: "「)」", en: "`)`" }],
   [T.Colon, { zh: "「:」", en: "`:`" }],
   [T.Equals, { zh: "「=」", en: "`=`" }],
+  [T.BinaryOp, { zh: "运算符", en: "an operator" }],
+  [T.PrefixOp, { zh: "「非」或「-」", en: "`not` or `-`" }],
   [EOF, { zh: "文件结尾", en: "the end of the file" }],
 ]);
 
@@ -58,6 +60,8 @@ const contexts: Record<string, readonly TokenType[] | Message> = {
   deductClause: [T.Per, T.Deduct],
   bonusClause: [T.Per, T.Bonus],
   clauseTail: [T.Per, T.When],
+  // After a comparison: another one must be joined with and/or.
+  compareJoin: [T.And, T.Or],
   expectEntry: [T.Item, T.Criterion, T.Total, T.Grades],
   literal: { zh: "数字、百分数、是或否", en: "a number, a percent, yes or no" },
   expr: { zh: "数、名称或表达式", en: "a number, a name or an expression" },
@@ -77,5 +81,5 @@ export function hasContext(rule: string): boolean {
 }
 
 export function isExpressionRule(rule: string): boolean {
-  return /Expr$|^primary$|^call$|^points$/.test(rule);
+  return /Expr$|^operand$|^primary$|^call$|^points$/.test(rule);
 }

@@ -365,10 +365,13 @@ class RubricGrammar extends CstParser {
     this.CONSUME(T.NumberLiteral);
   });
 
-  // ── Expressions, loosest binding first ──
+  // ── Expressions ──
+  // An expression is operands joined by binary operators, each operand with its prefix operators;
+  // the lowering applies precedence (or < and < not < comparison < + - < × / < unary minus). Three
+  // CST nodes per operand instead of one per precedence level: most of the parse's allocation.
 
   expr = this.RULE("expr", () => {
-    this.OR((this.alts["expr"] ??= [{ ALT: () => this.SUBRULE(this.ifExpr) }, { ALT: () => this.SUBRULE(this.orExpr) }]));
+    this.OR((this.alts["expr"] ??= [{ ALT: () => this.SUBRULE(this.ifExpr) }, { ALT: () => this.SUBRULE(this.opExpr) }]));
   });
 
   ifExpr = this.RULE("ifExpr", () => {
@@ -380,68 +383,17 @@ class RubricGrammar extends CstParser {
     this.SUBRULE3(this.expr);
   });
 
-  orExpr = this.RULE("orExpr", () => {
-    this.SUBRULE(this.andExpr);
+  opExpr = this.RULE("opExpr", () => {
+    this.SUBRULE(this.operand);
     this.MANY(() => {
-      this.CONSUME(T.Or);
-      this.SUBRULE2(this.andExpr);
+      this.CONSUME(T.BinaryOp);
+      this.SUBRULE2(this.operand);
     });
   });
 
-  andExpr = this.RULE("andExpr", () => {
-    this.SUBRULE(this.notExpr);
-    this.MANY(() => {
-      this.CONSUME(T.And);
-      this.SUBRULE2(this.notExpr);
-    });
-  });
-
-  notExpr = this.RULE("notExpr", () => {
-    this.OR((this.alts["notExpr"] ??= [
-      {
-        ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.notExpr);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.compareExpr) },
-    ]));
-  });
-
-  compareExpr = this.RULE("compareExpr", () => {
-    this.SUBRULE(this.addExpr);
-    this.OPTION(() => {
-      this.CONSUME(T.CompareOp);
-      this.SUBRULE2(this.addExpr);
-    });
-  });
-
-  addExpr = this.RULE("addExpr", () => {
-    this.SUBRULE(this.mulExpr);
-    this.MANY(() => {
-      this.CONSUME(T.AddOp);
-      this.SUBRULE2(this.mulExpr);
-    });
-  });
-
-  mulExpr = this.RULE("mulExpr", () => {
-    this.SUBRULE(this.unaryExpr);
-    this.MANY(() => {
-      this.CONSUME(T.MulOp);
-      this.SUBRULE2(this.unaryExpr);
-    });
-  });
-
-  unaryExpr = this.RULE("unaryExpr", () => {
-    this.OR((this.alts["unaryExpr"] ??= [
-      {
-        ALT: () => {
-          this.CONSUME(T.Minus);
-          this.SUBRULE(this.unaryExpr);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.primary) },
-    ]));
+  operand = this.RULE("operand", () => {
+    this.MANY(() => this.CONSUME(T.PrefixOp));
+    this.SUBRULE(this.primary);
   });
 
   primary = this.RULE("primary", () => {

@@ -36,15 +36,15 @@ export function parse(text: string): ParseResult {
       parser.diagnostics.push(diagnostic("KP202", spanAt(split.header[0] ?? split.open ?? lexed.tokens[0], text.length), {}, { help }));
     }
     if (!split.open && split.header.length > 0) parser.expected(split.body.length > 0 ? firstToken(split.body[0]) : split.trailing[0], { zh: "「{」", en: "`{`" });
-    const body = parser.statements(split.body);
+    parser.statements(split.body, (statement) => lowering.add(statement));
     if (split.open && !split.close) parser.expected(split.trailing[0], { zh: "「}」", en: "`}`" });
     if (split.trailing.length > 0) parser.expected(split.trailing[0], endOfFile);
-    rubric = lowering.rubric(header ?? null, body, text.length);
+    rubric = lowering.rubric(header ?? null, text.length);
   } catch (error) {
     // The lexer bounds nesting; this is the last guard should some other shape still recurse too deep.
     if (!(error instanceof RangeError)) throw error;
     parser.diagnostics.push(diagnostic("KP105", { start: 0, end: Math.min(text.length, 1) }, { limit: maxNesting }));
-    rubric = lowering.rubric(null, [], text.length);
+    rubric = new Lowering(lexed.keywords).rubric(null, text.length);
   } finally {
     grammar.input = [];
   }
@@ -68,8 +68,8 @@ class StatementParser {
     private readonly textLength: number,
   ) {}
 
-  statements(statements: readonly Statement[]): ParsedStatement[] {
-    const out: ParsedStatement[] = [];
+  /** Parses statements in order, handing each to `done` as soon as it is parsed. */
+  statements(statements: readonly Statement[], done: (statement: ParsedStatement) => void): void {
     for (const statement of statements) {
       if (statement.kind === "junk") {
         const first = statement.tokens[0] as IToken;
@@ -84,18 +84,18 @@ class StatementParser {
       } else if (statement.kind === "item") {
         const header = this.run("itemHeader", statement.header, statement.open ?? statement.next);
         if (!statement.open) this.expected(statement.next, { zh: "「{」", en: "`{`" });
-        const body = this.statements(statement.body);
+        const body: ParsedStatement[] = [];
+        this.statements(statement.body, (s) => body.push(s));
         if (statement.open && !statement.close) this.expected(statement.next, { zh: "「}」", en: "`}`" });
         const first = statement.header[0] as IToken;
         const last = statement.close ?? lastToken(statement.body) ?? statement.header.at(-1) ?? first;
         const span = { start: first.startOffset, end: last.startOffset + last.image.length };
-        if (header) out.push({ kind: "item", header, body, span });
+        if (header) done({ kind: "item", header, body, span });
       } else {
         const cst = this.run(statement.rule, statement.tokens, statement.next);
-        if (cst) out.push({ kind: "cst", cst });
+        if (cst) done({ kind: "cst", cst });
       }
     }
-    return out;
   }
 
   /** Parses one statement's tokens with one grammar rule. */
