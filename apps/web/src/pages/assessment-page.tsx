@@ -455,8 +455,17 @@ function History({ assessmentId }: { assessmentId: number }) {
       columns={[
         { title: t("common.time"), dataIndex: "at", render: (v: string) => new Date(v).toLocaleString() },
         { title: t("common.user"), dataIndex: "actor" },
-        { title: t("admin.procedure"), dataIndex: "procedure" },
+        { title: t("admin.procedure"), dataIndex: "procedure", render: (p: string) => <span title={p}>{procedureLabels[p] ? t(procedureLabels[p]) : p}</span> },
       ]}
     />
   );
 }
+
+/** What each audited procedure means to the person reading the history. */
+const procedureLabels: Readonly<Record<string, string>> = {
+  "assessments.create": "assessment.start",
+  "assessments.saveFacts": "assessment.save",
+  "assessments.submit": "assessment.submit",
+  "assessments.return": "assessment.return",
+  "assessments.approve": "assessment.approve",
+};

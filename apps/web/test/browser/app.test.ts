@@ -6,7 +6,18 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { workedExample } from "../fixtures/worked-example.ts";
-import { adminPassword, launchBrowser, login, newContext, repoRoot, resultsDir, type RunningServer, screenshot, startServer } from "./harness.ts";
+import {
+  adminPassword,
+  launchBrowser,
+  login,
+  newContext,
+  repoRoot,
+  resultsDir,
+  type RunningServer,
+  screenshot,
+  startServer,
+  unlabelledControls,
+} from "./harness.ts";
 
 let server: RunningServer;
 let browser: Browser;
@@ -216,8 +227,8 @@ describe("Kaoping in Chromium", () => {
     // Approved sheets are read-only.
     assert.equal(await page.getByRole("button", { name: "保存" }).count(), 0);
     await page.getByRole("tab", { name: "修改记录" }).click();
-    for (const step of ["assessments.saveFacts", "assessments.submit", "assessments.return", "assessments.approve"]) {
-      await page.getByRole("cell", { name: step }).first().waitFor();
+    for (const step of ["保存", "提交审核", "退回", "审核通过", "开始评分"]) {
+      await page.getByRole("cell", { name: step, exact: true }).first().waitFor();
     }
     await screenshot(page, "06b-history");
   });
@@ -372,6 +383,23 @@ describe("Kaoping in Chromium", () => {
     await page.getByRole("cell", { name: "V001" }).waitFor();
     await page.waitForLoadState("networkidle");
     await screenshot(page, "13-subjects");
+  });
+
+  test("every form control on the main screens has a label", async () => {
+    const screens: [string, string][] = [
+      ["/", "canvas"],
+      ["/subjects", ".ant-table-row"],
+      [assessmentUrl, '[data-input="培训人数"]'],
+      ["/rankings", "canvas"],
+      ["/rubrics", ".cm-content"],
+      ["/admin", ".ant-table-row"],
+    ];
+    for (const [path, ready] of screens) {
+      await page.goto(path);
+      await page.locator(ready).first().waitFor();
+      await page.waitForLoadState("networkidle");
+      assert.deepEqual(await unlabelledControls(page), [], `unlabelled controls on ${path}`);
+    }
   });
 
   test("no page threw an uncaught error", () => {

@@ -123,3 +123,22 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByRole("button", { name: /登\s*录/ }).click();
   await page.locator("#main").waitFor();
 }
+
+/** Form controls on the page that have no label (no <label>, aria-label or aria-labelledby). */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = document.querySelectorAll<HTMLElement>("input:not([type=hidden]), textarea, select, [role=combobox], [contenteditable=true]");
+    const missing: string[] = [];
+    for (const el of controls) {
+      // Hidden from assistive technology (antd's text-measuring textarea): nobody fills it in.
+      if (el.closest('[aria-hidden="true"]')) continue;
+      const labelled =
+        (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) && (el.labels?.length ?? 0) > 0;
+      const aria = el.getAttribute("aria-label")?.trim();
+      const by = el.getAttribute("aria-labelledby");
+      const byText = by ? by.split(/\s+/).map((id) => document.getElementById(id)?.textContent?.trim() ?? "").join("") : "";
+      if (!labelled && !aria && !byText) missing.push(el.outerHTML.slice(0, 160));
+    }
+    return missing;
+  });
+}
