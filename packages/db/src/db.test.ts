@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAtomically } from "./atomic.ts";
 import { appendAudit } from "./audit.ts";
 import { openDatabase, type DatabaseHandle } from "./connect.ts";
 import { migrate } from "./migrate.ts";
@@ -68,6 +69,53 @@ describe.each(targets)("store on $kind", (target) => {
       }),
     ).rejects.toThrow();
     expect(await db.selectFrom("period").selectAll().where("code", "=", "P-X").execute()).toEqual([]);
+  });
+
+  it.skipIf(!target.available)("runs code that opens its own transactions all or nothing", async () => {
+    const { db } = handle;
+    const period = (code: string) => ({ code, name: code, starts_on: "2026-01-01", ends_on: "2026-12-31" });
+    const codes = async () => (await db.selectFrom("period").select("code").where("code", "like", "A-%").orderBy("code").execute()).map((r) => r.code);
+    // Inner transactions that committed are undone when the unit around them fails later.
+    await expect(
+      runAtomically(db, async (unit) => {
+        await unit.transaction().execute((tx) => tx.insertInto("period").values(period("A-1")).execute());
+        await unit.transaction().execute((tx) => tx.insertInto("period").values(period("A-2")).execute());
+        throw new Error("died half way");
+      }),
+    ).rejects.toThrow("died half way");
+    expect(await codes()).toEqual([]);
+    // A failed inner transaction that the unit catches rolls back only itself (a savepoint), and
+    // the unit still commits the rest.
+    await runAtomically(db, async (unit) => {
+      await unit.transaction().execute((tx) => tx.insertInto("period").values(period("A-1")).execute());
+      await expect(
+        unit.transaction().execute(async (tx) => {
+          await tx.insertInto("period").values(period("A-3")).execute();
+          await tx.insertInto("period").values(period("A-1")).execute();
+        }),
+      ).rejects.toThrow();
+      await unit.transaction().execute((tx) => tx.insertInto("period").values(period("A-2")).execute());
+    });
+    expect(await codes()).toEqual(["A-1", "A-2"]);
+  });
+
+  it.skipIf(!target.available)("lets one locked unit at a time run, the next seeing what the first wrote", async () => {
+    const { db } = handle;
+    // Each unit reads how many there are, pauses, then adds the next: two at once without the lock
+    // would both add L-0 and one would fail on the unique code.
+    const next = () =>
+      runAtomically(
+        db,
+        async (unit) => {
+          const n = (await unit.selectFrom("period").select("id").where("code", "like", "L-%").execute()).length;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          await unit.insertInto("period").values({ code: `L-${n}`, name: "l", starts_on: "2026-01-01", ends_on: "2026-12-31" }).execute();
+        },
+        { lock: 727_274_999 },
+      );
+    await Promise.all([next(), next()]);
+    const rows = await db.selectFrom("period").select("code").where("code", "like", "L-%").orderBy("code").execute();
+    expect(rows.map((r) => r.code)).toEqual(["L-0", "L-1"]);
   });
 });
 
