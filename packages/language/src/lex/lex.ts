@@ -5,6 +5,7 @@ import type { KeywordSet } from "../ast.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import {
   CurlyText,
+  conceptOf,
   FullWidthColon,
   Identifier,
   Input,
@@ -111,17 +112,25 @@ function splitGluedKeywords(tokens: IToken[], set: KeywordSet, diagnostics: Diag
   for (let i = 1; i < tokens.length; i++) {
     const prev = tokens[i - 1]?.tokenType;
     const token = tokens[i];
-    if (token?.tokenType === Identifier && prev && (isCategory(prev, Input) || isCategory(prev, Let))) {
+    if (token?.tokenType === Identifier && prev && declares(prev)) {
       declared.add(token.image);
     }
   }
+  // Most files have no glued word: then there is nothing to split and no copy to make.
+  let glued = false;
+  for (let i = 0; i < tokens.length && !glued; i++) {
+    const token = tokens[i] as IToken;
+    const prev = tokens[i - 1]?.tokenType;
+    glued = token.tokenType === Identifier && !declared.has(token.image) && !(prev !== undefined && declares(prev)) && wordsOf(set).some((w) => token.image.includes(w));
+  }
+  if (!glued) return tokens;
   const words = byFirstChar(wordsOf(set));
   const names = byFirstChar([...declared]);
   const out: IToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as IToken;
     const prev = tokens[i - 1]?.tokenType;
-    const isDeclaration = prev !== undefined && (isCategory(prev, Input) || isCategory(prev, Let));
+    const isDeclaration = prev !== undefined && declares(prev);
     if (token.tokenType !== Identifier || declared.has(token.image) || isDeclaration) {
       out.push(token);
       continue;
@@ -201,6 +210,27 @@ function segment(text: string, names: ReadonlyMap<string, readonly string[]>, wo
   return pieces;
 }
 
+/** Whether a token type is 输入 / 令 (what comes next is a name being declared). */
+/** Whether no parenthesis or prefix run goes deeper than the limit (the usual case: no copy needed). */
+function withinNesting(tokens: readonly IToken[]): boolean {
+  let depth = 0;
+  let prefixRun = 0;
+  for (const token of tokens) {
+    const type = token.tokenType;
+    if (type === LParen) {
+      if (++depth > maxNesting) return false;
+    } else if (type === RParen) depth = Math.max(0, depth - 1);
+    prefixRun = type === Minus || conceptOf(type) === Not ? prefixRun + 1 : 0;
+    if (prefixRun > maxNesting) return false;
+  }
+  return true;
+}
+
+function declares(type: TokenType): boolean {
+  const concept = conceptOf(type);
+  return concept === Input || concept === Let;
+}
+
 function isCategory(type: TokenType, category: TokenType): boolean {
   return type === category || (type.CATEGORIES ?? []).includes(category);
 }
@@ -212,6 +242,7 @@ function isCategory(type: TokenType, category: TokenType): boolean {
  * too-deep call (最小(…)) is dropped whole with everything up to its match.
  */
 function dropDeepNesting(tokens: IToken[], diagnostics: Diagnostic[]): IToken[] {
+  if (withinNesting(tokens)) return tokens;
   const out: IToken[] = [];
   // For each open parenthesis: whether it was kept (false: its match is dropped too).
   const open: boolean[] = [];

@@ -197,7 +197,8 @@ const punctuation: TokenType[] = [
 
 /** The concrete token of one keyword word in one set; `keywordOf` maps it back. */
 const concreteKeywords = new Map<KeywordSet, TokenType[]>();
-const conceptOfConcrete = new Map<TokenType, TokenType>();
+// Indexed by Chevrotain's tokenTypeIdx: the splitter asks this of every token several times.
+const conceptByIndex: (TokenType | undefined)[] = [];
 
 for (const set of ["zh", "en"] as const) {
   const tokens: { word: string; token: TokenType }[] = [];
@@ -209,7 +210,7 @@ for (const set of ["zh", "en"] as const) {
         categories: [kw.token, AnyToken],
         longer_alt: Identifier,
       });
-      conceptOfConcrete.set(token, kw.token);
+      conceptByIndex[token.tokenTypeIdx ?? -1] = kw.token;
       tokens.push({ word, token });
     }
   }
@@ -237,7 +238,7 @@ export const allTokenTypes: TokenType[] = [
 
 /** The keyword concept of a concrete keyword token, if it is one. */
 export function conceptOf(token: TokenType): TokenType | undefined {
-  return conceptOfConcrete.get(token);
+  return token.tokenTypeIdx === undefined ? undefined : conceptByIndex[token.tokenTypeIdx];
 }
 
 /** The concrete keyword token of a word in a set (used to split glued words). */
@@ -252,6 +253,11 @@ export function wordOf(concept: TokenType, set: KeywordSet): string {
 }
 
 /** Every keyword word of a set, longest first. */
-export function wordsOf(set: KeywordSet): string[] {
-  return keywordList.flatMap((k) => k.words[set]).sort((a, b) => b.length - a.length);
+export function wordsOf(set: KeywordSet): readonly string[] {
+  return sortedWords[set];
 }
+
+const sortedWords: Record<KeywordSet, readonly string[]> = {
+  zh: keywordList.flatMap((k) => k.words.zh).sort((a, b) => b.length - a.length),
+  en: keywordList.flatMap((k) => k.words.en).sort((a, b) => b.length - a.length),
+};

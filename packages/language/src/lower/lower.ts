@@ -648,6 +648,10 @@ function from(tok: IToken | undefined, end: A.Span): A.Span {
 }
 
 function asciiDigits(text: string): string {
+  // Nearly every number is written in ASCII already: skip the replacing then.
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 0x80;
+  if (ascii) return text;
   return text.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48)).replace("．", ".");
 }
 
@@ -663,6 +667,7 @@ function unquote(tok: IToken): { value: string; block: boolean } {
 }
 
 function unescape(text: string): string {
+  if (!text.includes("\\")) return text;
   return text.replace(/\\(.)/g, "$1");
 }
 
