@@ -14,7 +14,8 @@ import type { EngineDiagnostic } from "./diagnostics.ts";
 import { factsReader, slotReader, type SlotReader, type Slots } from "./facts.ts";
 import { compileGenerated } from "./generate.ts";
 import { Interpreter } from "./interpret.ts";
-import type { CriterionIR, InputKind, RubricIR, VetoIR } from "./ir.ts";
+import { lazyReasons } from "./lazy-reason.ts";
+import type { InputKind, RubricIR } from "./ir.ts";
 import { lower, type TestIR } from "./lower.ts";
 import type { RuleKind, ScoreOptions, ScoreResult, TotalsResult } from "./result.ts";
 import {
@@ -181,12 +182,8 @@ export function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: C
   const explainer = new Interpreter(ir, numberArith);
   const exact = new Interpreter(ir, bigArith);
   const want = options.backend ?? "auto";
-  const criteriaAt = ir.items.map((item) => item.criteria);
-  const reasons = {
-    prepare: (slots: Slots, facts: unknown) => explainer.prepare(slots, facts as Readonly<Record<string, unknown>>),
-    reason: (i: number, j: number) => explainer.reasonOf(criteriaAt[i]?.[j] as CriterionIR),
-    veto: (i: number) => explainer.vetoExplanation(ir.vetoes[i] as VetoIR),
-  };
+  // Its own interpreter: lazy reasons are read at any later time, between other scorings.
+  const reasons = lazyReasons(ir, new Interpreter(ir, numberArith), exact);
   const generated = want === "auto" || want === "generated" ? compileGenerated(ir, safety, reasons) : null;
   const closures = generated === null && want !== "interpreter" ? compileClosures(ir, safety) : null;
   const backend: Backend = generated ? "generated" : closures ? "closures" : "interpreter";

@@ -12,17 +12,15 @@ import {
   LIMIT,
   OVERFLOW,
   SCALE,
-  addChecked,
   compareFractions,
   divScaled,
   mulScaled,
   scaleUp,
-  subChecked,
 } from "./decimal.ts";
 import { MAX_FACT } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, InputIR, NumExpr, RubricIR } from "./ir.ts";
-import type { Slots } from "./facts.ts";
-import type { Reason, ScoreResult, TotalsResult, VetoResult } from "./result.ts";
+import type { LazyReasons } from "./lazy-reason.ts";
+import type { ScoreResult, TotalsResult, VetoResult } from "./result.ts";
 
 /** Values within this bound need no overflow check (half of LIMIT: interval ends are estimates). */
 const SAFE = LIMIT / 2;
@@ -40,13 +38,12 @@ function cmpQQ(n1: number, d1: number, n2: number, d2: number): number {
   return compareFractions(a[0], a[1], b[0], b[1]);
 }
 
-/** A product known to be exact while it stays within LIMIT. */
-function ck(x: number): number {
-  if (x > LIMIT || x < -LIMIT) throw OVERFLOW;
-  return x;
+/** What a checked value past LIMIT calls: the caller re-scores on BigInt. */
+function overflow(): never {
+  throw OVERFLOW;
 }
 
-const helpers = { add: addChecked, sub: subChecked, mul: mulScaled, div: divScaled, cmpQV, cmpQQ, ck };
+const helpers = { mul: mulScaled, div: divScaled, cmpQV, cmpQQ, overflow };
 
 /** A number literal for generated code: only a safe integer ever becomes source. */
 function lit(n: number | bigint): string {
@@ -59,11 +56,25 @@ function key(name: string): string {
   return JSON.stringify(name);
 }
 
-/** A sum of terms: plain + where the analysis proves it exact, else checked. */
-function sum(terms: readonly string[], safe: boolean): string {
+/**
+ * `x`, checked against the exact range: the overflow test written out, not a helper call, so
+ * that V8's inlining budget goes to the result's own constructors (a reason per criterion). One
+ * temporary `t` serves every check: it is read only right after it is set.
+ */
+function checked(x: string): string {
+  return `((t = ${x}) > ${lit(LIMIT)} || t < ${lit(-LIMIT)} ? O() : t)`;
+}
+
+/**
+ * A sum of terms: plain + where the analysis proves it exact, else checked. Terms that are never
+ * negative (criteria, items) need one check of the whole sum: their partial sums only grow, so if
+ * the last is within LIMIT every earlier one was, and exact.
+ */
+function sum(terms: readonly string[], safe: boolean, nonNegative = false): string {
   if (terms.length === 0) return "0";
   if (safe) return `(${terms.join(" + ")})`;
-  return terms.reduce((acc, t) => `H.add(${acc}, ${t})`);
+  if (nonNegative) return checked(terms.join(" + "));
+  return terms.reduce((acc, t) => checked(`${acc} + ${t}`));
 }
 
 const CMP_JS = { ">=": ">=", ">": ">", "<=": "<=", "<": "<", "=": "===", "≠": "!==" } as const;
@@ -109,9 +120,9 @@ class Generator {
       case "neg":
         return `(0 - ${this.num(e.a)})`;
       case "add":
-        return this.safe(e) ? `(${this.num(e.a)} + ${this.num(e.b)})` : `H.add(${this.num(e.a)}, ${this.num(e.b)})`;
+        return this.safe(e) ? `(${this.num(e.a)} + ${this.num(e.b)})` : checked(`${this.num(e.a)} + ${this.num(e.b)}`);
       case "sub":
-        return this.safe(e) ? `(${this.num(e.a)} - ${this.num(e.b)})` : `H.sub(${this.num(e.a)}, ${this.num(e.b)})`;
+        return this.safe(e) ? `(${this.num(e.a)} - ${this.num(e.b)})` : checked(`${this.num(e.a)} - ${this.num(e.b)}`);
       case "mul":
         return this.product(e.a, e.b, this.safe(e));
       case "div":
@@ -131,7 +142,7 @@ class Generator {
     const ua = ub === null ? this.whole(a) : null;
     if (ub !== null || ua !== null) {
       const product = ub !== null ? `${this.num(a)} * ${ub}` : `${ua} * ${this.num(b)}`;
-      return safe ? `(${product})` : `H.ck(${product})`;
+      return safe ? `(${product})` : checked(product);
     }
     return `H.mul(${this.num(a)}, ${this.num(b)})`;
   }
@@ -202,7 +213,7 @@ class Generator {
         const b = this.safety.num(r.base);
         const t = this.safety.clauses(r.clauses);
         const exact = b.lo - t.hi >= -SAFE && b.hi - t.lo <= SAFE && t.hi <= SAFE && t.lo >= -SAFE;
-        this.emit(exact ? `let ${out} = ${base} - ${taken};` : `let ${out} = H.sub(${base}, ${taken});`);
+        this.emit(exact ? `let ${out} = ${base} - ${taken};` : `let ${out} = ${checked(`${base} - ${taken}`)};`);
         this.emit(`const ${f} = ${r.floor ? this.num(r.floor) : "0"};`);
         this.emit(`if (${out} < ${f}) ${out} = ${f};`);
         break;
@@ -240,8 +251,9 @@ class Generator {
           : input.kind === "count"
             ? `${s} = ${lit(def)}; ${n} = ${lit(def / BigInt(SCALE))};`
             : `${s} = ${lit(def)};`;
+    const r = `r${input.slot}`;
     this.emit(`v = f[${key(input.name)}];`);
-    this.emit(input.kind === "count" ? `let ${s}, ${n};` : `let ${s};`);
+    this.emit(input.kind === "count" ? `let ${s}, ${n};` : input.kind === "score" ? `let ${s}, ${r};` : `let ${s};`);
     const otherwise = `else if (v === undefined) { ${missing} } else return undefined;`;
     switch (input.kind) {
       case "yesno":
@@ -265,15 +277,15 @@ class Generator {
         const min = input.min ?? 0n;
         const max = input.max ?? 0n;
         this.emit(`if (v === undefined) { ${missing} } else {`);
-        this.emit(`let x = v, r;`);
+        this.emit(`let x = v;`);
         this.emit(`if (typeof v === "object" && v !== null && !Array.isArray(v)) {`);
-        this.emit(`x = v.value; r = v.reason; if (r !== undefined && typeof r !== "string") return undefined;`);
+        this.emit(`x = v.value; ${r} = v.reason; if (${r} !== undefined && typeof ${r} !== "string") return undefined;`);
         this.emit(`} else if (typeof v !== "number") return undefined;`);
         this.emit(`if (typeof x !== "number" || !(x >= ${lit(-MAX_FACT)} && x <= ${lit(MAX_FACT)})) return undefined;`);
         this.emit(`${s} = Math.round(x * ${S});`);
         this.emit(`if (${s} / ${S} !== x || ${s} < ${lit(min)} || ${s} > ${lit(max)}) return undefined;`);
         if (input.step !== null) this.emit(`if ((${s} - ${lit(min)}) % ${lit(input.step)} !== 0) return undefined;`);
-        this.emit(`if (${s} < ${lit(max)} && (typeof r !== "string" || r.trim() === "")) return undefined;`);
+        this.emit(`if (${s} < ${lit(max)} && (typeof ${r} !== "string" || ${r}.trim() === "")) return undefined;`);
         this.emit(`${s} += 0;`);
         this.emit(`}`);
         break;
@@ -283,24 +295,27 @@ class Generator {
 
   /**
    * Emits one scoring function: "full" returns a ScoreResult, "totals" only item points, and
-   * "explain" a ScoreResult whose reasons come from X (the explaining interpreter, given the
-   * subject's slot values), so that explaining costs only the reasons.
+   * "explain" a ScoreResult whose reasons are R objects (lazy-reason.ts) over one snapshot of the
+   * subject's values: explaining costs an array per subject and a small object per criterion, and
+   * the words are made only when read.
    */
   private fn(name: string, shape: "full" | "totals" | "explain"): void {
     const ir = this.ir;
     this.temp = 0;
     this.emit(`function ${name}(f) {`);
     this.emit(`if (typeof f !== "object" || f === null || Array.isArray(f)) return undefined;`);
-    this.emit(`let v;`);
+    this.emit(`let v, t;`);
     for (const input of ir.inputs) this.input(input);
     for (const l of ir.lets) {
       this.emit(`const l${l.slot} = ${l.type === "bool" ? this.bool(l.expr as BoolExpr) : this.num(l.expr as NumExpr)};`);
     }
     if (shape === "explain") {
-      // One slot array per scorer, refilled: explaining is synchronous, so nothing else holds it.
-      for (const i of ir.inputs) this.emit(`SL[${i.slot}] = s${i.slot};`);
-      this.emit(`X.prepare(SL, f);`);
+      // The snapshot (see lazy-reason.ts): slot values, then each discretionary fact's reason.
+      const values = ir.inputs.map((i) => `s${i.slot}`);
+      const notes = ir.inputs.filter((i) => i.kind === "score").map((i) => `r${i.slot}`);
+      this.emit(`const SN = [${[...values, ...notes].join(", ")}];`);
     }
+    let k = 0;
     const itemExprs: string[] = [];
     const totalTerms: string[] = [];
     let itemMost = 0;
@@ -313,24 +328,24 @@ class Generator {
       });
       const range = item.criteria.reduce((acc, c) => acc + this.safety.criterion(c).hi, 0);
       itemMost += range;
-      this.emit(`const p${i} = ${sum(names, range <= SAFE)};`);
+      this.emit(`const p${i} = ${sum(names, range <= SAFE, true)};`);
       totalTerms.push(`p${i}`);
       if (shape === "totals") {
         itemExprs.push(`p${i} / ${lit(SCALE)}`);
         return;
       }
-      const reason = (j: number): string => (shape === "explain" ? `, reason: X.reason(${i}, ${j})` : "");
+      const reason = (): string => (shape === "explain" ? `, reason: new R(SN, ${lit(k++)})` : "");
       const criteria = item.criteria
-        .map((c, j) => `{ number: ${lit(c.number)}, points: c${i}_${j} / ${lit(SCALE)}${reason(j)} }`)
+        .map((c, j) => `{ number: ${lit(c.number)}, points: c${i}_${j} / ${lit(SCALE)}${reason()} }`)
         .join(", ");
       itemExprs.push(
         `{ number: ${lit(item.number)}, title: T[${i}], standard: S[${i}], points: p${i} / ${lit(SCALE)}, criteria: [${criteria}] }`,
       );
     });
-    this.emit(`let total = ${sum(totalTerms, itemMost <= SAFE)};`);
+    this.emit(`let total = ${sum(totalTerms, itemMost <= SAFE, true)};`);
     this.emit(`let veto = null;`);
     ir.vetoes.forEach((v, i) => {
-      const veto = shape === "explain" ? `{ reason: V[${i}].reason, span: V[${i}].span, explanation: X.veto(${i}) }` : `V[${i}]`;
+      const veto = shape === "explain" ? `{ reason: V[${i}].reason, span: V[${i}].span, explanation: X.veto(SN, ${i}) }` : `V[${i}]`;
       this.emit(`${i === 0 ? "" : "else "}if (${this.bool(v.cond)}) { veto = ${veto}; total = 0; }`);
     });
     this.emit(`let grade = null;`);
@@ -344,7 +359,7 @@ class Generator {
 
   source(): string {
     this.emit(`"use strict";`);
-    this.emit(`const SL = new Array(${this.ir.inputs.length});`);
+    this.emit(`const R = X.Reason, O = H.overflow;`);
     this.fn("score", "full");
     this.fn("totals", "totals");
     this.fn("explained", "explain");
@@ -362,13 +377,6 @@ export function generateSource(ir: RubricIR, safety: Analysis): string {
 export type GeneratedScorer = (facts: unknown) => ScoreResult | undefined;
 export type GeneratedTotals = (facts: unknown) => TotalsResult | undefined;
 
-/** What the generated explaining scorer asks for reasons. */
-export interface ReasonSource {
-  prepare(slots: Slots, facts: unknown): void;
-  reason(item: number, criterion: number): Reason;
-  veto(index: number): { zh: string; en: string };
-}
-
 export interface Generated {
   readonly score: GeneratedScorer;
   readonly totals: GeneratedTotals;
@@ -379,7 +387,7 @@ export interface Generated {
  * Compiles the generated source with `new Function`; null where the runtime forbids it (a page's
  * Content-Security-Policy without 'unsafe-eval').
  */
-export function compileGenerated(ir: RubricIR, safety: Analysis, reasons: ReasonSource): Generated | null {
+export function compileGenerated(ir: RubricIR, safety: Analysis, reasons: LazyReasons): Generated | null {
   let source: string;
   try {
     source = generateSource(ir, safety);
@@ -397,7 +405,7 @@ export function compileGenerated(ir: RubricIR, safety: Analysis, reasons: Reason
       s: readonly number[],
       v: readonly VetoResult[],
       g: readonly string[],
-      x: ReasonSource,
+      x: LazyReasons,
     ) => Generated;
     return factory(helpers, titles, standards, vetoes, grades, reasons);
   } catch {

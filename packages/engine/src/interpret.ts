@@ -106,6 +106,8 @@ export class Interpreter<T> {
   private reason(c: CriterionIR, points: T): Reason {
     const m = this.memo.get(c);
     if (!m) return this.explain(c, points);
+    // A lookup whose explanation threw (OVERFLOW, re-done on BigInt) must not leave its slot behind.
+    m.pending = null;
     // Nested maps, one level per value read: no key strings to build and hash.
     let level: Map<unknown, unknown> = m.cache as Map<unknown, unknown>;
     const n = m.inputs.length + m.lets.length + (m.discretionary === null ? 0 : 1);
