@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type CompileDiagnostic, type CompiledRubric, compile, diff, runTests } from "@kaoping/engine";
-import { format, lineColumn, sourceFile } from "@kaoping/language";
+import { detectKeywords, format, lineColumn, sourceFile } from "@kaoping/language";
 import { Alert, App, Badge, Button, Card, Col, Empty, Input, Modal, Result, Row, Segmented, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -162,11 +162,25 @@ function Workspace({ entry, initial, publishedSource }: { entry: RubricEntry; in
           onClick={() => {
             const r = format(text);
             if (r.text !== null) editor.current?.setText(r.text);
-            else void message.error(t("rubrics.cannotPublish"));
+            else void message.error(t("rubrics.fixSyntaxFirst"));
           }}
         >
           {t("rubrics.format")}
         </Button>
+        <Segmented
+          aria-label={t("rubrics.keywords")}
+          value={detectKeywords(deferred)}
+          options={[
+            { value: "zh", label: t("rubrics.keywordsZh") },
+            { value: "en", label: t("rubrics.keywordsEn") },
+          ]}
+          onChange={(v) => {
+            // The formatter prints the same rubric in the other keyword set.
+            const r = format(text, { keywords: v === "en" ? "en" : "zh" });
+            if (r.text !== null) editor.current?.setText(r.text);
+            else void message.error(t("rubrics.fixSyntaxFirst"));
+          }}
+        />
         <Button
           disabled={!compiled.rubric}
           onClick={() => {

@@ -302,6 +302,25 @@ describe("Kaoping in Chromium", () => {
     await page.getByRole("cell", { name: "省抽每个不合格产品扣 2 分" }).waitFor();
   });
 
+  test("the editor colours keywords of both sets and the formatter switches between them", async () => {
+    await page.goto("/rubrics");
+    await page.getByText("行政村 · village_quality").click();
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+Home");
+    const keywordColour = (word: string) =>
+      page.locator(".cm-line span", { hasText: new RegExp(`^${word}$`) }).first().evaluate((el) => getComputedStyle(el).color);
+    const zh = await keywordColour("评分细则");
+    await page.getByText("英文关键字").click();
+    await page.locator(".cm-line", { hasText: "rubric village_quality" }).waitFor();
+    await page.getByText("没有发现问题").waitFor();
+    assert.equal(await keywordColour("rubric"), zh);
+    assert.notEqual(zh, await page.locator(".cm-line", { hasText: "rubric village_quality" }).evaluate((el) => getComputedStyle(el).color));
+    await page.locator(".ant-segmented-item-selected", { hasText: "英文关键字" }).waitFor();
+    await screenshot(page, "08b-rubric-english-keywords");
+    await page.getByText("中文关键字").click();
+    await page.locator(".cm-line", { hasText: "评分细则 village_quality" }).waitFor();
+  });
+
   test("an import previews every row with its errors, then saves subjects and their facts", async () => {
     await page.goto("/subjects");
     await page.getByRole("button", { name: "导入" }).click();
