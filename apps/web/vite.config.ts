@@ -7,7 +7,11 @@ const apiTarget = process.env.KAOPING_API ?? "http://127.0.0.1:3000";
 export const config = defineConfig({
   plugins: [react()],
   server: {
-    proxy: { "/trpc": { target: apiTarget, changeOrigin: false } },
+    proxy: {
+      "/trpc": { target: apiTarget, changeOrigin: false },
+      "/files": { target: apiTarget, changeOrigin: false },
+      "/healthz": { target: apiTarget, changeOrigin: false },
+    },
   },
   build: {
     target: "es2022",

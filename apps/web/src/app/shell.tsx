@@ -125,13 +125,15 @@ function ShellInner() {
       </a>
       <Layout style={{ minHeight: "100vh" }}>
         <Layout.Header className="kp-header">
-          {narrow && (
-            <Button icon={<MenuOutlined />} aria-label={t("nav.menu")} aria-expanded={menuOpen} aria-controls="kp-nav" onClick={() => setMenuOpen((o) => !o)} />
-          )}
-          <Link to="/" className="kp-brand">
-            {t("app.name")}
-            <span className="kp-brand-full">{t("app.fullName")}</span>
-          </Link>
+          <Space size="small">
+            {narrow && (
+              <Button icon={<MenuOutlined />} aria-label={t("nav.menu")} aria-expanded={menuOpen} aria-controls="kp-nav" onClick={() => setMenuOpen((o) => !o)} />
+            )}
+            <Link to="/" className="kp-brand">
+              {t("app.name")}
+              <span className="kp-brand-full">{t("app.fullName")}</span>
+            </Link>
+          </Space>
           <Space wrap size="small" className="kp-header-tools">
             <Select
               aria-label={t("common.period")}

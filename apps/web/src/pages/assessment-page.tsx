@@ -441,7 +441,9 @@ function History({ assessmentId }: { assessmentId: number }) {
   const trpc = useTRPC();
   // The audit log is the history; the API lets admins read it (see the report for other roles).
   const history = useQuery(trpc.audit.list.queryOptions({ entity: "assessment", entityId: String(assessmentId), limit: 100 }));
-  if (history.isError) return <Alert type="info" title={history.error.message} />;
+  if (history.isError) {
+    return <Alert type="info" title={errorCode(history.error) === "FORBIDDEN" ? t("assessment.historyAdminOnly") : history.error.message} />;
+  }
   if (history.data?.length === 0) return <Empty />;
   return (
     <Table
