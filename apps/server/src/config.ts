@@ -16,13 +16,17 @@ export interface ServerConfig {
   readonly webDist: string;
   readonly rubricsDir: string;
   readonly adminPassword: string | undefined;
+  /** Password of the demo users (policy, assessor, reviewer, viewer); generated per user when unset. */
+  readonly demoPassword: string | undefined;
   readonly secureCookies: boolean;
   readonly trustProxy: boolean;
   readonly logLevel: string;
+  /** LOG_FORMAT: json, pretty, or unset for pretty on a terminal and JSON otherwise. */
+  readonly logFormat: string | undefined;
   readonly seed: boolean;
 }
 
-/** Reads PORT, HOST, DATABASE_URL, KAOPING_DB_SCHEMA, KAOPING_DATA_DIR, KAOPING_WEB_DIST, KAOPING_RUBRICS_DIR, KAOPING_ADMIN_PASSWORD, KAOPING_SECURE_COOKIES, KAOPING_TRUST_PROXY, LOG_LEVEL, KAOPING_SEED. */
+/** Reads PORT, HOST, DATABASE_URL, KAOPING_DB_SCHEMA, KAOPING_DATA_DIR, KAOPING_WEB_DIST, KAOPING_RUBRICS_DIR, KAOPING_ADMIN_PASSWORD, KAOPING_DEMO_PASSWORD, KAOPING_SECURE_COOKIES, KAOPING_TRUST_PROXY, LOG_LEVEL, LOG_FORMAT, KAOPING_SEED. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
@@ -35,9 +39,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     webDist: resolve(env.KAOPING_WEB_DIST ?? resolve(REPO_ROOT, "apps/web/dist")),
     rubricsDir: resolve(env.KAOPING_RUBRICS_DIR ?? resolve(REPO_ROOT, "rubrics")),
     adminPassword: env.KAOPING_ADMIN_PASSWORD || undefined,
+    demoPassword: env.KAOPING_DEMO_PASSWORD || undefined,
     secureCookies: env.KAOPING_SECURE_COOKIES === "1",
     trustProxy: env.KAOPING_TRUST_PROXY === "1",
     logLevel: env.LOG_LEVEL ?? "info",
+    logFormat: env.LOG_FORMAT || undefined,
     seed: env.KAOPING_SEED !== "0",
   };
 }

@@ -1,20 +1,27 @@
 // Starts Kaoping: opens (and migrates) the database, seeds it on first start, serves HTTP, and
 // shuts down cleanly on SIGTERM/SIGINT: no new requests, in-flight ones finish, the database closes.
 import { openDatabase } from "@kaoping/db";
-import { pino } from "pino";
 import { createApp } from "./app.ts";
 import { configFromEnv } from "./config.ts";
+import { chooseLogFormat, createLogger } from "./logger.ts";
 import { seedIfEmpty, type SeedOutcome } from "./seed.ts";
+import { firstStartBlock, listeningMessage } from "./start-message.ts";
 
 const config = configFromEnv();
-const logger = pino({ level: config.logLevel, base: { pid: process.pid } });
+const logger = createLogger({ level: config.logLevel, format: chooseLogFormat(config.logFormat, process.stdout) });
 
 async function main(): Promise<void> {
   const database = await openDatabase({ url: config.databaseUrl, schema: config.databaseSchema, dataDir: config.dataDir });
   logger.info({ database: database.kind, location: database.location }, "database open");
   const seeded: SeedOutcome = config.seed
-    ? await seedIfEmpty(database, { logger, rubricsDir: config.rubricsDir, adminPassword: config.adminPassword })
-    : { seeded: false };
+    ? await seedIfEmpty(database, {
+        logger,
+        rubricsDir: config.rubricsDir,
+        adminPassword: config.adminPassword,
+        demoPassword: config.demoPassword,
+      })
+    : { seeded: false, accounts: [] };
+  const hasUsers = seeded.seeded || (await database.db.selectFrom("app_user").select("id").limit(1).executeTakeFirst()) !== undefined;
   const app = createApp({
     database,
     logger,
@@ -24,13 +31,10 @@ async function main(): Promise<void> {
   });
   const address = await app.listen(config.port, config.host);
   const shown = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
-  logger.info({ port: address.port, host: config.host }, `Kaoping is listening: open http://${shown}:${address.port}/`);
-  if (seeded.adminPassword) {
-    // Printed, not logged: log files are kept and shipped, and this password is shown only once.
-    process.stdout.write(
-      `\n  Kaoping is running at http://${shown}:${address.port}/\n  First start: sign in as "admin" with the password\n\n      ${seeded.adminPassword}\n\n  It is shown only this once. Set KAOPING_ADMIN_PASSWORD to choose it yourself.\n\n`,
-    );
-  }
+  const url = `http://${shown}:${address.port}/`;
+  logger.info({ url, port: address.port, host: config.host }, listeningMessage(url, seeded, hasUsers));
+  // Printed, not logged: see start-message.ts.
+  if (seeded.seeded) process.stdout.write(firstStartBlock(url, seeded));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -31,6 +31,13 @@ function freePort(): Promise<number> {
 
 /** Starts `src/main.ts` with `env` on a free port and waits until its health check answers. */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const server = await launchServer(env);
+  await waitUntilHealthy(server);
+  return server;
+}
+
+/** Starts `src/main.ts` with `env` on a free port without waiting for it (to kill it while it starts). */
+export async function launchServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   // node --import tsx runs the TypeScript in this very process, so a SIGKILL hits the server
   // itself and not a wrapper.
@@ -45,19 +52,36 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const exited = new Promise<number | string>((resolvePromise) =>
     child.on("exit", (code, signal) => resolvePromise(code ?? signal ?? "unknown")),
   );
-  const url = `http://127.0.0.1:${port}`;
+  return { child, url: `http://127.0.0.1:${port}`, output: () => out, exited };
+}
+
+/** Waits until `server` has printed `text`; fails if it exits first or takes over a minute. */
+export async function waitForOutput(server: ServerProcess, text: string): Promise<void> {
+  await waitFor(server, async () => server.output().includes(text), `print "${text}"`);
+}
+
+async function waitUntilHealthy(server: ServerProcess): Promise<void> {
+  await waitFor(
+    server,
+    async () => {
+      try {
+        return (await fetch(`${server.url}/healthz`)).ok;
+      } catch {
+        return false; // Not listening yet.
+      }
+    },
+    "start",
+  );
+}
+
+async function waitFor(server: ServerProcess, done: () => Promise<boolean>, what: string): Promise<void> {
   let gone: string | null = null;
-  void exited.then((code) => void (gone = String(code)));
+  void server.exited.then((code) => void (gone = String(code)));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (gone !== null) throw new Error(`server exited (${gone}) before listening:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${out}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 100));
+    if (await done()) return;
+    if (gone !== null) throw new Error(`server exited (${gone}) while waiting for it to ${what}:\n${server.output()}`);
+    if (Date.now() > deadline) throw new Error(`server did not ${what} in time:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
-  return { child, url, output: () => out, exited };
 }

@@ -1,7 +1,9 @@
-// First start seeds the demo data, and the API-consumer examples (typed tRPC client with an API
+// First start seeds the demo data, all or nothing, and the API-consumer examples (typed tRPC client with an API
 // token, and curl over plain HTTP/JSON) run against it as a developer would run them.
 import { execFile } from "node:child_process";
-import { resolve } from "node:path";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { hashSecret, newApiToken } from "@kaoping/api";
 import { openDatabase, type DatabaseHandle } from "@kaoping/db";
@@ -13,16 +15,50 @@ import { serve, trpcHttp, type Running } from "./helpers.ts";
 
 const run = promisify(execFile);
 const EXAMPLES = resolve(REPO_ROOT, "examples");
+const RUBRICS = resolve(REPO_ROOT, "rubrics");
+
+/** rubrics/ plus a rubric whose own test fails, so that publishing it (after the real ones) fails. */
+function rubricsThatFailHalfWay(): string {
+  const dir = mkdtempSync(join(tmpdir(), "kaoping-rubrics-"));
+  for (const file of readdirSync(RUBRICS)) copyFileSync(join(RUBRICS, file), join(dir, file));
+  const source = readFileSync(join(RUBRICS, "village-quality.rubric"), "utf8");
+  const broken = source.replace("评分细则 village_quality", "评分细则 village_broken").replace("总分 = 96", "总分 = 95");
+  expect(broken).not.toBe(source);
+  writeFileSync(join(dir, "zz-broken.rubric"), broken);
+  return dir;
+}
+
+const quiet = pino({ level: "silent" });
 
 describe("first start and the API examples", () => {
   let database: DatabaseHandle;
+  let failure: unknown;
+  let leftByFailure: Record<string, number>;
   let outcome: SeedOutcome;
   let running: Running;
   let token: string;
 
+  const counts = async () => {
+    const count = async (table: "app_user" | "rubric_version" | "subject" | "period" | "assessment" | "audit_log") =>
+      Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    return {
+      users: await count("app_user"),
+      rubrics: await count("rubric_version"),
+      periods: await count("period"),
+      subjects: await count("subject"),
+      assessments: await count("assessment"),
+      audit: await count("audit_log"),
+    };
+  };
+
   beforeAll(async () => {
     database = await openDatabase({ dataDir: "memory://" });
-    outcome = await seedIfEmpty(database, { logger: pino({ level: "silent" }), rubricsDir: resolve(REPO_ROOT, "rubrics") });
+    // The first try dies half way: after the users and the real rubrics, publishing the broken one.
+    const failing = rubricsThatFailHalfWay();
+    failure = await seedIfEmpty(database, { logger: quiet, rubricsDir: failing }).catch((error: unknown) => error);
+    rmSync(failing, { recursive: true, force: true });
+    leftByFailure = await counts();
+    outcome = await seedIfEmpty(database, { logger: quiet, rubricsDir: RUBRICS });
     running = await serve(database);
     const admin = await database.db.selectFrom("app_user").select("id").where("username", "=", "admin").executeTakeFirstOrThrow();
     const made = newApiToken();
@@ -33,12 +69,43 @@ describe("first start and the API examples", () => {
     await running?.app.close();
   });
 
-  it("seeds the demo data once, with a generated admin password", async () => {
+  it("writes nothing when the first seeding fails half way, so the next start seeds whole", async () => {
+    expect(String(failure)).toMatch(/own tests fail/);
+    expect(leftByFailure).toEqual({ users: 0, rubrics: 0, periods: 0, subjects: 0, assessments: 0, audit: 0 });
     expect(outcome.seeded).toBe(true);
-    expect(outcome.adminPassword).toMatch(/^[\w-]{16}$/);
-    expect((await seedIfEmpty(database, { logger: pino({ level: "silent" }), rubricsDir: resolve(REPO_ROOT, "rubrics") })).seeded).toBe(false);
-    const login = await trpcHttp(running.url, "auth.login", { username: "admin", password: outcome.adminPassword });
-    expect(login.status).toBe(200);
+    expect(await counts()).toMatchObject({ users: 5, rubrics: 2, periods: 1, subjects: 32, assessments: 32 });
+  });
+
+  it("seeds the demo data once, with an admin and one demo user per role, passwords generated", async () => {
+    expect(outcome.accounts.map((a) => [a.username, a.role])).toEqual([
+      ["admin", "admin"],
+      ["policy", "policy"],
+      ["assessor", "assessor"],
+      ["reviewer", "reviewer"],
+      ["viewer", "viewer"],
+    ]);
+    for (const account of outcome.accounts) expect(account.password).toMatch(/^[\w-]{16}$/);
+    expect(new Set(outcome.accounts.map((a) => a.password)).size).toBe(5);
+    expect(await seedIfEmpty(database, { logger: quiet, rubricsDir: RUBRICS })).toEqual({ seeded: false, accounts: [] });
+    for (const account of outcome.accounts) {
+      const login = await trpcHttp(running.url, "auth.login", { username: account.username, password: account.password });
+      expect(login.status, account.username).toBe(200);
+      const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+      const me = await trpcHttp(running.url, "auth.me", null, { method: "GET", headers: { cookie } });
+      expect(me.body.result?.data).toMatchObject({ user: { username: account.username, role: account.role } });
+    }
+    // Each role did its own part of the seeding, so the audit log shows who does what.
+    const done = await database.db.selectFrom("audit_log").select(["actor", "procedure"]).distinct().orderBy("procedure").execute();
+    const byProcedure = Object.fromEntries(done.map((d) => [d.procedure, d.actor]));
+    expect(byProcedure).toMatchObject({
+      "users.create": "admin",
+      "rubrics.publish": "policy",
+      "subjects.import": "admin",
+      "assessments.saveFacts": "assessor",
+      "assessments.submit": "assessor",
+      "assessments.approve": "reviewer",
+      "assessments.return": "reviewer",
+    });
     const headers = { authorization: `Bearer ${token}` };
     const rubrics = (await trpcHttp(running.url, "rubrics.list", null, { method: "GET", headers })).body.result?.data as { key: string; published: { version: number } | null }[];
     expect(rubrics.map((r) => [r.key, r.published?.version])).toEqual([
