@@ -52,6 +52,11 @@ function lit(n: number | bigint): string {
   return v < 0 ? `(${String(v)})` : String(v);
 }
 
+/** Points of a scaled constant as code: a whole number as a literal (a constant in V8's literal). */
+function points(scaled: bigint): string {
+  return scaled % BigInt(SCALE) === 0n ? lit(scaled / BigInt(SCALE)) : `${lit(scaled)} / ${lit(SCALE)}`;
+}
+
 function key(name: string): string {
   return JSON.stringify(name);
 }
@@ -339,7 +344,7 @@ class Generator {
         .map((c, j) => `{ number: ${lit(c.number)}, points: c${i}_${j} / ${lit(SCALE)}${reason()} }`)
         .join(", ");
       itemExprs.push(
-        `{ number: ${lit(item.number)}, title: T[${i}], standard: S[${i}], points: p${i} / ${lit(SCALE)}, criteria: [${criteria}] }`,
+        `{ number: ${lit(item.number)}, title: T[${i}], standard: ${points(item.standard)}, points: p${i} / ${lit(SCALE)}, criteria: [${criteria}] }`,
       );
     });
     this.emit(`let total = ${sum(totalTerms, itemMost <= SAFE, true)};`);
@@ -395,19 +400,17 @@ export function compileGenerated(ir: RubricIR, safety: Analysis, reasons: LazyRe
     return null;
   }
   const titles = ir.items.map((i) => i.title);
-  const standards = ir.items.map((i) => Number(i.standard) / SCALE);
   const vetoes: VetoResult[] = ir.vetoes.map((v) => Object.freeze({ reason: v.reason, span: v.span }));
   const grades = ir.grades.map((g) => g.label);
   try {
-    const factory = new Function("H", "T", "S", "V", "G", "X", source) as (
+    const factory = new Function("H", "T", "V", "G", "X", source) as (
       h: typeof helpers,
       t: readonly string[],
-      s: readonly number[],
       v: readonly VetoResult[],
       g: readonly string[],
       x: LazyReasons,
     ) => Generated;
-    return factory(helpers, titles, standards, vetoes, grades, reasons);
+    return factory(helpers, titles, vetoes, grades, reasons);
   } catch {
     return null;
   }
