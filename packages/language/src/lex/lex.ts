@@ -68,8 +68,10 @@ export function lex(text: string): LexResult {
     );
   }
 
-  const tokens: IToken[] = [];
-  for (const token of result.tokens) {
+  const tokens = result.tokens;
+  // Indexed loops: a for-of over 100,000 tokens allocates an iterator result each step.
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as IToken;
     // Offset-only lexing records where a token starts; its (inclusive) end lets the parser track
     // where every node ends as well, at the cost of one addition per token.
     token.endOffset = token.startOffset + token.image.length - 1;
@@ -80,7 +82,6 @@ export function lex(text: string): LexResult {
     } else if (token.tokenType === FullWidthColon) {
       diagnostics.push(diagnostic("KP103", spanOf(token), { found: "：", fix: ":" }));
     }
-    tokens.push(token);
   }
 
   const unglued = splitGluedKeywords(tokens, keywords, diagnostics);
@@ -215,8 +216,8 @@ function segment(text: string, names: ReadonlyMap<string, readonly string[]>, wo
 function withinNesting(tokens: readonly IToken[]): boolean {
   let depth = 0;
   let prefixRun = 0;
-  for (const token of tokens) {
-    const type = token.tokenType;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = (tokens[i] as IToken).tokenType;
     if (type === LParen) {
       if (++depth > maxNesting) return false;
     } else if (type === RParen) depth = Math.max(0, depth - 1);

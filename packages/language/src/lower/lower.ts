@@ -417,17 +417,12 @@ export class Lowering {
   private expr(node: CstNode): A.Expr | null {
     const c = node.children as Children;
     switch (node.name) {
-      case "expr":
-        return this.exprOf(first(c["ifExpr"]) ?? first(c["opExpr"]));
-      case "ifExpr": {
+      case "expr": {
+        if (!c["If"]) return this.opExpr(node);
         const [condition, then, otherwise] = nodes(c["expr"]).map((e) => this.expr(e));
         if (!condition || !then || !otherwise) return null;
         return { kind: "if", condition, then, otherwise, span: from(token(c["If"]), otherwise.span) };
       }
-      case "opExpr":
-        return this.opExpr(node);
-      case "primary":
-        return this.primary(node);
       case "call": {
         const args = nodes(c["expr"]).map((e) => this.expr(e));
         if (args.some((a) => a === null)) return null;
@@ -451,14 +446,13 @@ export class Lowering {
     // Most expressions are one operand without prefixes: a number, a name.
     if (operands.length === 1) {
       const only = operands[0] as CstNode;
-      const oc = only.children as Children;
-      if (!oc["PrefixOp"]) return this.exprOf(first(oc["primary"]));
+      if (!(only.children as Children)["PrefixOp"]) return this.primary(only);
     }
     if (operands.length > maxTerms) {
       this.diagnostics.push(diagnostic("KP106", nodeSpan(node), { limit: maxTerms }));
       return null;
     }
-    const reader = new OperandReader(operands, tokens(c["BinaryOp"]), (primary) => this.exprOf(primary));
+    const reader = new OperandReader(operands, tokens(c["BinaryOp"]), (operand) => this.primary(operand));
     const result = reader.expression(0);
     for (const { at, expected } of reader.errors) {
       this.diagnostics.push(
@@ -533,7 +527,8 @@ class OperandReader {
   constructor(
     private readonly operands: readonly CstNode[],
     private readonly operators: readonly IToken[],
-    private readonly lowerPrimary: (primary: CstNode | undefined) => A.Expr | null,
+    /** Lowers what an operand holds after its prefixes. */
+    private readonly lowerPrimary: (operand: CstNode) => A.Expr | null,
   ) {}
 
   expression(min: number): A.Expr | null {
@@ -563,7 +558,7 @@ class OperandReader {
     if (!prefix) {
       this.operand++;
       this.prefix = 0;
-      return this.lowerPrimary(first(c["primary"]));
+      return this.lowerPrimary(node);
     }
     this.prefix++;
     if (prefix.tokenType === Minus) {

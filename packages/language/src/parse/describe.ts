@@ -81,5 +81,5 @@ export function hasContext(rule: string): boolean {
 }
 
 export function isExpressionRule(rule: string): boolean {
-  return /Expr$|^operand$|^primary$|^call$|^points$/.test(rule);
+  return /Expr$|^operand$|^call$|^points$/.test(rule);
 }

@@ -366,38 +366,39 @@ class RubricGrammar extends CstParser {
   });
 
   // ── Expressions ──
-  // An expression is operands joined by binary operators, each operand with its prefix operators;
-  // the lowering applies precedence (or < and < not < comparison < + - < × / < unary minus). Three
-  // CST nodes per operand instead of one per precedence level: most of the parse's allocation.
+  // An expression is `若 … 则 … 否则 …`, or operands joined by binary operators, each operand with
+  // its prefix operators; the lowering applies precedence (or < and < not < comparison < + - <
+  // × / < unary minus). Two CST nodes an operand instead of one per precedence level: rule
+  // invocations and their nodes are most of what a parse allocates.
 
   expr = this.RULE("expr", () => {
-    this.OR((this.alts["expr"] ??= [{ ALT: () => this.SUBRULE(this.ifExpr) }, { ALT: () => this.SUBRULE(this.opExpr) }]));
+    this.OR((this.alts["expr"] ??= [
+      {
+        ALT: () => {
+          this.CONSUME(T.If);
+          this.SUBRULE(this.expr);
+          this.CONSUME(T.Then);
+          this.SUBRULE2(this.expr);
+          this.CONSUME(T.Else);
+          this.SUBRULE3(this.expr);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.operand);
+          this.MANY(() => {
+            this.CONSUME(T.BinaryOp);
+            this.SUBRULE2(this.operand);
+          });
+        },
+      },
+    ]));
   });
 
-  ifExpr = this.RULE("ifExpr", () => {
-    this.CONSUME(T.If);
-    this.SUBRULE(this.expr);
-    this.CONSUME(T.Then);
-    this.SUBRULE2(this.expr);
-    this.CONSUME(T.Else);
-    this.SUBRULE3(this.expr);
-  });
-
-  opExpr = this.RULE("opExpr", () => {
-    this.SUBRULE(this.operand);
-    this.MANY(() => {
-      this.CONSUME(T.BinaryOp);
-      this.SUBRULE2(this.operand);
-    });
-  });
-
+  /** Prefix operators, then a number or percent, yes/no, a call, a name or a parenthesized expression. */
   operand = this.RULE("operand", () => {
     this.MANY(() => this.CONSUME(T.PrefixOp));
-    this.SUBRULE(this.primary);
-  });
-
-  primary = this.RULE("primary", () => {
-    this.OR((this.alts["primary"] ??= [
+    this.OR((this.alts["operand"] ??= [
       {
         ALT: () => {
           this.CONSUME(T.NumberLiteral);
