@@ -3,32 +3,41 @@
 // rubric written as JSON (its real AST, spans included). Prints a markdown table.
 // Run: pnpm --filter @kaoping/bench bench:language   (BENCH_SECONDS=… to sample longer)
 import { readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { check, checkRubric, parse } from "@kaoping/language";
 import { generateRubric } from "./language-generate.ts";
 import { RubricJson } from "./language-json-schema.ts";
 
 interface Sample {
-  /** Median milliseconds of one run. */
+  /** Median milliseconds of one run, wall clock. */
   readonly median: number;
+  /** Median milliseconds of CPU time of one run: less disturbed than the wall clock on a busy machine. */
+  readonly cpu: number;
+  /** The fastest run, wall clock: what the code does when nothing else competes for the CPU. */
+  readonly best: number;
   readonly runs: number;
 }
 
-const seconds = Number(process.env["BENCH_SECONDS"] ?? "1");
+const seconds = Number(process.env["BENCH_SECONDS"] ?? "2");
 
 /** Runs `fn` warm for about `seconds` (at least 10 runs) and returns the median run time. */
 function measure(fn: () => unknown): Sample {
   const warmUntil = performance.now() + Math.min(500, seconds * 300);
   for (let i = 0; i < 5 || performance.now() < warmUntil; i++) fn();
   const times: number[] = [];
+  const cpus: number[] = [];
   const until = performance.now() + seconds * 1000;
   while (times.length < 10 || performance.now() < until) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     fn();
     times.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)] ?? NaN, runs: times.length };
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  return { median: median(times), cpu: median(cpus), best: Math.min(...times), runs: times.length };
 }
 
 interface Row {
@@ -72,19 +81,27 @@ const rows = [
   bench("generated, 1,000 items", generateRubric(1000)),
 ];
 
-console.log(`Rubric language: parse + check, warm (median of runs over ${seconds} s each; node ${process.version}, ${process.arch})\n`);
-console.log("| rubric | size | parse + check | MB/s | parse (lex, grammar, lower) | check | as JSON | JSON.parse + zod | MB/s | JSON.parse alone | ratio |");
-console.log("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+const load = loadavg()[0] ?? 0;
+const cpuMs = (s: Sample) => (s.cpu < 10 ? s.cpu.toFixed(2) : s.cpu.toFixed(0));
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+console.log(`Rubric language: parse + check, warm (${seconds} s of runs each; node ${process.version}, ${cpus().length} CPUs, load ${load.toFixed(1)})\n`);
+console.log("| rubric | size | parse + check: median | best | CPU | MB/s | parse | check | as JSON | JSON.parse + zod: median | best | CPU | MB/s | ratio (median, CPU) |");
+console.log("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
 for (const r of rows) {
   console.log(
-    `| ${r.name} | ${kb(r.bytes)} KB | ${ms(r.total)} ms | ${mbps(r.bytes, r.total)} | ${ms(r.parse)} ms | ${ms(r.check)} ms | ${kb(r.jsonBytes)} KB | ${ms(r.json)} ms | ${mbps(r.jsonBytes, r.json)} | ${ms(r.jsonParse)} ms | ${(r.total.median / r.json.median).toFixed(2)}× |`,
+    `| ${r.name} | ${kb(r.bytes)} KB | ${ms(r.total)} ms | ${ms({ ...r.total, median: r.total.best })} | ${cpuMs(r.total)} | ${mbps(r.bytes, r.total)} | ${ms(r.parse)} | ${ms(r.check)} | ${kb(r.jsonBytes)} KB | ${ms(r.json)} ms | ${ms({ ...r.json, median: r.json.best })} | ${cpuMs(r.json)} | ${mbps(r.jsonBytes, r.json)} | ${ratio(r.total.median, r.json.median)}, ${ratio(r.total.cpu, r.json.cpu)} |`,
   );
 }
+if (load > cpus().length / 2) {
+  console.log(`\nThe machine was busy (load ${load.toFixed(1)} on ${cpus().length} CPUs): medians are inflated; best and CPU are the steadier figures, and the targets below are judged on CPU time.`);
+}
 
+const busy = load > cpus().length / 2;
+const figure = (s: Sample) => (busy ? s.cpu : s.median);
 const annexes = rows.slice(0, 2);
 const generated = rows[2] as Row;
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
-console.log("\nTargets (issue 2):");
-console.log(`- each annex under 2 ms warm: ${annexes.map((r) => `${ms(r.total)} ms`).join(", ")} — ${verdict(annexes.every((r) => r.total.median < 2))}`);
-console.log(`- 1,000 items under 150 ms: ${ms(generated.total)} ms — ${verdict(generated.total.median < 150)}`);
-console.log(`- within 10× of JSON.parse + zod: ${rows.map((r) => `${(r.total.median / r.json.median).toFixed(2)}×`).join(", ")} — ${verdict(rows.every((r) => r.total.median < 10 * r.json.median))}`);
+console.log(`\nTargets (issue 2), on ${busy ? "CPU time" : "median wall time"}:`);
+console.log(`- each annex under 2 ms warm: ${annexes.map((r) => `${figure(r.total).toFixed(2)} ms`).join(", ")} — ${verdict(annexes.every((r) => figure(r.total) < 2))}`);
+console.log(`- 1,000 items under 150 ms: ${figure(generated.total).toFixed(0)} ms — ${verdict(figure(generated.total) < 150)}`);
+console.log(`- within 10× of JSON.parse + zod: ${rows.map((r) => ratio(figure(r.total), figure(r.json))).join(", ")} — ${verdict(rows.every((r) => figure(r.total) < 10 * figure(r.json)))}`);
