@@ -82,12 +82,12 @@ function targetExists(rubric: A.Rubric, target: A.ExpectTarget): boolean {
 export function describeTarget(target: A.ExpectTarget): Message {
   switch (target.kind) {
     case "item":
-      return { zh: `项目 ${target.item}`, en: `item ${target.item}` };
+      return { zh: `「项目 ${target.item}」`, en: `item ${target.item}` };
     case "criterion":
-      return { zh: `细则 ${target.item}.${target.criterion}`, en: `criterion ${target.item}.${target.criterion}` };
+      return { zh: `「细则 ${target.item}.${target.criterion}」`, en: `criterion ${target.item}.${target.criterion}` };
     case "total":
-      return { zh: "总分", en: "the total" };
+      return { zh: "「总分」", en: "the total" };
     case "grade":
-      return { zh: "等级", en: "the grade" };
+      return { zh: "「等级」", en: "the grade" };
   }
 }
