@@ -1,17 +1,14 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { chooseLogFormat, createLogger, type LogFormat } from "./logger.ts";
 
-/** The lines a logger of `format` writes for one info call. */
+/** What a logger of `format` writes for a log line, a printed block and another log line. */
 function logOnce(format: LogFormat): string {
   let written = "";
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      written += chunk.toString();
-      callback();
-    },
-  });
-  createLogger({ level: "info", format, destination }).info({ url: "http://localhost:3000/" }, "Kaoping is listening");
+  const destination = { write: (text: string) => void (written += text) };
+  const { logger, print } = createLogger({ level: "info", format, destination });
+  logger.info({ url: "http://localhost:3000/" }, "Kaoping is listening");
+  print("  a plain block\n");
+  logger.info("after it");
   return written;
 }
 
@@ -26,13 +23,16 @@ describe("logs", () => {
   });
 
   it("writes one JSON object per line for machines", () => {
-    const line = logOnce("json").trim();
-    expect(JSON.parse(line)).toMatchObject({ level: 30, msg: "Kaoping is listening", url: "http://localhost:3000/" });
+    const [first, plain, last] = logOnce("json").trim().split("\n");
+    expect(JSON.parse(first!)).toMatchObject({ level: 30, msg: "Kaoping is listening", url: "http://localhost:3000/" });
+    // Printed text comes out where it was printed, between the log lines.
+    expect(plain).toBe("  a plain block");
+    expect(JSON.parse(last!)).toMatchObject({ msg: "after it" });
   });
 
   it("writes a time, the level and the message as text for people", () => {
     const text = logOnce("pretty");
-    expect(text).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: Kaoping is listening \{"url":"http:\/\/localhost:3000\/"\}\n$/);
+    expect(text).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: Kaoping is listening \{"url":"http:\/\/localhost:3000\/"\}\n {2}a plain block\n\[[\d:]+\] INFO: after it\n$/);
     expect(() => JSON.parse(text)).toThrow();
   });
 });

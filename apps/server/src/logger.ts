@@ -1,7 +1,7 @@
 // The server's logger: pino JSON lines for machines (CI, containers, log shippers), and readable
 // coloured lines for a person watching a terminal. The same calls and fields feed both.
-import { pino, type Logger } from "pino";
-import { build as prettyStream } from "pino-pretty";
+import { destination, pino, type DestinationStream, type Logger } from "pino";
+import { prettyFactory } from "pino-pretty";
 
 export type LogFormat = "json" | "pretty";
 
@@ -16,28 +16,32 @@ export interface LoggerOptions {
   readonly level: string;
   readonly format: LogFormat;
   /** Where lines go; stdout by default (tests pass a collecting stream). */
-  readonly destination?: NodeJS.WritableStream;
+  readonly destination?: DestinationStream;
 }
 
-/** A pino logger writing `format` lines at `level`. */
-export function createLogger(options: LoggerOptions): Logger {
+export interface ServerLog {
+  readonly logger: Logger;
+  /** Writes `text` as it is, in order with the log lines (the first-start accounts block). */
+  print(text: string): void;
+}
+
+/** A pino logger writing `format` lines at `level`, and a way to print plain text among them. */
+export function createLogger(options: LoggerOptions): ServerLog {
+  // Synchronous writes: lines come out in the order they were made, together with what is printed
+  // plainly, and none are lost when the process exits right after logging or is killed. One
+  // write per request costs little beside the database round trips it logs.
+  const out = options.destination ?? destination({ dest: 1, sync: true });
   const base = { level: options.level, base: { pid: process.pid } };
-  if (options.format === "json") {
-    return options.destination ? pino(base, options.destination) : pino(base);
-  }
-  // Formatted in this thread and written synchronously, not in a transport worker: lines come out
-  // in order with what the server prints directly (the first-start accounts) and none are lost
-  // when it exits right after logging.
-  return pino(
-    base,
-    prettyStream({
-      sync: true,
-      colorize: options.destination === undefined && Boolean(process.stdout.isTTY),
-      translateTime: "SYS:HH:MM:ss",
-      ignore: "pid,hostname",
-      // One line per event: a request log of four fields should not take five lines.
-      singleLine: true,
-      ...(options.destination ? { destination: options.destination } : {}),
-    }),
-  );
+  const print = (text: string) => void out.write(text);
+  if (options.format === "json") return { logger: pino(base, out), print };
+  // Formatted in this thread as each line is made, not in a transport worker, for the same ordering.
+  const prettify: (line: string) => string = prettyFactory({
+    colorize: options.destination === undefined && Boolean(process.stdout.isTTY),
+    translateTime: "SYS:HH:MM:ss",
+    ignore: "pid,hostname",
+    // One line per event: a request log of four fields should not take five lines.
+    singleLine: true,
+  });
+  const pretty: DestinationStream = { write: (line) => print(prettify(line)) };
+  return { logger: pino(base, pretty), print };
 }

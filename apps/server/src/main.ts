@@ -8,7 +8,7 @@ import { seedIfEmpty, type SeedOutcome } from "./seed.ts";
 import { firstStartBlock, listeningMessage } from "./start-message.ts";
 
 const config = configFromEnv();
-const logger = createLogger({ level: config.logLevel, format: chooseLogFormat(config.logFormat, process.stdout) });
+const { logger, print } = createLogger({ level: config.logLevel, format: chooseLogFormat(config.logFormat, process.stdout) });
 
 async function main(): Promise<void> {
   const database = await openDatabase({ url: config.databaseUrl, schema: config.databaseSchema, dataDir: config.dataDir });
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const url = `http://${shown}:${address.port}/`;
   logger.info({ url, port: address.port, host: config.host }, listeningMessage(url, seeded, hasUsers));
   // Printed, not logged: see start-message.ts.
-  if (seeded.seeded) process.stdout.write(firstStartBlock(url, seeded));
+  if (seeded.seeded) print(firstStartBlock(url, seeded));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,7 +1,8 @@
 // Two server processes on one PostgreSQL database, the way Kaoping scales out: a save through one
-// is read through the other, and a stale save across them is refused with CONFLICT. Login
-// sessions work on both, since they live in the database. Two servers starting together on an
-// empty database migrate once and seed once.
+// is read through the other, and a stale save across them is refused with CONFLICT naming the
+// current revision, for subjects and for assessment facts. Login sessions work on both, since they
+// live in the database. Two servers starting together on an empty database migrate once and seed
+// once.
 import { POSTGRES_SKIP_NOTE } from "@kaoping/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newStore, prepare, type Store } from "./fixtures.ts";
@@ -73,6 +74,21 @@ describe.skipIf(!hasPostgres)("two servers starting together on an empty Postgre
   let a: ServerProcess;
   let b: ServerProcess;
   const password = "scale-out-password";
+  let target: number;
+
+  interface Assessment {
+    revision: number;
+    facts: Record<string, unknown>;
+    total: number | null;
+  }
+  const getAssessment = async (server: ServerProcess, id: number, headers: Record<string, string>) =>
+    (await trpcHttp(server.url, "assessments.get", { id }, { method: "GET", headers })).body.result?.data as Assessment;
+  /** Signs in as the seeded admin through A; the cookie works on B too. */
+  const signIn = async () => {
+    const login = await trpcHttp(a.url, "auth.login", { username: "admin", password });
+    expect(login.status).toBe(200);
+    return { cookie: (login.headers.get("set-cookie") ?? "").split(";")[0]! };
+  };
 
   beforeAll(async () => {
     store = newStore("postgres");
@@ -91,31 +107,55 @@ describe.skipIf(!hasPostgres)("two servers starting together on an empty Postgre
     await store?.remove();
   });
 
-  it("seeds once, and assessment saves cross processes with CONFLICT on a stale revision", async () => {
+  it("seeds once: one server prints the first-start accounts, the other finds them there", async () => {
     expect([a.output(), b.output()].filter((o) => o.includes("demo data seeded"))).toHaveLength(1);
-    const login = await trpcHttp(a.url, "auth.login", { username: "admin", password });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-    const headers = { cookie };
+    expect([a.output(), b.output()].filter((o) => o.includes("Kaoping 考评 is running at"))).toHaveLength(1);
+    expect([a.output(), b.output()].filter((o) => o.includes("and sign in with your account"))).toHaveLength(1);
+    // Both see the one admin and one demo user per role.
+    const headers = await signIn();
+    const users = (await trpcHttp(b.url, "users.list", {}, { method: "GET", headers })).body.result?.data as { username: string }[];
+    expect(users.map((u) => u.username).sort()).toEqual(["admin", "assessor", "policy", "reviewer", "viewer"]);
+  });
+
+  it("reads through one the facts saved through the other, with the score computed there", async () => {
+    const headers = await signIn();
     // The session made through A works on B: sessions live in the database.
     const list = await trpcHttp(b.url, "assessments.list", { status: "draft", limit: 100 }, { method: "GET", headers });
     const rows = (list.body.result?.data as { rows: { id: number; total: number | null }[]; total: number }).rows;
     expect(rows.length).toBeGreaterThan(0);
-    const target = rows.find((r) => r.total !== null)!;
-    const got = (await trpcHttp(b.url, "assessments.get", { id: target.id }, { method: "GET", headers })).body.result?.data as {
-      revision: number;
-      facts: Record<string, unknown>;
-    };
+    target = rows.find((r) => r.total !== null)!.id;
+    const got = await getAssessment(b, target, headers);
     const facts = { ...got.facts, 省抽不合格数: 3 };
-    const saved = await trpcHttp(a.url, "assessments.saveFacts", { id: target.id, revision: got.revision, facts }, { headers });
+    const saved = await trpcHttp(a.url, "assessments.saveFacts", { id: target, revision: got.revision, facts }, { headers });
     expect(saved.status).toBe(200);
-    const readBack = (await trpcHttp(b.url, "assessments.get", { id: target.id }, { method: "GET", headers })).body.result?.data as {
-      revision: number;
-      facts: Record<string, unknown>;
-    };
-    expect(readBack.revision).toBe(got.revision + 1);
-    expect(readBack.facts).toEqual(facts);
-    const stale = await trpcHttp(b.url, "assessments.saveFacts", { id: target.id, revision: got.revision, facts: got.facts }, { headers });
+    const savedTotal = (saved.body.result?.data as Assessment).total;
+    const readBack = await getAssessment(b, target, headers);
+    expect(readBack).toMatchObject({ revision: got.revision + 1, facts, total: savedTotal });
+  });
+
+  it("refuses a stale saveFacts across processes with CONFLICT naming the current revision, and keeps the newer facts", async () => {
+    const headers = await signIn();
+    const current = await getAssessment(a, target, headers);
+    const stale = await trpcHttp(b.url, "assessments.saveFacts", { id: target, revision: current.revision - 1, facts: { ...current.facts, 省抽不合格数: 0 } }, { headers });
     expect(stale.status).toBe(409);
-    expect(stale.body.error?.data.currentRevision).toBe(got.revision + 1);
+    expect(stale.body.error?.data.code).toBe("CONFLICT");
+    expect(stale.body.error?.data.currentRevision).toBe(current.revision);
+    expect(stale.body.error?.message).toContain(`current revision is ${current.revision}`);
+    expect(await getAssessment(a, target, headers)).toEqual(current);
+  });
+
+  it("lets exactly one of two simultaneous saveFacts through two processes win", async () => {
+    const headers = await signIn();
+    const current = await getAssessment(a, target, headers);
+    const [x, y] = await Promise.all([
+      trpcHttp(a.url, "assessments.saveFacts", { id: target, revision: current.revision, facts: { ...current.facts, 省抽不合格数: 1 } }, { headers }),
+      trpcHttp(b.url, "assessments.saveFacts", { id: target, revision: current.revision, facts: { ...current.facts, 省抽不合格数: 2 } }, { headers }),
+    ]);
+    expect([x.status, y.status].sort()).toEqual([200, 409]);
+    const loser = x.status === 409 ? x : y;
+    expect(loser.body.error?.data.currentRevision).toBe(current.revision + 1);
+    const after = await getAssessment(b, target, headers);
+    expect(after.revision).toBe(current.revision + 1);
+    expect(after.facts.省抽不合格数).toBe(x.status === 200 ? 1 : 2);
   });
 });
