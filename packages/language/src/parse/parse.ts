@@ -1,11 +1,11 @@
 // parse: source text → AST and syntax diagnostics. Lexes, cuts the tokens into statements
 // (split.ts), parses each statement with the grammar, and lowers the result. Recovers from
 // errors to report them all; never throws on user input.
-import type { CstNode, IRecognitionException, IToken } from "chevrotain";
+import type { CstNode, IRecognitionException, IToken, TokenType } from "chevrotain";
 import type { KeywordSet, Rubric, Span } from "../ast.ts";
 import { diagnostic, type Diagnostic, type Message } from "../diagnostics/diagnostic.ts";
 import { lex, maxNesting } from "../lex/lex.ts";
-import { allTokenTypes, RBrace } from "../lex/tokens.ts";
+import { allTokenTypes, conceptOf, LBrace, RBrace } from "../lex/tokens.ts";
 import { Lowering, otherSetHelp, tokenSpan, type ParsedStatement } from "../lower/lower.ts";
 import { describeExpected, describeToken, describeTokenType, hasContext, isExpressionRule } from "./describe.ts";
 import { grammar } from "./grammar.ts";
@@ -51,6 +51,10 @@ export function parse(text: string): ParseResult {
   return { rubric, diagnostics: [...lexed.diagnostics, ...parser.diagnostics, ...lowering.diagnostics], comments: lexed.comments };
 }
 
+function is(token: IToken, type: TokenType): boolean {
+  return token.tokenType === type || conceptOf(token.tokenType) === type;
+}
+
 function firstToken(statement: Statement | undefined): IToken | undefined {
   if (!statement) return undefined;
   return statement.kind === "item" ? statement.header[0] : statement.tokens[0];
@@ -70,9 +74,13 @@ class StatementParser {
 
   /** Parses statements in order, handing each to `done` as soon as it is parsed. */
   statements(statements: readonly Statement[], done: (statement: ParsedStatement) => void): void {
+    // Whether the statement before went wrong: a body right after it ({ … }) is the same mistake.
+    let previousFailed = false;
     for (const statement of statements) {
+      const before = this.diagnostics.length;
       if (statement.kind === "junk") {
         const first = statement.tokens[0] as IToken;
+        if (previousFailed && is(first, LBrace)) continue;
         this.diagnostics.push(
           diagnostic(
             "KP201",
@@ -95,6 +103,7 @@ class StatementParser {
         const cst = this.run(statement.rule, statement.tokens, statement.next);
         if (cst) done({ kind: "cst", cst });
       }
+      previousFailed = this.diagnostics.length > before;
     }
   }
 

@@ -123,15 +123,30 @@ function splitBlock(
       statements.push({ kind: "statement", rule, tokens: tokens.slice(i, end), next: tokens[end] });
       i = end;
     } else {
-      let end = i + 1;
+      let end = is(token, T.LBrace) ? braceGroupEnd(tokens, i, table) : i + 1;
       while (end < tokens.length && !startsStatement(tokens[end], table) && !is(tokens[end], T.RBrace) && !isAny(tokens[end], stops)) {
-        end++;
+        end = is(tokens[end], T.LBrace) ? braceGroupEnd(tokens, end, table) : end + 1;
       }
       statements.push({ kind: "junk", tokens: tokens.slice(i, end), block });
       i = end;
     }
   }
   return { statements, end: i };
+}
+
+/**
+ * After the { at `open` in junk: past its matching }, when no statement of the block starts inside
+ * (a body whose keyword was misspelt: its } is not the block's); otherwise just past the {.
+ */
+function braceGroupEnd(tokens: readonly IToken[], open: number, table: ReadonlyMap<TokenType, unknown>): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (is(token, T.LBrace)) depth++;
+    else if (is(token, T.RBrace) && --depth === 0) return i + 1;
+    else if (depth === 1 && startsStatement(token, table)) break;
+  }
+  return open + 1;
 }
 
 function startsStatement(token: IToken | undefined, table: ReadonlyMap<TokenType, unknown>): boolean {
@@ -168,7 +183,8 @@ function statementEnd(
   const stops = bodyStops[rule];
   let i = start + 1;
   if (!stops) {
-    while (i < tokens.length && !startsStatement(tokens[i], table) && !is(tokens[i], T.RBrace)) i++;
+    // These statements have no braces: a { begins something else (a body whose keyword was misspelt).
+    while (i < tokens.length && !startsStatement(tokens[i], table) && !is(tokens[i], T.RBrace) && !is(tokens[i], T.LBrace)) i++;
     return i;
   }
   // Up to the opening brace, then to its match; a stop keyword inside means the } is missing.
