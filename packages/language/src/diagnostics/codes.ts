@@ -140,9 +140,9 @@ export const codes = {
     zh: "等级应从高到低排列，只有最后一档可以不写分数线",
     en: "grades go from highest to lowest; only the last may have no minimum",
   })),
-  KP506: entry<{ expected: S; found: S }>("warning", ({ expected, found }) => ({
-    zh: `编号应为 ${expected}，却是 ${found}`,
-    en: `expected number ${expected} here, found ${found}`,
+  KP506: entry<{ what: Message; expected: S; found: S }>("warning", ({ what, expected, found }) => ({
+    zh: `${what.zh}编号应为 ${expected}，却是 ${found}`,
+    en: `expected ${what.en} number ${expected} here, found ${found}`,
   })),
   KP507: entry<{ what: Message }>("warning", ({ what }) => ({
     zh: `缺少${what.zh}`,

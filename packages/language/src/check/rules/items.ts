@@ -13,7 +13,7 @@ export function checkItems(ctx: CheckContext): void {
       ctx.report(diagnostic("KP303", item.numberSpan, { item: String(item.number) }, { related: [{ span: first.numberSpan, message: { zh: "第一次出现在这里", en: "first here" } }] }));
     } else {
       seen.set(item.number, item);
-      if (item.number !== index + 1) ctx.report(diagnostic("KP506", item.numberSpan, { expected: String(index + 1), found: String(item.number) }));
+      if (item.number !== index + 1) ctx.report(diagnostic("KP506", item.numberSpan, { what: { zh: "项目", en: "item" }, expected: String(index + 1), found: String(item.number) }));
     }
     if (!item.standard) ctx.report(diagnostic("KP203", item.numberSpan, { field: { zh: `项目 ${item.number} 的标准分`, en: `the standard points of item ${item.number}` } }));
     if (!item.title) ctx.report(diagnostic("KP507", item.numberSpan, { what: { zh: `项目 ${item.number} 的标题`, en: `a title for item ${item.number}` } }));
@@ -35,7 +35,7 @@ function checkCriteriaNumbers(ctx: CheckContext, item: A.Item): void {
       return;
     }
     seen.set(criterion.number, criterion);
-    if (criterion.number !== index + 1) ctx.report(diagnostic("KP506", criterion.numberSpan, { expected: String(index + 1), found: String(criterion.number) }));
+    if (criterion.number !== index + 1) ctx.report(diagnostic("KP506", criterion.numberSpan, { what: { zh: `项目 ${item.number} 的细则`, en: `item ${item.number}'s criterion` }, expected: String(index + 1), found: String(criterion.number) }));
     if (!criterion.text) {
       ctx.report(diagnostic("KP507", criterion.numberSpan, { what: { zh: `细则 ${item.number}.${criterion.number} 的评分方法原文`, en: `the scoring text of criterion ${item.number}.${criterion.number}` } }));
     }
