@@ -1,5 +1,9 @@
 // pnpm --filter @kaoping/bench bench: every benchmark of the repository, one after another.
 import { runEngineBench } from "./engine-bench.ts";
+import { runLanguageBench } from "./language-bench.ts";
 
 console.log("# Engine: scoring throughput and compile time (rubrics/village-quality.rubric)\n");
 await runEngineBench();
+
+console.log("\n# Language: parse + check against JSON.parse + zod (rubrics/*.rubric and a generated 1,000-item rubric)\n");
+runLanguageBench();
