@@ -88,6 +88,9 @@ describe("Kaoping in Chromium", () => {
     await page.waitForURL(/\/login/);
     await screenshot(page, "01-login");
     // By keyboard only: the user name field has focus, Tab moves on, Enter submits.
+    const username = page.getByLabel("用户名");
+    await username.waitFor();
+    assert.equal(await username.evaluate((el) => el === document.activeElement), true);
     await page.keyboard.type("admin");
     await page.keyboard.press("Tab");
     await page.keyboard.type("wrong password");
@@ -356,6 +359,20 @@ describe("Kaoping in Chromium", () => {
     await dialog.getByRole("button", { name: /确\s*定|OK/ }).click();
     await page.getByRole("cell", { name: "viewer1", exact: true }).waitFor();
     await screenshot(page, "09-admin");
+
+    // An API token is shown once, works as a bearer token, and stops working when revoked.
+    await page.getByRole("tab", { name: "API 令牌" }).click();
+    await choose(page, page.getByRole("combobox", { name: /用户/ }), "只读用户 (viewer1)");
+    await page.getByLabel("令牌名称").fill("报表脚本");
+    await page.getByRole("button", { name: "新建令牌" }).click();
+    const token = (await page.locator(".ant-alert-success code").textContent()) ?? "";
+    assert.match(token, /^kp_/);
+    const me = await fetch(`${server.url}/trpc/auth.me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(me.status, 200);
+    await page.getByRole("button", { name: "吊销 报表脚本" }).click();
+    await page.getByText("已吊销").waitFor();
+    const after = await fetch(`${server.url}/trpc/auth.me`, { headers: { Authorization: `Bearer ${token}` } });
+    assert.equal(after.status, 401);
 
     const ctx = await newContext(browser, server.url);
     const viewer = watch(await ctx.newPage());
