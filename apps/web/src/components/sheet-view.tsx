@@ -9,16 +9,16 @@ export function SheetView({ model }: { model: SheetModel }) {
       <h1>{model.title}</h1>
       <p className="kp-sheet-meta">
         <span>
-          {t("assessment.subject")}：{model.subjectName}（{model.subjectCode}）
+          {t("assessment.subject")}{t("common.colon")}{model.subjectName}（{model.subjectCode}）
         </span>
         <span>
-          {t("common.period")}：{model.periodName}
+          {t("common.period")}{t("common.colon")}{model.periodName}
         </span>
         <span>
-          {t("assessment.rubric")}：{model.rubricLabel}
+          {t("assessment.rubric")}{t("common.colon")}{model.rubricLabel}
         </span>
         <span>
-          {t("common.status")}：{model.status}
+          {t("common.status")}{t("common.colon")}{model.status}
         </span>
       </p>
       <table>
@@ -45,7 +45,7 @@ export function SheetView({ model }: { model: SheetModel }) {
           <tr className="kp-sheet-total">
             <th scope="row" colSpan={3}>
               {t("common.total")}
-              {model.grade ? `（${t("assessment.grade")}：${model.grade}）` : ""}
+              {model.grade ? `（${t("assessment.grade")}{t("common.colon")}${model.grade}）` : ""}
             </th>
             <td className="kp-num">{model.standardTotal}</td>
             <td className="kp-num" data-testid="sheet-total">

@@ -6,7 +6,7 @@ export const en: Messages = {
   roles: { admin: "Admin", policy: "Policy", assessor: "Assessor", reviewer: "Reviewer", viewer: "Viewer" },
   status: { none: "Not started", draft: "Draft", submitted: "Submitted", approved: "Approved", returned: "Returned" },
   common: {
-    save: "Save", cancel: "Cancel", create: "Create", edit: "Edit", delete: "Delete", search: "Search", all: "All",
+    colon: ": ", comma: ", ", save: "Save", cancel: "Cancel", create: "Create", edit: "Edit", delete: "Delete", search: "Search", all: "All",
     kind: "Subject kind", period: "Period", status: "Status", total: "Total", actions: "Actions", name: "Name", code: "Code",
     yes: "Yes", no: "No", close: "Close", confirm: "OK", error: "Something went wrong", retry: "Retry", none: "None", points: "pts",
     rank: "Rank", item: "Item", criterion: "Criterion", notFound: "Page not found", forbidden: "You may not see this page",

@@ -5,7 +5,7 @@ export const zhCN = {
   roles: { admin: "管理员", policy: "政策制定", assessor: "评分员", reviewer: "审核员", viewer: "只读" },
   status: { none: "未开始", draft: "草稿", submitted: "已提交", approved: "已通过", returned: "已退回" },
   common: {
-    save: "保存", cancel: "取消", create: "新建", edit: "编辑", delete: "删除", search: "搜索", all: "全部",
+    colon: "：", comma: "，", save: "保存", cancel: "取消", create: "新建", edit: "编辑", delete: "删除", search: "搜索", all: "全部",
     kind: "对象类型", period: "考核期", status: "状态", total: "总分", actions: "操作", name: "名称", code: "编码",
     yes: "是", no: "否", close: "关闭", confirm: "确定", error: "出错了", retry: "重试", none: "无", points: "分",
     rank: "名次", item: "项目", criterion: "细则", notFound: "没有找到该页面", forbidden: "您没有权限查看此页面",

@@ -173,19 +173,19 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
         </Typography.Text>
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {t("assessment.rubric")}：{compiled.title}（{versionLabel}） · {t("assessment.revision")} {base.revision}
+        {t("assessment.rubric")}{t("common.colon")}{compiled.title}（{versionLabel}） · {t("assessment.revision")} {base.revision}
       </Typography.Paragraph>
 
       <div className="kp-total-bar kp-sticky-total" aria-live="polite">
         <span>
-          {t("assessment.live")}：<span className="kp-total-value" data-testid="live-total">{live.complete ? live.total : `${live.total}…`}</span>
+          {t("assessment.live")}{t("common.colon")}<span className="kp-total-value" data-testid="live-total">{live.complete ? live.total : `${live.total}…`}</span>
         </span>
         <span>
-          {t("assessment.bounds")}：{bounds.most === null ? t("assessment.boundsOpen", { min: bounds.least }) : t("assessment.boundsRange", { min: bounds.least, max: bounds.most })}
+          {t("assessment.bounds")}{t("common.colon")}{bounds.most === null ? t("assessment.boundsOpen", { min: bounds.least }) : t("assessment.boundsRange", { min: bounds.least, max: bounds.most })}
         </span>
         {live.grade && (
           <span>
-            {t("assessment.grade")}：<Tag color="blue">{live.grade}</Tag>
+            {t("assessment.grade")}{t("common.colon")}<Tag color="blue">{live.grade}</Tag>
           </span>
         )}
         <Tag color={statusColor} data-testid="status">
@@ -305,7 +305,7 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
                       }
                     >
                       <Typography.Paragraph className="kp-verbatim" style={{ background: "#f7f9fc", padding: 8, borderRadius: 4 }}>
-                        <Typography.Text type="secondary">{t("assessment.content")}：</Typography.Text>
+                        <Typography.Text type="secondary">{t("assessment.content")}{t("common.colon")}</Typography.Text>
                         {item.content}
                       </Typography.Paragraph>
                       {item.criteria.map((c) => {
@@ -334,7 +334,7 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
                             </div>
                             {lc?.reason && (
                               <div className="kp-reason">
-                                {t("assessment.reasonFor")}：{lc.reason[lang]}
+                                {t("assessment.reasonFor")}{t("common.colon")}{lc.reason[lang]}
                               </div>
                             )}
                             {renderInputs(layout.byCriterion.get(`${item.number}.${c.number}`) ?? [])}

@@ -283,7 +283,7 @@ function TestList({ tests }: { tests: ReturnType<typeof runTests> | null }) {
             {x.passed ? "✓" : "✗"} {x.name}
             {x.failures.map((f, j) => (
               <div key={j} style={{ fontSize: 12 }}>
-                {f.what[lang]}：{t("rubrics.expected")} {f.expected}，{t("rubrics.actual")} {f.actual ?? "—"}
+                {f.what[lang]}{t("common.colon")}{t("rubrics.expected")} {f.expected}{t("common.comma")}{t("rubrics.actual")} {f.actual ?? "—"}
                 <pre style={{ whiteSpace: "pre-wrap", margin: 0 }}>{f.explanation[lang]}</pre>
               </div>
             ))}
@@ -307,7 +307,7 @@ function BoundsTable({ rubric }: { rubric: CompiledRubric | null }) {
   return (
     <>
       <Typography.Paragraph>
-        {t("common.total")}：{range(bounds.least, bounds.most)}
+        {t("common.total")}{t("common.colon")}{range(bounds.least, bounds.most)}
       </Typography.Paragraph>
       <Table
         size="small"

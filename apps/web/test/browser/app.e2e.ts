@@ -393,6 +393,9 @@ describe("Kaoping in Chromium", () => {
     await viewer.getByRole("heading", { name: /^Rankings · / }).waitFor();
     await viewer.getByRole("navigation").getByText("Dashboard").waitFor();
     await screenshot(viewer, "11b-rankings-english");
+    await viewer.goto(assessmentUrl);
+    await viewer.getByText("Read-only in this status").or(viewer.getByText("Not editable in this status")).first().waitFor();
+    await screenshot(viewer, "11c-assessment-english");
     await ctx.close();
   });
 
