@@ -340,6 +340,22 @@ describe("Kaoping in Chromium", () => {
     await dialog.getByRole("button", { name: "导入 1 行" }).click();
     await dialog.getByText("已将评分事实写入 1 个2026年度考核表").waitFor();
     await dialog.getByRole("button", { name: "关闭" }).first().click();
+    // The same through an .xlsx file, read by exceljs in the page.
+    await page.getByRole("button", { name: "导入" }).click();
+    const Excel = (await import("exceljs")).default;
+    const wb = new Excel.Workbook();
+    const ws = wb.addWorksheet("对象");
+    ws.addRow(["编码", "名称", "对象类型", "本辖区企业数"]);
+    ws.addRow(["V903", "表格村", "行政村", 12]);
+    ws.addRow(["V901", "新建村（改名）", "行政村", null]);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const second = page.getByRole("dialog");
+    await second.getByLabel("选择文件（.xlsx 或 .csv）").setInputFiles({ name: "村.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
+    await second.getByText("新增 1").waitFor();
+    await second.getByText("更新 1").waitFor();
+    await second.getByText("文件编码: xlsx").waitFor();
+    await second.getByRole("button", { name: "取消" }).click();
+
     await page.getByRole("searchbox").fill("V901");
     await page.getByRole("searchbox").press("Enter");
     await page.getByRole("button", { name: "考核表 新建村" }).click();
