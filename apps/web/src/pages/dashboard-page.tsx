@@ -2,6 +2,7 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { Card, Col, Empty, Progress, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { type RubricEntry, useRubricCatalog } from "../app/catalog.ts";
 import { useShell } from "../app/context.ts";
 import { Chart } from "../components/chart.tsx";
@@ -109,13 +110,12 @@ function KindProgress({ rubric, periodId }: { rubric: RubricEntry; periodId: num
         ))}
       </div>
       <Space size={[8, 4]} wrap style={{ marginTop: 8 }}>
-        <Tag color={statusColors.none} style={{ color: "#333" }}>
-          {t("status.none")} {none}
-        </Tag>
-        {statuses.map((s) => (
-          <Tag key={s} color={statusColors[s]}>
-            {t(`status.${s}`)} {by[s]}
-          </Tag>
+        {(["none", ...statuses] as const).map((s) => (
+          <Link key={s} to={`/subjects?kind=${encodeURIComponent(rubric.subjectKind)}&status=${s}`}>
+            <Tag color={statusColors[s]} style={s === "none" ? { color: "#333" } : undefined}>
+              {t(`status.${s}`)} {s === "none" ? none : by[s]}
+            </Tag>
+          </Link>
         ))}
       </Space>
       <Progress percent={Math.round(pct(by.approved))} size="small" format={(p) => `${t("status.approved")} ${p}%`} />

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import { lazy, Suspense, useMemo, useState } from "react";
-import { useNavigate } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { useSubjectKinds } from "../app/catalog.ts";
 import { useShell } from "../app/context.ts";
@@ -56,8 +56,10 @@ export function SubjectsPage() {
   const { user, period } = useShell();
   const navigate = useNavigate();
   const [search, setSearch] = useState("");
-  const [kind, setKind] = useState<string | undefined>(undefined);
-  const [status, setStatus] = useState<Status | undefined>(undefined);
+  // The dashboard links here with ?kind=…&status=… (e.g. a reviewer's queue of submitted sheets).
+  const [params] = useSearchParams();
+  const [kind, setKind] = useState<string | undefined>(params.get("kind") ?? undefined);
+  const [status, setStatus] = useState<Status | undefined>(() => statusOptions.find((s) => s === params.get("status")));
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Subject | "new" | null>(null);
   const [importing, setImporting] = useState(false);

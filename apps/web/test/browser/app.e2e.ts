@@ -70,6 +70,19 @@ async function liveTotal(p: Page): Promise<string> {
   return (await p.getByTestId("live-total").textContent()) ?? "";
 }
 
+/** Runs a test body; on failure saves what every open tab shows, then fails as before. */
+function guarded(name: string, body: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await body();
+    } catch (error) {
+      const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
+      await Promise.all(pages.map((p, i) => screenshot(p, `failed-${name.slice(0, 40).replace(/\W+/g, "_")}-${i}`).catch(() => undefined)));
+      throw error;
+    }
+  };
+}
+
 describe("Kaoping in Chromium", () => {
   before(async () => {
     server = await startServer();
@@ -83,7 +96,7 @@ describe("Kaoping in Chromium", () => {
     await server?.stop();
   });
 
-  test("login refuses a wrong password, then admits the admin to the dashboard", async () => {
+  test("login refuses a wrong password, then admits the admin to the dashboard", guarded("login refuses a wrong password, then admits the admin to the dashboard", async () => {
     await page.goto("/");
     await page.waitForURL(/\/login/);
     await screenshot(page, "01-login");
@@ -101,9 +114,16 @@ describe("Kaoping in Chromium", () => {
     await page.getByText("各类对象考核进度").waitFor();
     await page.locator("canvas").first().waitFor();
     await screenshot(page, "02-dashboard");
-  });
+    // A status on the dashboard opens the list of those subjects (a reviewer's queue).
+    await page.getByRole("link", { name: /^已提交 \d+$/ }).last().click();
+    await page.waitForURL(/status=submitted/);
+    await page.getByRole("heading", { name: "考核对象" }).waitFor();
+    await page.locator(".ant-table-row .ant-tag").first().waitFor();
+    const statuses = await page.locator(".ant-table-row .ant-tag").allTextContents();
+    assert.ok(statuses.length > 0 && statuses.every((s) => s === "已提交"), statuses.join(","));
+  }));
 
-  test("fill READING.md's worked example in a new assessment and see 109.2", async () => {
+  test("fill READING.md's worked example in a new assessment and see 109.2", guarded("fill READING.md's worked example in a new assessment and see 109.2", async () => {
     await page.goto("/subjects");
     await page.getByRole("button", { name: "新建对象" }).click();
     const dialog = page.getByRole("dialog");
@@ -134,9 +154,9 @@ describe("Kaoping in Chromium", () => {
     assert.match(file.headers()["content-disposition"] ?? "", /^attachment/);
     await page.locator('[data-item="2"]').scrollIntoViewIfNeeded();
     await screenshot(page, "03b-assessment-discretionary");
-  });
+  }));
 
-  test("a discretionary score below the maximum without a reason is refused", async () => {
+  test("a discretionary score below the maximum without a reason is refused", guarded("a discretionary score below the maximum without a reason is refused", async () => {
     await page.goto(assessmentUrl);
     const box = page.locator('[data-input="责任书评分"]');
     await box.getByLabel("评分理由").fill("");
@@ -154,9 +174,9 @@ describe("Kaoping in Chromium", () => {
     });
     assert.equal(res.status(), 400);
     assert.match(await res.text(), /责任书评分/);
-  });
+  }));
 
-  test("the export reads back as a workbook with the right points", async () => {
+  test("the export reads back as a workbook with the right points", guarded("the export reads back as a workbook with the right points", async () => {
     await page.goto(assessmentUrl);
     await page.locator('[data-input="培训人数"]').waitFor();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出 Excel" }).click()]);
@@ -181,9 +201,9 @@ describe("Kaoping in Chromium", () => {
     assert.deepEqual([...points.values()], [5, 9.2, 7, 20, 5, 22, 9, 22, 10]);
     assert.equal(total, 109.2);
     assert.equal(letters, 3.2);
-  });
+  }));
 
-  test("a conflict between two tabs shows what changed and can overwrite knowingly", async () => {
+  test("a conflict between two tabs shows what changed and can overwrite knowingly", guarded("a conflict between two tabs shows what changed and can overwrite knowingly", async () => {
     const a = watch(await admin.newPage());
     const b = watch(await admin.newPage());
     await a.goto(assessmentUrl);
@@ -205,16 +225,16 @@ describe("Kaoping in Chromium", () => {
     assert.equal(await b.locator('[data-input="培训人数"]').getByRole("spinbutton").inputValue(), "30");
     await a.close();
     await b.close();
-  });
+  }));
 
-  test("the print page shows the filled sheet", async () => {
+  test("the print page shows the filled sheet", guarded("the print page shows the filled sheet", async () => {
     await page.goto(assessmentUrl.replace("/assessments/", "/print/"));
     await page.getByTestId("sheet-total").waitFor();
     assert.equal(await page.getByTestId("sheet-total").textContent(), "110.2");
     await screenshot(page, "06-print", true);
-  });
+  }));
 
-  test("submit, return with a comment, resubmit and approve; the history lists each step", async () => {
+  test("submit, return with a comment, resubmit and approve; the history lists each step", guarded("submit, return with a comment, resubmit and approve; the history lists each step", async () => {
     await page.goto(assessmentUrl);
     await page.getByRole("button", { name: "提交审核" }).click();
     await page.getByTestId("status").filter({ hasText: "已提交" }).waitFor();
@@ -234,9 +254,9 @@ describe("Kaoping in Chromium", () => {
       await page.getByRole("cell", { name: step, exact: true }).first().waitFor();
     }
     await screenshot(page, "06b-history");
-  });
+  }));
 
-  test("the period summary workbook has one row per subject and one column per item", async () => {
+  test("the period summary workbook has one row per subject and one column per item", guarded("the period summary workbook has one row per subject and one column per item", async () => {
     await page.goto("/rankings");
     await page.locator("canvas").first().waitFor();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出汇总表" }).click()]);
@@ -254,9 +274,9 @@ describe("Kaoping in Chromium", () => {
     assert.ok(example, "the worked example's village is in the summary");
     assert.equal(example.getCell(3 + 1 + 9 + 1).value, 110.2);
     assert.equal(example.getCell(5 + 1).value, 9.2);
-  });
+  }));
 
-  test("a rubric edit shows an error at its line; the fix is published with its impact", async () => {
+  test("a rubric edit shows an error at its line; the fix is published with its impact", guarded("a rubric edit shows an error at its line; the fix is published with its impact", async () => {
     const source = readFileSync(join(repoRoot, "rubrics", "village-quality.rubric"), "utf8");
     const target = "基础 4 分 每 省抽不合格数 扣 1 分";
     const line = source.split("\n").findIndex((l) => l.includes(target)) + 1;
@@ -303,9 +323,9 @@ describe("Kaoping in Chromium", () => {
     await page.getByText("已发布版本 2").waitFor();
     await page.getByRole("tab", { name: "版本记录" }).click();
     await page.getByRole("cell", { name: "省抽每个不合格产品扣 2 分" }).waitFor();
-  });
+  }));
 
-  test("the editor colours keywords of both sets and the formatter switches between them", async () => {
+  test("the editor colours keywords of both sets and the formatter switches between them", guarded("the editor colours keywords of both sets and the formatter switches between them", async () => {
     await page.goto("/rubrics");
     await page.getByText("行政村 · village_quality").click();
     await page.locator(".cm-content").click();
@@ -322,9 +342,9 @@ describe("Kaoping in Chromium", () => {
     await screenshot(page, "08b-rubric-english-keywords");
     await page.getByText("中文关键字").click();
     await page.locator(".cm-line", { hasText: "评分细则 village_quality" }).waitFor();
-  });
+  }));
 
-  test("an import previews every row with its errors, then saves subjects and their facts", async () => {
+  test("an import previews every row with its errors, then saves subjects and their facts", guarded("an import previews every row with its errors, then saves subjects and their facts", async () => {
     await page.goto("/subjects");
     await page.getByRole("button", { name: "导入" }).click();
     const dialog = page.getByRole("dialog");
@@ -362,9 +382,9 @@ describe("Kaoping in Chromium", () => {
     await page.locator('[data-input="培训人数"]').waitFor();
     assert.equal(await page.locator('[data-input="培训人数"]').getByRole("spinbutton").inputValue(), "30");
     assert.equal(await page.locator('[data-input="辖区企业数"]').getByRole("spinbutton").inputValue(), "40");
-  });
+  }));
 
-  test("a viewer sees no rubric editor", async () => {
+  test("a viewer sees no rubric editor", guarded("a viewer sees no rubric editor", async () => {
     await page.goto("/admin");
     await page.getByRole("button", { name: "新建用户" }).click();
     const dialog = page.getByRole("dialog");
@@ -413,9 +433,9 @@ describe("Kaoping in Chromium", () => {
     await viewer.getByText("Read-only in this status").or(viewer.getByText("Not editable in this status")).first().waitFor();
     await screenshot(viewer, "11c-assessment-english");
     await ctx.close();
-  });
+  }));
 
-  test("the form works at 390 px wide and the shell at 1280×800 without sideways scrolling", async () => {
+  test("the form works at 390 px wide and the shell at 1280×800 without sideways scrolling", guarded("the form works at 390 px wide and the shell at 1280×800 without sideways scrolling", async () => {
     const phone = await newContext(browser, server.url, 390, 844);
     const p = watch(await phone.newPage());
     await login(p, "admin", adminPassword);
@@ -438,9 +458,9 @@ describe("Kaoping in Chromium", () => {
     await page.getByRole("cell", { name: "V001" }).waitFor();
     await page.waitForLoadState("networkidle");
     await screenshot(page, "13-subjects");
-  });
+  }));
 
-  test("every form control on the main screens has a label", async () => {
+  test("every form control on the main screens has a label", guarded("every form control on the main screens has a label", async () => {
     const screens: [string, string][] = [
       ["/", "canvas"],
       ["/subjects", ".ant-table-row"],
@@ -455,7 +475,7 @@ describe("Kaoping in Chromium", () => {
       await page.waitForLoadState("networkidle");
       assert.deepEqual(await unlabelledControls(page), [], `unlabelled controls on ${path}`);
     }
-  });
+  }));
 
   test("no page threw an uncaught error", () => {
     assert.deepEqual(pageErrors, []);
