@@ -1,13 +1,11 @@
 // Facts as the rubric's inputs expect them (docs/language.md, "Types"), read from what people type
-// in a form or a spreadsheet cell.
-import type { Input, Rubric } from "@kaoping/language";
+// in a spreadsheet cell.
 
 export type FactValue = boolean | number | { readonly value: number; readonly reason: string };
-export type Facts = Readonly<Record<string, FactValue>>;
 
 export type InputKind = "yesno" | "count" | "number" | "percent" | "score";
 
-/** What the form and the importer need to know of one input. */
+/** What the importer needs to know of one input (from the compiled rubric). */
 export interface InputInfo {
   readonly name: string;
   readonly label: string;
@@ -20,27 +18,6 @@ export interface InputInfo {
   readonly hasDefault: boolean;
   /** The item it is declared in, or null for a rubric-wide input. */
   readonly item: number | null;
-}
-
-/** The inputs of a rubric in source order. */
-export function inputInfos(rubric: Rubric): InputInfo[] {
-  return rubric.inputs.map(inputInfo);
-}
-
-function inputInfo(input: Input): InputInfo {
-  const t = input.type;
-  return {
-    name: input.name.name,
-    label: input.label?.value ?? input.name.name,
-    help: input.help?.value ?? null,
-    kind: t.kind,
-    unit: t.kind === "number" ? (t.unit?.value ?? null) : null,
-    min: t.kind === "score" ? Number(t.min.value) : null,
-    max: t.kind === "score" ? Number(t.max.value) : null,
-    step: t.kind === "score" && t.step ? Number(t.step.value) : null,
-    hasDefault: input.default !== null,
-    item: input.item,
-  };
 }
 
 export type ParsedCell = { readonly ok: true; readonly value: FactValue | undefined } | { readonly ok: false; readonly message: string };
@@ -108,19 +85,4 @@ export function parseFactCell(input: InputInfo, raw: string, reason = ""): Parse
 export function onStep(n: number, min: number, step: number): boolean {
   const k = (n - min) / step;
   return Math.abs(k - Math.round(k)) < 1e-9;
-}
-
-/** A fact shown as text (the facts sheet of the export, the conflict dialog). */
-export function factText(value: FactValue | undefined, yes = "是", no = "否"): string {
-  if (value === undefined) return "";
-  if (typeof value === "boolean") return value ? yes : no;
-  if (typeof value === "number") return String(value);
-  return String(value.value);
-}
-
-/** The numeric part of a discretionary fact. */
-export function scoreValue(value: FactValue | undefined): number | undefined {
-  if (typeof value === "number") return value;
-  if (typeof value === "object") return value.value;
-  return undefined;
 }
