@@ -11,14 +11,15 @@ const keywords = new Set(
   languageKeywords.flatMap((k) => [...k.words.zh, ...k.words.en]).filter((w) => !atoms.has(w) && !typeWords.has(w)),
 );
 
-interface State {
+export interface State {
   /** Inside a `"""…"""` block that has not closed yet. */
   inBlock: boolean;
 }
 
 const wordChar = /[\p{L}\p{N}_]/u;
 
-function token(stream: StringStream, state: State): string | null {
+/** The style of the next token (CodeMirror's stream interface); exported for tests. */
+export function token(stream: StringStream, state: State): string | null {
   if (state.inBlock) {
     while (!stream.eol()) {
       if (stream.match('"""')) {

@@ -54,7 +54,7 @@ export const en: Messages = {
     expected: "Expected", actual: "Actual", saveDraft: "Save draft", publishedOk: "Published version {{version}}", gains: "Gains", losses: "Losses",
     changed: "Subjects whose score changes", oldTotal: "Old total", newTotal: "New total", delta: "Change", oldRank: "Old rank", newRank: "New rank", noChanges: "No subject's score changes",
     author: "Author", note: "Note", hash: "Hash", loadVersion: "Load this version", cannotPublish: "Cannot publish with errors", select: "Choose a rubric",
-    keywords: "Keywords", keywordsZh: "Chinese keywords", keywordsEn: "English keywords", fixSyntaxFirst: "Fix the syntax errors first", added: "Added", removed: "Removed", modified: "Changed", structural: "Structural changes",
+    keywords: "Keywords", keywordsZh: "Chinese keywords", keywordsEn: "English keywords", fixSyntaxFirst: "Fix the syntax errors first", create: "New rubric", key: "Id (letters, digits, underscore)", keyHelp: "Starts with a letter; letters, digits and _ only, e.g. town_quality", keyTaken: "This id is taken", titleLabel: "Title", added: "Added", removed: "Removed", modified: "Changed", structural: "Structural changes",
   },
   admin: {
     title: "Administration", users: "Users", tokens: "API tokens", createUser: "New user", displayName: "Display name", roles: "Roles", active: "Active",

@@ -53,7 +53,7 @@ export const zhCN = {
     expected: "期望", actual: "实际", saveDraft: "保存草稿", publishedOk: "已发布版本 {{version}}", gains: "得分增加", losses: "得分减少",
     changed: "分数变化的对象", oldTotal: "原总分", newTotal: "新总分", delta: "变化", oldRank: "原名次", newRank: "新名次", noChanges: "没有对象的分数发生变化",
     author: "作者", note: "说明", hash: "摘要", loadVersion: "载入此版本", cannotPublish: "有错误时不能发布", select: "选择细则",
-    keywords: "关键字", keywordsZh: "中文关键字", keywordsEn: "英文关键字", fixSyntaxFirst: "请先修正语法错误", added: "新增", removed: "删除", modified: "修改", structural: "结构变化",
+    keywords: "关键字", keywordsZh: "中文关键字", keywordsEn: "英文关键字", fixSyntaxFirst: "请先修正语法错误", create: "新建评分细则", key: "编号（英文字母、数字、下划线）", keyHelp: "以字母开头，只含英文字母、数字和下划线，例如 town_quality", keyTaken: "这个编号已被使用", titleLabel: "标题", added: "新增", removed: "删除", modified: "修改", structural: "结构变化",
   },
   admin: {
     title: "系统管理", users: "用户", tokens: "API 令牌", createUser: "新建用户", displayName: "姓名", roles: "角色", active: "启用",

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type CompileDiagnostic, type CompiledRubric, compile, diff, runTests } from "@kaoping/engine";
 import { detectKeywords, format, lineColumn, sourceFile } from "@kaoping/language";
-import { Alert, App, Badge, Button, Card, Col, Empty, Input, Modal, Result, Row, Segmented, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Alert, App, Badge, Button, Card, Col, Empty, Form, Input, Modal, Result, Row, Segmented, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type RubricEntry, useRubricCatalog } from "../app/catalog.ts";
@@ -9,6 +9,7 @@ import { useShell } from "../app/context.ts";
 import { canEditRubrics } from "../app/permissions.ts";
 import { type EditorDiagnostic, RubricEditor, type RubricEditorHandle } from "../editor/rubric-editor.tsx";
 import { rankChanges } from "../lib/ranks.ts";
+import { rubricTemplate } from "../lib/rubric-template.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 
 type Version = RouterOutputs["rubrics"]["versions"][number];
@@ -20,6 +21,7 @@ export function RubricsPage() {
   const { user } = useShell();
   const catalog = useRubricCatalog();
   const [key, setKey] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   if (!canEditRubrics(user.role)) return <Result status="403" title="403" subTitle={t("common.forbidden")} />;
   const entries = catalog.data ?? [];
   const entry = entries.find((e) => e.key === key) ?? entries[0];
@@ -28,15 +30,70 @@ export function RubricsPage() {
       <Typography.Title level={2} className="kp-page-title">
         {t("rubrics.title")}
       </Typography.Title>
-      <Segmented
-        aria-label={t("rubrics.select")}
-        style={{ marginBottom: 12 }}
-        value={entry?.key}
-        onChange={(v) => setKey(String(v))}
-        options={entries.map((e) => ({ value: e.key, label: `${e.subjectKind} · ${e.key}` }))}
-      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented
+          aria-label={t("rubrics.select")}
+          value={entry?.key}
+          onChange={(v) => setKey(String(v))}
+          options={entries.map((e) => ({ value: e.key, label: `${e.subjectKind || t("rubrics.draft")} · ${e.key}` }))}
+        />
+        <Button onClick={() => setCreating(true)}>{t("rubrics.create")}</Button>
+      </Space>
       {entry ? <RubricWorkspace key={entry.key} entry={entry} /> : <Empty />}
+      {creating && (
+        <NewRubricDialog
+          taken={entries.map((e) => e.key)}
+          onClose={(created) => {
+            setCreating(false);
+            if (created) setKey(created);
+          }}
+        />
+      )}
     </>
+  );
+}
+
+/** Starts a new rubric as a draft from a template that checks clean. */
+function NewRubricDialog({ taken, onClose }: { taken: readonly string[]; onClose: (key: string | null) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ key: string; title: string; kind: string }>();
+  const save = useMutation(
+    trpc.rubrics.saveDraft.mutationOptions({
+      onSuccess: async (r) => {
+        await qc.invalidateQueries({ queryKey: trpc.rubrics.list.queryKey() });
+        onClose(r.draft.key);
+      },
+    }),
+  );
+  return (
+    <Modal open title={t("rubrics.create")} onCancel={() => onClose(null)} onOk={() => form.submit()} confirmLoading={save.isPending}>
+      {save.error && <Alert type="error" title={save.error.message} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate({ key: v.key, source: rubricTemplate(v.key, v.title, v.kind, new Date().getFullYear()), note: "", revision: null })}
+      >
+        <Form.Item
+          label={t("rubrics.key")}
+          name="key"
+          extra={t("rubrics.keyHelp")}
+          rules={[
+            { required: true, pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, message: t("rubrics.keyHelp") },
+            { validator: async (_, v: string) => (taken.includes(v) ? Promise.reject(new Error(t("rubrics.keyTaken"))) : undefined) },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={t("rubrics.titleLabel")} name="title" rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item label={t("common.kind")} name="kind" rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 

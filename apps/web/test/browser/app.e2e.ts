@@ -344,6 +344,27 @@ describe("Kaoping in Chromium", () => {
     await page.locator(".cm-line", { hasText: "评分细则 village_quality" }).waitFor();
   }));
 
+  test("a new rubric starts from a template that checks clean, passes its test and publishes", guarded("new rubric", async () => {
+    await page.goto("/rubrics");
+    await page.getByRole("button", { name: "新建评分细则" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("编号（英文字母、数字、下划线）").fill("village_quality");
+    await dialog.getByLabel("标题").fill("乡镇质量工作考核评分细则");
+    await dialog.getByLabel("对象类型").fill("乡镇");
+    await dialog.getByRole("button", { name: /确\s*定|OK/ }).click();
+    await dialog.getByText("这个编号已被使用").waitFor();
+    await dialog.getByLabel("编号（英文字母、数字、下划线）").fill("town_quality");
+    await dialog.getByRole("button", { name: /确\s*定|OK/ }).click();
+    await page.locator(".cm-line", { hasText: "评分细则 town_quality" }).waitFor();
+    await page.getByText("没有发现问题").waitFor();
+    await page.getByRole("button", { name: "运行测试" }).click();
+    await page.getByText("1 个通过，0 个失败").waitFor();
+    await page.getByRole("button", { name: "发布", exact: true }).click();
+    await page.getByLabel("发布说明").fill("新增乡镇考核");
+    await page.getByRole("dialog").getByRole("button", { name: /确\s*定|OK/ }).click();
+    await page.getByText("已发布版本 1").waitFor();
+  }));
+
   test("an import previews every row with its errors, then saves subjects and their facts", guarded("an import previews every row with its errors, then saves subjects and their facts", async () => {
     await page.goto("/subjects");
     await page.getByRole("button", { name: "导入" }).click();
