@@ -456,6 +456,30 @@ describe("Kaoping in Chromium", () => {
     await ctx.close();
   }));
 
+  test("each role's navigation and actions follow its permissions", guarded("roles", async () => {
+    const expectations: [string, string[], string[]][] = [
+      ["policy", ["总览", "考核对象", "排名", "评分细则"], ["系统管理"]],
+      ["assessor", ["总览", "考核对象", "排名"], ["评分细则", "系统管理"]],
+      ["reviewer", ["总览", "考核对象", "排名"], ["评分细则", "系统管理"]],
+    ];
+    for (const [username, visible, hidden] of expectations) {
+      const ctx = await newContext(browser, server.url);
+      const p = watch(await ctx.newPage());
+      await login(p, username, adminPassword);
+      const nav = p.getByRole("navigation");
+      for (const item of visible) await nav.getByText(item, { exact: true }).waitFor();
+      for (const item of hidden) assert.equal(await nav.getByText(item, { exact: true }).count(), 0, `${username} sees ${item}`);
+      // A submitted sheet: reviewers may approve it, nobody may edit it; assessors cannot approve.
+      await p.goto("/subjects?status=submitted");
+      await p.getByRole("heading", { name: "考核对象" }).waitFor();
+      await p.locator(".ant-table-row").first().getByRole("button", { name: /^考核表/ }).click();
+      await p.getByTestId("status").filter({ hasText: "已提交" }).waitFor();
+      assert.equal(await p.getByRole("button", { name: "审核通过" }).count(), username === "reviewer" ? 1 : 0);
+      assert.equal(await p.getByRole("button", { name: "保存" }).count(), 0);
+      await ctx.close();
+    }
+  }));
+
   test("the form works at 390 px wide and the shell at 1280×800 without sideways scrolling", guarded("the form works at 390 px wide and the shell at 1280×800 without sideways scrolling", async () => {
     const phone = await newContext(browser, server.url, 390, 844);
     const p = watch(await phone.newPage());
