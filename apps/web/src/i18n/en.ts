@@ -40,11 +40,11 @@ export const en: Messages = {
     evidence: "Evidence", upload: "Upload", uploadFailed: "Upload failed: {{message}}", noEvidence: "No evidence yet",
     save: "Save", submit: "Submit for review", approve: "Approve", return: "Return", returnComment: "Why it is returned", commentRequired: "Enter a comment",
     saved: "Saved (revision {{revision}})", submitted: "Submitted for review", approved: "Approved", returned: "Returned",
-    conflictTitle: "Save conflict", conflictText: "While you were editing, {{who}} saved this sheet as revision {{revision}}. What they changed:",
+    conflictTitle: "Save conflict", conflictText: "While you were editing, someone else saved this sheet as revision {{revision}}. What they changed:",
     conflictReload: "Discard my changes and reload", conflictOverwrite: "Overwrite with my changes", conflictField: "Input", theirs: "Their value", mine: "My value",
     history: "History", invalid: "{{count}} inputs need fixing", missingFact: "not filled", grade: "Grade", veto: "Veto: {{reason}}",
     print: "Print view", export: "Export Excel", notStarted: "Not scored yet", start: "Start scoring", readOnly: "Not editable in this status",
-    bonus: "bonus", general: "General facts", step: "step {{step}}", historyAdminOnly: "The history comes from the audit log, which only admins may read for now", reasonFor: "Why", percentHint: "Enter percent points, e.g. 40 for 40 %", unit: "Unit: {{unit}}", unexplained: "—",
+    bonus: "bonus", general: "General facts", step: "step {{step}}", historyAdminOnly: "The history comes from the audit log, which only admins may read for now", conflictNoFacts: "They changed no answer (perhaps the status).", reasonFor: "Why", percentHint: "Enter percent points, e.g. 40 for 40 %", unit: "Unit: {{unit}}", unexplained: "—",
   },
   rankings: { title: "Rankings", chart: "Totals ranked", table: "Ranking", perItem: "Compare by item", select: "Pick subjects to compare (up to 5)", summary: "Export summary" },
   rubrics: {

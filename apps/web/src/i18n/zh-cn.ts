@@ -39,11 +39,11 @@ export const zhCN = {
     evidence: "佐证材料", upload: "上传", uploadFailed: "上传失败：{{message}}", noEvidence: "暂无佐证材料",
     save: "保存", submit: "提交审核", approve: "审核通过", return: "退回", returnComment: "退回意见", commentRequired: "请填写退回意见",
     saved: "已保存（修订号 {{revision}}）", submitted: "已提交审核", approved: "已审核通过", returned: "已退回",
-    conflictTitle: "保存冲突", conflictText: "在您编辑期间，{{who}} 已将此考核表保存为修订号 {{revision}}。以下是对方修改的内容：",
+    conflictTitle: "保存冲突", conflictText: "在您编辑期间，此考核表已被他人保存为修订号 {{revision}}。以下是对方修改的内容：",
     conflictReload: "放弃我的修改并重新加载", conflictOverwrite: "用我的修改覆盖", conflictField: "输入项", theirs: "对方的值", mine: "我的值",
     history: "修改记录", invalid: "有 {{count}} 项输入需要修正", missingFact: "未填写", grade: "等级", veto: "一票否决：{{reason}}",
     print: "打印版", export: "导出 Excel", notStarted: "尚未开始评分", start: "开始评分", readOnly: "当前状态下不可编辑",
-    bonus: "加分", general: "基本情况", step: "步长 {{step}}", historyAdminOnly: "修改记录来自审计日志，目前只有管理员可以查看", reasonFor: "得分说明", percentHint: "填写百分数，例如 40 表示 40%", unit: "单位：{{unit}}", unexplained: "—",
+    bonus: "加分", general: "基本情况", step: "步长 {{step}}", historyAdminOnly: "修改记录来自审计日志，目前只有管理员可以查看", conflictNoFacts: "对方没有改动输入项（可能改变了状态）。", reasonFor: "得分说明", percentHint: "填写百分数，例如 40 表示 40%", unit: "单位：{{unit}}", unexplained: "—",
   },
   rankings: { title: "排名", chart: "总分排名", table: "排名表", perItem: "分项对比", select: "选择对象进行对比（最多 5 个）", summary: "导出汇总表" },
   rubrics: {

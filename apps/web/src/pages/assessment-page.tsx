@@ -415,7 +415,8 @@ function ConflictDiff({
   const names = [...new Set([...Object.keys(theirs), ...Object.keys(base)])].filter((n) => !sameFact(theirs[n], base[n]));
   return (
     <>
-      <Typography.Paragraph>{t("assessment.conflictText", { who: t("common.user"), revision })}</Typography.Paragraph>
+      <Typography.Paragraph>{t("assessment.conflictText", { revision })}</Typography.Paragraph>
+      {names.length === 0 && <Typography.Paragraph type="secondary">{t("assessment.conflictNoFacts")}</Typography.Paragraph>}
       <Table
         size="small"
         rowKey="name"
