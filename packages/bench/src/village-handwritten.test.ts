@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateVillageFacts, mulberry32 } from "./village-facts.ts";
 import { scoreVillageByHand, type VillageFacts } from "./village-handwritten.ts";
@@ -42,22 +43,17 @@ const allMet: VillageFacts = {
   数据准确: true,
 };
 
+// READING.md's worked example: the engine's fixture (also the rubric's test "示例村（READING.md）"),
+// with the discretionary score as the plain number the hand-written scorer takes.
+const workedExampleFile = new URL("../../engine/test/fixtures/facts/village-worked-example.json", import.meta.url);
+const { 责任书评分: letterScore, ...workedExampleRest } = JSON.parse(readFileSync(workedExampleFile, "utf8")) as Omit<
+  VillageFacts,
+  "责任书评分"
+> & { readonly 责任书评分: { readonly value: number } };
+const example: VillageFacts = { ...workedExampleRest, 责任书评分: letterScore.value };
+
 describe("scoreVillageByHand", () => {
   it("scores READING.md's worked example: 109.2", () => {
-    const example: VillageFacts = {
-      ...allMet,
-      已签责任状企业数: 8,
-      责任书评分: 3.2,
-      培训人数: 30,
-      法规培训期数: 2,
-      新增省级名牌数: 1,
-      通过认证企业数: 12,
-      企业标准覆盖率: 99,
-      新增计量确认单位数: 2,
-      省抽不合格数: 1,
-      一般违法案件数: 1,
-      查实线索数: 1,
-    };
     expect(scoreVillageByHand(example)).toEqual({
       items: [5, 9.2, 7, 20, 5, 22, 9, 22, 10],
       total: 109.2,

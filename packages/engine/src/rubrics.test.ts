@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { internalsOf } from "./compile.ts";
 import { compile, runTests, type CompiledRubric } from "./index.ts";
 import { workedExample } from "../test/worked-example.ts";
 
@@ -40,6 +41,10 @@ describe.each(readdirSync(rubricsDir).filter((f) => f.endsWith(".rubric")))("%s"
 
 describe("READING.md's worked example", () => {
   const rubric = load("village-quality.rubric");
+  it("has the facts of the rubric's own test 示例村（READING.md）", () => {
+    const test = internalsOf(rubric).tests.find((t) => t.name === "示例村（READING.md）");
+    expect(test?.facts).toEqual(workedExample);
+  });
   it("scores 109.2 with the items of READING.md", () => {
     const r = rubric.score(workedExample);
     expect(r.total).toBe(109.2);

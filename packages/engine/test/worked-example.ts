@@ -1,38 +1,9 @@
-// READING.md's worked example as facts for rubrics/village-quality.rubric: total 109.2.
-export const workedExample = {
-  及时调整工作机构: true,
-  工作机构正常开展活动: true,
-  参加政府会议活动: true,
-  制定工作方案: true,
-  应签责任状企业数: 10,
-  已签责任状企业数: 8,
-  责任书评分: { value: 3.2, reason: "应签 10 家，已签 8 家" },
-  有检查考核总结: true,
-  辖区企业数: 40,
-  培训人数: 30,
-  法规培训期数: 2,
-  及时申报名牌产品: true,
-  新增省级名牌数: 1,
-  新增中国名牌数: 0,
-  五百万以上工业企业数: 30,
-  通过认证企业数: 12,
-  新增认证企业数: 1,
-  质量建档率: 100,
-  企业标准覆盖率: 99,
-  完成标准复审: true,
-  标准复审率: 98,
-  新增计量确认单位数: 2,
-  新增采标单位数: 0,
-  省抽不合格数: 1,
-  国抽不合格数: 0,
-  建立打假责任制: true,
-  明确打假联络员: true,
-  一般违法案件数: 1,
-  严重违法案件数: 0,
-  发生重大制假售假案件: false,
-  被省级以上媒体曝光: false,
-  查实线索数: 1,
-  台帐按要求分类: true,
-  资料齐全: true,
-  数据准确: true,
-} as const;
+// READING.md's worked example as facts for rubrics/village-quality.rubric: total 109.2. The facts
+// live in one JSON file that the CLI, API and bench tests read too; rubrics.test.ts checks that
+// they are the facts of the rubric's own test "示例村（READING.md）".
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export const workedExamplePath = fileURLToPath(new URL("./fixtures/facts/village-worked-example.json", import.meta.url));
+
+export const workedExample: Readonly<Record<string, unknown>> = JSON.parse(readFileSync(workedExamplePath, "utf8"));
