@@ -52,6 +52,9 @@ export async function startServer(): Promise<RunningServer> {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Never leave a server behind, even when the test process ends early.
+  const killChild = () => child.kill("SIGKILL");
+  process.once("exit", killChild);
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -81,6 +84,7 @@ export async function startServer(): Promise<RunningServer> {
         await exited;
         clearTimeout(timer);
       }
+      process.off("exit", killChild);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
