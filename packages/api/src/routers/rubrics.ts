@@ -1,6 +1,7 @@
 // Rubric versions: one working draft per rubric, published versions numbered 1, 2, … and frozen.
 // Checking a source is a normal answer with diagnostics as data, errors included.
 import { createHash } from "node:crypto";
+import type { Database, Kysely, Transaction } from "@kaoping/db";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { conflict } from "../errors.ts";
@@ -83,6 +84,26 @@ function versionOut(r: VersionRow): z.infer<typeof VersionSchema> {
   };
 }
 
+/** Rubric versions joined to their author, whose name `versionOut` shows. */
+function versionsWithAuthor(db: Kysely<Database>) {
+  return db.selectFrom("rubric_version").leftJoin("app_user", "app_user.id", "rubric_version.author_id");
+}
+
+function versionById(db: Kysely<Database>, id: number): Promise<VersionRow> {
+  return versionsWithAuthor(db).select(VERSION_COLUMNS).where("rubric_version.id", "=", id).executeTakeFirstOrThrow();
+}
+
+/** The rubric's working draft, locked until the transaction ends (saves and publishing queue up behind it). */
+function lockedDraft(tx: Transaction<Database>, key: string) {
+  return tx
+    .selectFrom("rubric_version")
+    .selectAll()
+    .where("rubric_key", "=", key)
+    .where("status", "=", "draft")
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 const ChangeSchema = z.enum(["added", "removed", "changed", "unchanged"]);
 const PairSchema = <T extends z.ZodType>(t: T) => z.object({ old: t.nullable(), new: t.nullable() });
 
@@ -110,9 +131,7 @@ export const rubricsRouter = {
       ),
     )
     .query(async ({ ctx }) => {
-      const rows = await ctx.db
-        .selectFrom("rubric_version")
-        .leftJoin("app_user", "app_user.id", "rubric_version.author_id")
+      const rows = await versionsWithAuthor(ctx.db)
         .select(VERSION_COLUMNS)
         .orderBy("rubric_version.rubric_key")
         .orderBy("rubric_version.version", "desc")
@@ -141,9 +160,7 @@ export const rubricsRouter = {
     .output(z.array(VersionSchema))
     .query(async ({ ctx, input }) =>
       (
-        await ctx.db
-          .selectFrom("rubric_version")
-          .leftJoin("app_user", "app_user.id", "rubric_version.author_id")
+        await versionsWithAuthor(ctx.db)
           .select(VERSION_COLUMNS)
           .where("rubric_version.rubric_key", "=", input.key)
           .orderBy("rubric_version.id", "desc")
@@ -155,9 +172,7 @@ export const rubricsRouter = {
     .input(z.object({ id: IdSchema }))
     .output(VersionWithSourceSchema)
     .query(async ({ ctx, input }) => {
-      const row = await ctx.db
-        .selectFrom("rubric_version")
-        .leftJoin("app_user", "app_user.id", "rubric_version.author_id")
+      const row = await versionsWithAuthor(ctx.db)
         .select([...VERSION_COLUMNS, "rubric_version.source"])
         .where("rubric_version.id", "=", input.id)
         .executeTakeFirst();
@@ -200,13 +215,7 @@ export const rubricsRouter = {
         throw new TRPCError({ code: "BAD_REQUEST", message: `source: the source declares rubric "${prepared.info.key}", not "${input.key}"` });
       }
       const draft = await ctx.db.transaction().execute(async (tx) => {
-        const existing = await tx
-          .selectFrom("rubric_version")
-          .selectAll()
-          .where("rubric_key", "=", input.key)
-          .where("status", "=", "draft")
-          .forUpdate()
-          .executeTakeFirst();
+        const existing = await lockedDraft(tx, input.key);
         const latest = await tx
           .selectFrom("rubric_version")
           .select(["title", "subject_kind", "effective"])
@@ -247,12 +256,7 @@ export const rubricsRouter = {
             { source: input.source, note: input.note, revision: existing.revision + 1 },
           );
         }
-        return tx
-          .selectFrom("rubric_version")
-          .leftJoin("app_user", "app_user.id", "rubric_version.author_id")
-          .select(VERSION_COLUMNS)
-          .where("rubric_version.id", "=", id)
-          .executeTakeFirstOrThrow();
+        return versionById(tx, id);
       });
       return { draft: versionOut(draft), diagnostics };
     }),
@@ -263,13 +267,7 @@ export const rubricsRouter = {
     .output(VersionSchema)
     .mutation(async ({ ctx, input }) => {
       const row = await ctx.db.transaction().execute(async (tx) => {
-        const draft = await tx
-          .selectFrom("rubric_version")
-          .selectAll()
-          .where("rubric_key", "=", input.key)
-          .where("status", "=", "draft")
-          .forUpdate()
-          .executeTakeFirst();
+        const draft = await lockedDraft(tx, input.key);
         if (!draft) throw new TRPCError({ code: "NOT_FOUND", message: `rubric "${input.key}" has no draft to publish` });
         if (draft.revision !== input.revision) throw conflict("rubric draft", draft.id, draft.revision, input.revision);
         const { prepared, diagnostics } = compileSource(draft.source);
@@ -308,12 +306,7 @@ export const rubricsRouter = {
           .where("id", "=", draft.id)
           .execute();
         await audit(tx, ctx, "rubric_version", draft.id, { status: "draft", revision: draft.revision }, { status: "published", version, contentHash: draft.content_hash });
-        return tx
-          .selectFrom("rubric_version")
-          .leftJoin("app_user", "app_user.id", "rubric_version.author_id")
-          .select(VERSION_COLUMNS)
-          .where("rubric_version.id", "=", draft.id)
-          .executeTakeFirstOrThrow();
+        return versionById(tx, draft.id);
       });
       return versionOut(row);
     }),
