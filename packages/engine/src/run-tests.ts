@@ -1,5 +1,6 @@
 // runTests: the rubric's own 测试 blocks, scored with explanations and compared exactly.
 
+import { targetName } from "@kaoping/language";
 import type { ExpectTarget, Span } from "./ast.ts";
 import { internalsOf, type CompiledRubric } from "./compile.ts";
 import { formatScaled, scaledFromNumber } from "./decimal.ts";
@@ -28,19 +29,6 @@ export interface TestOutcome {
   readonly result: ScoreResult | null;
 }
 
-function what(target: ExpectTarget): Message {
-  switch (target.kind) {
-    case "item":
-      return { zh: `项目 ${target.item}`, en: `item ${target.item}` };
-    case "criterion":
-      return { zh: `细则 ${target.item}.${target.criterion}`, en: `criterion ${target.item}.${target.criterion}` };
-    case "total":
-      return { zh: "总分", en: "total" };
-    case "grade":
-      return { zh: "等级", en: "grade" };
-  }
-}
-
 /** Points compare exactly, as decimals. */
 function samePoints(actual: number, expected: bigint): boolean {
   return scaledFromNumber(actual) === expected;
@@ -67,7 +55,7 @@ function check(result: ScoreResult, target: ExpectTarget, expected: bigint | str
   const shown = typeof expected === "string" ? expected : Number(formatScaled(expected));
   const fail = (actual: number | string | null, explanation: Message): TestFailure => ({
     target,
-    what: what(target),
+    what: targetName(target),
     expected: shown,
     actual,
     explanation,

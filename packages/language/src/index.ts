@@ -4,6 +4,7 @@ export { lex, detectKeywords } from "./lex/lex.ts";
 export { parse, type ParseResult } from "./parse/parse.ts";
 export { check, checkRubric, type CheckResult } from "./check/check.ts";
 export { testFacts, baseTest } from "./check/test-facts.ts";
+export { targetName } from "./check/target-name.ts";
 export type { Symbols, SymbolEntry, Type, Dimension } from "./check/context.ts";
 export { RangeFinder, type Range } from "./check/bounds.ts";
 export { format, type FormatResult, type FormatOptions } from "./format/format.ts";

@@ -4,6 +4,7 @@ import type * as A from "../../ast.ts";
 import { diagnostic, type Message } from "../../diagnostics/diagnostic.ts";
 import type { CheckContext } from "../context.ts";
 import { suggestName } from "../suggest.ts";
+import { targetName } from "../target-name.ts";
 import { baseTest, testFacts } from "../test-facts.ts";
 import { literalFits, quotedName } from "./literal-fits.ts";
 
@@ -78,16 +79,9 @@ function targetExists(rubric: A.Rubric, target: A.ExpectTarget): boolean {
   }
 }
 
-/** An expectation's target in words, e.g. 项目 2 / item 2. */
-export function describeTarget(target: A.ExpectTarget): Message {
-  switch (target.kind) {
-    case "item":
-      return { zh: `「项目 ${target.item}」`, en: `item ${target.item}` };
-    case "criterion":
-      return { zh: `「细则 ${target.item}.${target.criterion}」`, en: `criterion ${target.item}.${target.criterion}` };
-    case "total":
-      return { zh: "「总分」", en: "the total" };
-    case "grade":
-      return { zh: "「等级」", en: "the grade" };
-  }
+/** A target as diagnostics quote it: 「项目 2」 / item 2, 「总分」 / the total. */
+function describeTarget(target: A.ExpectTarget): Message {
+  const name = targetName(target);
+  const article = target.kind === "total" || target.kind === "grade" ? "the " : "";
+  return { zh: `「${name.zh}」`, en: `${article}${name.en}` };
 }
