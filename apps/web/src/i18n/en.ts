@@ -40,7 +40,7 @@ export const en: Messages = {
     evidence: "Evidence", upload: "Upload", uploadFailed: "Upload failed: {{message}}", noEvidence: "No evidence yet",
     save: "Save", submit: "Submit for review", approve: "Approve", return: "Return", returnComment: "Why it is returned", commentRequired: "Enter a comment",
     saved: "Saved (revision {{revision}})", submitted: "Submitted for review", approved: "Approved", returned: "Returned",
-    conflictTitle: "Save conflict", conflictText: "While you were editing, someone else saved this sheet as revision {{revision}}. What they changed:",
+    conflictTitle: "Save conflict", conflictText: "While you were editing, someone else saved this sheet as revision {{revision}}. The answers either of you changed:",
     conflictReload: "Discard my changes and reload", conflictOverwrite: "Overwrite with my changes", conflictField: "Input", theirs: "Their value", mine: "My value",
     history: "History", invalid: "{{count}} inputs need fixing", missingFact: "not filled", grade: "Grade", veto: "Veto: {{reason}}",
     print: "Print view", export: "Export Excel", notStarted: "Not scored yet", start: "Start scoring", readOnly: "Not editable in this status",

@@ -39,7 +39,7 @@ export const zhCN = {
     evidence: "佐证材料", upload: "上传", uploadFailed: "上传失败：{{message}}", noEvidence: "暂无佐证材料",
     save: "保存", submit: "提交审核", approve: "审核通过", return: "退回", returnComment: "退回意见", commentRequired: "请填写退回意见",
     saved: "已保存（修订号 {{revision}}）", submitted: "已提交审核", approved: "已审核通过", returned: "已退回",
-    conflictTitle: "保存冲突", conflictText: "在您编辑期间，此考核表已被他人保存为修订号 {{revision}}。以下是对方修改的内容：",
+    conflictTitle: "保存冲突", conflictText: "在您编辑期间，此考核表已被他人保存为修订号 {{revision}}。以下是双方改动过的输入项：",
     conflictReload: "放弃我的修改并重新加载", conflictOverwrite: "用我的修改覆盖", conflictField: "输入项", theirs: "对方的值", mine: "我的值",
     history: "修改记录", invalid: "有 {{count}} 项输入需要修正", missingFact: "未填写", grade: "等级", veto: "一票否决：{{reason}}",
     print: "打印版", export: "导出 Excel", notStarted: "尚未开始评分", start: "开始评分", readOnly: "当前状态下不可编辑",

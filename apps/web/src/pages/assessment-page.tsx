@@ -412,11 +412,14 @@ function ConflictDiff({
   prepared: NonNullable<ReturnType<typeof prepareRubric>>;
 }) {
   const { t } = useTranslation();
-  const names = [...new Set([...Object.keys(theirs), ...Object.keys(base)])].filter((n) => !sameFact(theirs[n], base[n]));
+  // Every answer either side changed since this form loaded: what overwriting would keep or undo.
+  const names = [...new Set([...Object.keys(theirs), ...Object.keys(base), ...Object.keys(mine)])].filter(
+    (n) => !sameFact(theirs[n], base[n]) || !sameFact(mine[n], base[n]),
+  );
   return (
     <>
       <Typography.Paragraph>{t("assessment.conflictText", { revision })}</Typography.Paragraph>
-      {names.length === 0 && <Typography.Paragraph type="secondary">{t("assessment.conflictNoFacts")}</Typography.Paragraph>}
+      {names.every((n) => sameFact(theirs[n], base[n])) && <Typography.Paragraph type="secondary">{t("assessment.conflictNoFacts")}</Typography.Paragraph>}
       <Table
         size="small"
         rowKey="name"

@@ -116,6 +116,10 @@ export async function newContext(browser: Browser, baseURL: string, width = 1280
 /** Saves a screenshot of what the window shows (or the whole page) as a test artefact. */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
+  // Let dialogs finish zooming in and tables finish fading before the picture is taken.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, { timeout: 3000 })
+    .catch(() => undefined);
   await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage });
 }
 
