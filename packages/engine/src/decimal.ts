@@ -21,11 +21,6 @@ export const LIMIT = 2 ** 52;
 /** Thrown (never escapes the engine) when a number op would leave the exact range. */
 export const OVERFLOW: unique symbol = Symbol("kaoping.overflow");
 
-/** Scales an integer count to fixed point; exact for |n| ≤ 10^9. */
-export function scaleInteger(n: number): number {
-  return n * SCALE;
-}
-
 /** Round-to-nearest division of two exact integers, halves away from zero. */
 export function roundDiv(p: number, d: number): number {
   const negative = p < 0 !== d < 0;
@@ -216,9 +211,4 @@ export function toPoints(x: number | bigint): number {
   if (typeof x === "number") return x / SCALE + 0;
   if (x < 1_000_000_000_000_000n && x > -1_000_000_000_000_000n) return Number(x) / SCALE + 0;
   return Number(formatScaled(x));
-}
-
-/** The scaled value of a JS number that is already known to have at most six decimals. */
-export function scaledFromPoints(v: number): number {
-  return Math.round(v * SCALE);
 }

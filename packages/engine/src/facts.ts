@@ -16,12 +16,6 @@ export type Slots = (number | boolean)[];
 /** Reads one input from a facts object; returns undefined when the fact is missing or invalid. */
 export type SlotReader = (facts: Readonly<Record<string, unknown>>) => number | boolean | undefined;
 
-/** The plain value of a discretionary fact: a number, or the `value` of `{ value, reason }`. */
-export function scoreValue(v: unknown): unknown {
-  if (typeof v === "object" && v !== null && !Array.isArray(v)) return (v as { value?: unknown }).value;
-  return v;
-}
-
 /** The assessor's reason of a discretionary fact, if it has one. */
 export function scoreReason(v: unknown): string | null {
   if (typeof v === "object" && v !== null && !Array.isArray(v)) {

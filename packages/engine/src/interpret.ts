@@ -181,7 +181,6 @@ export class Interpreter<T> {
 
   /** Sets the subject whose criteria `reasonOf` explains: its slot values and facts. */
   prepare(slots: Slots, facts: Readonly<Record<string, unknown>>): void {
-    const A = this.A;
     this.facts = facts;
     this.vals = this.toVals(slots);
     this.lets = [];
