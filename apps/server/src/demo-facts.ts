@@ -3,7 +3,7 @@
 // — that tilts its answers, so rankings and charts have something to show.
 
 /** mulberry32: a small, good-enough PRNG for demo data. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

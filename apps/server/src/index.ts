@@ -2,4 +2,3 @@
 export { createApp, type App, type AppOptions } from "./app.ts";
 export { configFromEnv, REPO_ROOT, type ServerConfig } from "./config.ts";
 export { seedIfEmpty, type SeedOptions, type SeedOutcome } from "./seed.ts";
-export { villageFacts, enterpriseFacts, prng, type Profile } from "./demo-facts.ts";
