@@ -58,8 +58,9 @@ export async function main(argv: readonly string[], out: (text: string) => void 
   const [name, ...rest] = argv;
   const command = name ? commands[name] : undefined;
   if (!command) {
-    out(name && name !== "help" && name !== "--help" ? `未知命令 / unknown command: ${name}\n${usage()}` : usage());
-    return name && name !== "help" && name !== "--help" ? 2 : 0;
+    const unknown = name !== undefined && name !== "" && name !== "help" && name !== "--help";
+    out(unknown ? `未知命令 / unknown command: ${name}\n${usage()}` : usage());
+    return unknown ? 2 : 0;
   }
   try {
     const { values, positionals } = parseArgs({ args: [...rest], options: command.flags, allowPositionals: true, strict: true });
