@@ -1,21 +1,9 @@
 import { POSTGRES_SKIP_NOTE, testDatabaseTargets } from "@kaoping/db";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setUpApi, TEST_PASSWORD, type TestApi } from "./test-support.ts";
+import { failure, setUpApi, TEST_PASSWORD, type TestApi } from "./test-support.ts";
 
 const targets = testDatabaseTargets();
 if (!targets.some((t) => t.kind === "postgres" && t.available)) console.warn(POSTGRES_SKIP_NOTE);
-
-/** The error a call rejects with. */
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe.each(targets)("api basics on $kind", (target) => {
   let api: TestApi;

@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { POSTGRES_SKIP_NOTE, testDatabaseTargets } from "@kaoping/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setUpApi, type TestApi } from "./test-support.ts";
+import { failure, setUpApi, type TestApi } from "./test-support.ts";
 
 const VILLAGE = readFileSync(resolve(import.meta.dirname, "../../../rubrics/village-quality.rubric"), "utf8");
 
@@ -14,16 +14,6 @@ const VILLAGE = readFileSync(resolve(import.meta.dirname, "../../../rubrics/vill
 const WORKED_EXAMPLE: Record<string, unknown> = JSON.parse(
   readFileSync(resolve(import.meta.dirname, "../../engine/test/fixtures/facts/village-worked-example.json"), "utf8"),
 );
-
-async function failure(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const targets = testDatabaseTargets();
 if (!targets.some((t) => t.kind === "postgres" && t.available)) console.warn(POSTGRES_SKIP_NOTE);

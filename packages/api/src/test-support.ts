@@ -1,6 +1,7 @@
 // Test set-up shared by the API tests: a fresh database with one user per role, and callers that
 // act as each of them (or as nobody) through `createCaller`, the same path HTTP requests take.
 import { ROLES, type DatabaseHandle, type Role, type TestDatabaseTarget } from "@kaoping/db";
+import { TRPCError } from "@trpc/server";
 import { hashPassword } from "./auth/passwords.ts";
 import { createInnerContext, type ApiSettings, type AuthUser, type CookieJar } from "./context.ts";
 import { createCaller } from "./root.ts";
@@ -50,4 +51,15 @@ export async function setUpApi(target: TestDatabaseTarget): Promise<TestApi> {
       ),
     close: () => handle.close(),
   };
+}
+
+/** The error a call rejects with; fails the test when the call succeeds or throws something else. */
+export async function failure(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
 }
