@@ -4,6 +4,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export const workedExamplePath = fileURLToPath(new URL("./fixtures/facts/village-worked-example.json", import.meta.url));
+const workedExamplePath = fileURLToPath(new URL("./fixtures/facts/village-worked-example.json", import.meta.url));
 
 export const workedExample: Readonly<Record<string, unknown>> = JSON.parse(readFileSync(workedExamplePath, "utf8"));
