@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
@@ -73,8 +73,16 @@ export function SubjectsPage() {
     ...trpc.subjects.list.queryOptions({ limit: pageSize, offset: (page - 1) * pageSize, ...filters }),
     enabled: status === undefined,
   });
-  // The period's assessments (status and total per subject); the API pages at 500.
-  const inPeriod = useQuery({ ...trpc.assessments.list.queryOptions({ periodId, limit: 500, offset: 0, ...filters }), enabled: period !== null });
+  // Status and total of the shown page's subjects in this period: one small query per row, sent as
+  // one batched request, so the cost follows the page size, not the number of subjects.
+  const pageAssessments = useQueries({
+    queries: (status === undefined ? (list.data?.rows ?? []) : []).map((s) =>
+      trpc.assessments.list.queryOptions({ periodId, subjectId: s.id, limit: 1, offset: 0 }, { enabled: period !== null }),
+    ),
+  });
+  // "Not started" is the complement of the period's assessments; the API pages at 500, so this view
+  // covers periods of up to 500 assessed subjects.
+  const inPeriod = useQuery({ ...trpc.assessments.list.queryOptions({ periodId, limit: 500, offset: 0, ...filters }), enabled: period !== null && status === "none" });
   // With a status: that status's assessments page by page, or for "not started" every subject without one.
   const byStatus = useQuery({
     ...trpc.assessments.list.queryOptions({ periodId, limit: pageSize, offset: (page - 1) * pageSize, ...filters, status: status === "none" || status === undefined ? "draft" : status }),
@@ -82,7 +90,12 @@ export function SubjectsPage() {
   });
   const allSubjects = useQuery({ ...trpc.subjects.list.queryOptions({ limit: 500, offset: 0, ...filters }), enabled: status === "none" });
   const kinds = useSubjectKinds();
-  const bySubject = useMemo(() => new Map((inPeriod.data?.rows ?? []).map((a) => [a.subjectId, a])), [inPeriod.data]);
+  const pageKey = pageAssessments.map((q) => q.dataUpdatedAt).join(",");
+  const bySubject = useMemo(
+    () => new Map([...(inPeriod.data?.rows ?? []), ...pageAssessments.flatMap((q) => q.data?.rows ?? [])].map((a) => [a.subjectId, a])),
+    // pageAssessments is a new array each render; its data changes only when pageKey does.
+    [inPeriod.data, pageKey],
+  );
 
   const { rows, total, loading } = useMemo(() => {
     if (status === undefined) {
