@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the repository needs beyond Node.js 20: pnpm 12.4.2 and, with --test, Debian's
-# chromium (browser tests) and postgresql (the second database the tests run against).
+# chromium (browser tests), a Chinese font (so the tests' screenshots show Chinese, not boxes) and
+# postgresql (the second database the tests run against).
 set -euo pipefail
 
 if [ "${1:-}" = "--test" ]; then
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ -d /usr/share/fonts/truetype/wqy ] || missing+=(fonts-wqy-microhei)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
