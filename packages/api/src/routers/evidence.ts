@@ -1,4 +1,5 @@
 // Evidence files (佐证材料) of an assessment, optionally tied to an item and criterion.
+import type { Evidence } from "@kaoping/db";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { createHash } from "node:crypto";
 import { z } from "zod";
@@ -22,17 +23,7 @@ const EvidenceSchema = z.object({
 
 const COLUMNS = ["id", "assessment_id", "item", "criterion", "name", "content_type", "size", "sha256", "created_at"] as const;
 
-function evidenceOut(r: {
-  id: number;
-  assessment_id: number;
-  item: number | null;
-  criterion: number | null;
-  name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  created_at: Date;
-}): z.infer<typeof EvidenceSchema> {
+function evidenceOut(r: Pick<Evidence, (typeof COLUMNS)[number]>): z.infer<typeof EvidenceSchema> {
   return {
     id: r.id,
     assessmentId: r.assessment_id,

@@ -1,7 +1,7 @@
 // Rubric versions: one working draft per rubric, published versions numbered 1, 2, … and frozen.
 // Checking a source is a normal answer with diagnostics as data, errors included.
 import { createHash } from "node:crypto";
-import type { Database, Kysely, Transaction } from "@kaoping/db";
+import type { Database, Kysely, RubricVersion, Transaction } from "@kaoping/db";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { conflict } from "../errors.ts";
@@ -48,22 +48,8 @@ const VERSION_COLUMNS = [
   "app_user.username as author",
 ] as const;
 
-interface VersionRow {
-  id: number;
-  rubric_key: string;
-  version: number | null;
-  status: "draft" | "published";
-  title: string;
-  subject_kind: string;
-  effective: string | null;
-  content_hash: string;
-  note: string;
-  revision: number;
-  created_at: Date;
-  updated_at: Date;
-  published_at: Date | null;
-  author: string | null;
-}
+/** A version as VERSION_COLUMNS select it: everything but the source, with the author's name. */
+type VersionRow = Omit<RubricVersion, "source" | "author_id"> & { author: string | null };
 
 function versionOut(r: VersionRow): z.infer<typeof VersionSchema> {
   return {
