@@ -64,22 +64,32 @@ function checkScoreRange(ctx: CheckContext, input: A.Input): void {
   }
 }
 
-/** Every name an expression refers to. */
-export function namesIn(expr: A.Expr): A.Name[] {
-  switch (expr.kind) {
+/** Every name an expression, or every expression of a rule, refers to. */
+export function namesIn(node: A.Expr | A.Rule): A.Name[] {
+  switch (node.kind) {
+    case "award":
+      return [node.amount.expr, node.condition, node.otherwise?.expr, ...node.knockOuts.map((k) => k.condition)].flatMap((e) => (e ? namesIn(e) : []));
+    case "discretionary":
+      return [node.input, ...(node.suggestion ? namesIn(node.suggestion) : []), ...node.knockOuts.flatMap((k) => namesIn(k.condition))];
+    case "deduction":
+    case "bonus": {
+      const limit = node.kind === "deduction" ? [node.base.expr, node.floor?.expr] : [node.cap?.expr];
+      const clauses = node.clauses.flatMap((c) => [c.amount.expr, c.kind === "per" ? c.count : c.condition]);
+      return [...limit, ...clauses, ...node.knockOuts.map((k) => k.condition)].flatMap((e) => (e ? namesIn(e) : []));
+    }
     case "name":
-      return [expr];
+      return [node];
     case "negate":
     case "not":
-      return namesIn(expr.operand);
+      return namesIn(node.operand);
     case "arithmetic":
     case "compare":
     case "logical":
-      return [...namesIn(expr.left), ...namesIn(expr.right)];
+      return [...namesIn(node.left), ...namesIn(node.right)];
     case "if":
-      return [...namesIn(expr.condition), ...namesIn(expr.then), ...namesIn(expr.otherwise)];
+      return [...namesIn(node.condition), ...namesIn(node.then), ...namesIn(node.otherwise)];
     case "call":
-      return expr.args.flatMap(namesIn);
+      return node.args.flatMap(namesIn);
     default:
       return [];
   }

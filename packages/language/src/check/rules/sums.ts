@@ -4,6 +4,7 @@
 import { diagnostic } from "../../diagnostics/diagnostic.ts";
 import { printPoints, RangeFinder, samePoints } from "../bounds.ts";
 import type { CheckContext } from "../context.ts";
+import { namesIn } from "./declarations.ts";
 
 export function checkSums(ctx: CheckContext): void {
   const ranges = new RangeFinder(ctx.names);
@@ -16,7 +17,9 @@ export function checkSums(ctx: CheckContext): void {
     }
     const standard = Number(item.standard.value);
     standards += standard;
-    if (item.criteria.length === 0 || item.criteria.some((c) => !c.rule)) continue;
+    // A criterion that failed to parse or names something unknown was reported already; its
+    // points are anyone's guess, so the item's sum would only echo that mistake.
+    if (item.criteria.length === 0 || item.criteria.some((c) => !c.rule || namesIn(c.rule).some((n) => !ctx.names.has(n.name)))) continue;
     let most = 0;
     for (const criterion of item.criteria) {
       if (!criterion.rule || criterion.rule.kind === "bonus") continue;
