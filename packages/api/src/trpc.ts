@@ -16,7 +16,7 @@ export interface FieldIssue {
 }
 
 /** Every failing path of a zod error, with `prefix` put in front (for values checked inside a procedure). */
-export function zodIssues(error: ZodError, prefix: (string | number)[] = []): FieldIssue[] {
+function zodIssues(error: ZodError, prefix: (string | number)[] = []): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
     message: issue.message,

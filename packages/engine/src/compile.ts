@@ -172,7 +172,7 @@ function inputInfo(ir: RubricIR): InputInfo[] {
 }
 
 /** Builds the scorer of an IR already known to be valid. */
-export function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileOptions = {}): CompiledRubric {
+function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileOptions = {}): CompiledRubric {
   const safety = safetyAnalysis(ir);
   const read = factsReader(ir.inputs);
   const readers = ir.inputs.map(slotReader);

@@ -40,7 +40,7 @@ export function roundDiv(p: number, d: number): number {
   return negative ? 0 - q : q;
 }
 
-export function roundDivBig(p: bigint, d: bigint): bigint {
+function roundDivBig(p: bigint, d: bigint): bigint {
   const negative = p < 0n !== d < 0n;
   const a = p < 0n ? -p : p;
   const b = d < 0n ? -d : d;

@@ -59,7 +59,7 @@ function range(input: InputIR): [string, string] {
 }
 
 /** The message for one kind of problem with one input's fact. */
-export function factMessage(input: InputIR, code: FactErrorCode): Message {
+function factMessage(input: InputIR, code: FactErrorCode): Message {
   const L = labelOf(input);
   const [lo, hi] = range(input);
   switch (code) {
