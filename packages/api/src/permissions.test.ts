@@ -54,6 +54,7 @@ const TABLE: Record<string, Row> = {
 
   "assessments.list": { allow: ALL, input: { limit: 10, offset: 0 } },
   "assessments.get": { allow: ALL, input: { id: MISSING } },
+  "assessments.history": { allow: ALL, input: { assessmentId: MISSING } },
   "assessments.create": { allow: ["admin", "assessor"], input: { subjectId: MISSING, periodId: MISSING } },
   "assessments.saveFacts": { allow: ["admin", "assessor"], input: { id: MISSING, revision: 1, facts: {} } },
   "assessments.preview": { allow: ALL, input: { id: MISSING, facts: {} } },

@@ -1,11 +1,12 @@
 // Assessments: one per subject and period, pinned to the rubric version published for the
 // subject's kind when it was created. Facts are saved with the revision they were based on; the
 // score is always computed here, never taken from the client.
-import { toJson, type AssessmentStatus, type Database, type Json, type Transaction } from "@kaoping/db";
+import { sql, toJson, type AssessmentStatus, type Database, type Json, type Transaction } from "@kaoping/db";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { HistoryEntrySchema, historyEntry } from "../assessment-history.ts";
 import { conflict } from "../errors.ts";
-import { AssessmentStatusSchema, IdSchema, IsoDateTime, JsonObjectSchema, PagingInput, RevisionSchema } from "../schemas.ts";
+import { AssessmentStatusSchema, IdSchema, IsoDateTime, JsonObjectSchema, PagingInput, RevisionSchema, RoleSchema } from "../schemas.ts";
 import { cacheFor, checkFacts, missingFacts, preparedVersion, scoreFacts, ScoreResultSchema, type Prepared } from "../scoring.ts";
 import { assessorProcedure, audit, protectedProcedure, reviewerProcedure, ValidationError } from "../trpc.ts";
 
@@ -36,6 +37,8 @@ const AssessmentSchema = SummarySchema.extend({
   returnComment: z.string().nullable(),
   submittedAt: IsoDateTime.nullable(),
   approvedAt: IsoDateTime.nullable(),
+  /** Who made the last change (a save or a workflow step), so a conflict can say who it was. */
+  updatedBy: z.object({ displayName: z.string(), role: RoleSchema }).nullable(),
 });
 type AssessmentOut = z.infer<typeof AssessmentSchema>;
 
@@ -101,6 +104,8 @@ async function loadAssessment(db: Db, id: number): Promise<AssessmentOut> {
       "assessment.submitted_at",
       "assessment.approved_at",
     ])
+    .leftJoin("app_user as updater", "updater.id", "assessment.updated_by")
+    .select(["updater.display_name as updater_name", "updater.role as updater_role"])
     .where("assessment.id", "=", id)
     .executeTakeFirst();
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${id}` });
@@ -116,6 +121,7 @@ async function loadAssessment(db: Db, id: number): Promise<AssessmentOut> {
     returnComment: row.return_comment,
     submittedAt: row.submitted_at?.toISOString() ?? null,
     approvedAt: row.approved_at?.toISOString() ?? null,
+    updatedBy: row.updater_name !== null && row.updater_role !== null ? { displayName: row.updater_name, role: row.updater_role } : null,
   };
 }
 
@@ -228,6 +234,58 @@ export const assessmentsRouter = {
     .input(z.object({ id: IdSchema }))
     .output(AssessmentSchema)
     .query(({ ctx, input }) => loadAssessment(ctx.db, input.id)),
+
+  /**
+   * The assessment's steps from the audit log, oldest first: for everyone who may read the
+   * assessment, unlike the audit log itself (which shows actors' token names and raw JSON).
+   */
+  history: protectedProcedure
+    .input(z.object({ assessmentId: IdSchema }))
+    .output(z.array(HistoryEntrySchema))
+    .query(async ({ ctx, input }) => {
+      const exists = await ctx.db.selectFrom("assessment").select("id").where("id", "=", input.assessmentId).executeTakeFirst();
+      if (!exists) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${input.assessmentId}` });
+      const id = String(input.assessmentId);
+      const rows = await ctx.db
+        .selectFrom("audit_log")
+        .leftJoin("app_user", "app_user.id", "audit_log.user_id")
+        .select([
+          "audit_log.id",
+          "audit_log.at",
+          "audit_log.procedure",
+          "audit_log.before",
+          "audit_log.after",
+          "app_user.display_name",
+          "app_user.role",
+        ])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb("audit_log.entity", "=", "assessment"), eb("audit_log.entity_id", "=", id)]),
+            // Evidence entries are keyed by the file; the assessment is inside the recorded file.
+            eb.and([
+              eb("audit_log.entity", "=", "evidence"),
+              eb.or([
+                eb(sql<string>`audit_log.after->>'assessmentId'`, "=", id),
+                eb(sql<string>`audit_log.before->>'assessmentId'`, "=", id),
+              ]),
+            ]),
+          ]),
+        )
+        .orderBy("audit_log.id")
+        .execute();
+      return rows.flatMap((r) => {
+        const entry = historyEntry({
+          id: r.id,
+          at: r.at,
+          procedure: r.procedure,
+          before: r.before,
+          after: r.after,
+          displayName: r.display_name,
+          role: r.role,
+        });
+        return entry ? [entry] : [];
+      });
+    }),
 
   /** Opens an assessment for a subject and period with the latest published rubric of its kind. */
   create: assessorProcedure
