@@ -128,9 +128,11 @@ function diffItems(a: RubricIR, b: RubricIR): ItemDiff[] {
     const criteria: CriterionDiff[] = cNumbers.map((cn) => {
       const oc = o?.criteria.find((c) => c.number === cn) ?? null;
       const nc = n?.criteria.find((c) => c.number === cn) ?? null;
-      const rule = { old: oc ? printRule(a, oc) : null, new: nc ? printRule(b, nc) : null };
+      // Shown in each rubric's own keywords; compared in one set, so a translation is no change.
+      const rule = { old: oc ? printRule(a, oc, a.keywords) : null, new: nc ? printRule(b, nc, b.keywords) : null };
+      const sameRule = oc !== null && nc !== null && printRule(a, oc) === printRule(b, nc);
       const text = { old: oc?.text ?? null, new: nc?.text ?? null };
-      const change: Change = !oc ? "added" : !nc ? "removed" : rule.old === rule.new && text.old === text.new ? "unchanged" : "changed";
+      const change: Change = !oc ? "added" : !nc ? "removed" : sameRule && text.old === text.new ? "unchanged" : "changed";
       return { number: cn, change, text, rule };
     });
     const standard = {

@@ -1,19 +1,21 @@
 // A canonical one-line form of a rule, with names: what `diff` compares and shows. Spans, the
 // keyword set and formatting do not matter; what the rule computes does.
 
+import { translateKeyword, type KeywordSet } from "@kaoping/language";
 import { formatScaled } from "./decimal.ts";
 import type { ClauseIR, CriterionIR, Expr, RubricIR } from "./ir.ts";
 
 const CMP = { ">=": ">=", ">": ">", "<=": "<=", "<": "<", "=": "=", "≠": "≠" } as const;
 
-/** An expression in one canonical line, with names. */
-export function printExpr(ir: RubricIR, e: Expr): string {
-  const p = (x: Expr): string => printExpr(ir, x);
+/** An expression in one canonical line, with names, in a keyword set (English by default). */
+export function printExpr(ir: RubricIR, e: Expr, set: KeywordSet = "en"): string {
+  const p = (x: Expr): string => printExpr(ir, x, set);
+  const w = (word: string): string => (set === "en" ? word : translateKeyword(word, set));
   switch (e.op) {
     case "const":
       return e.display === "percent" ? `${formatScaled(e.value * 100n)}%` : formatScaled(e.value);
     case "bconst":
-      return e.value ? "yes" : "no";
+      return w(e.value ? "yes" : "no");
     case "input":
     case "binput":
       return ir.inputs[e.slot]?.name ?? "?";
@@ -32,47 +34,53 @@ export function printExpr(ir: RubricIR, e: Expr): string {
       return `(${p(e.a)} / ${p(e.b)})`;
     case "min":
     case "max":
-      return `${e.op}(${e.args.map(p).join(", ")})`;
+      return `${w(e.op)}(${e.args.map(p).join(", ")})`;
     case "if":
     case "bif":
-      return `(if ${p(e.cond)} then ${p(e.then)} else ${p(e.else)})`;
+      return `(${w("if")} ${p(e.cond)} ${w("then")} ${p(e.then)} ${w("else")} ${p(e.else)})`;
     case "cmp":
       return `(${p(e.a)} ${CMP[e.cmp]} ${p(e.b)})`;
     case "beq":
       return `(${p(e.a)} ${e.negate ? "≠" : "="} ${p(e.b)})`;
     case "and":
     case "or":
-      return `(${p(e.a)} ${e.op} ${p(e.b)})`;
+      return `(${p(e.a)} ${w(e.op)} ${p(e.b)})`;
     case "not":
-      return `not ${p(e.a)}`;
+      return `${w("not")} ${p(e.a)}`;
   }
 }
 
-/** The rule of a criterion in one canonical line, e.g. `base 4 deduct 1 per 省抽不合格数`. */
-export function printRule(ir: RubricIR, c: CriterionIR): string {
-  const p = (e: Expr): string => printExpr(ir, e);
+/**
+ * The rule of a criterion in one canonical line, e.g. `base 4 deduct 1 per 省抽不合格数`, or in
+ * Chinese keywords `基础 4 扣 1 每 省抽不合格数` (the amount-first order both sets accept).
+ */
+export function printRule(ir: RubricIR, c: CriterionIR, set: KeywordSet = "en"): string {
+  const p = (e: Expr): string => printExpr(ir, e, set);
+  const w = (word: string): string => (set === "en" ? word : translateKeyword(word, set));
   const clauses = (list: readonly ClauseIR[], verb: string): string =>
     list
       .map((cl) =>
-        cl.kind === "per" ? `${verb} ${p(cl.amount)} per ${p(cl.count)}` : `${verb} ${p(cl.amount)} when ${p(cl.cond)}`,
+        cl.kind === "per"
+          ? `${w(verb)} ${p(cl.amount)} ${w("per")} ${p(cl.count)}`
+          : `${w(verb)} ${p(cl.amount)} ${w("when")} ${p(cl.cond)}`,
       )
       .join(" ");
   const r = c.rule;
   let text: string;
   switch (r.kind) {
     case "award":
-      text = `award ${p(r.amount)}${r.cond ? ` when ${p(r.cond)}` : ""}${r.otherwise ? ` else ${p(r.otherwise)}` : ""}`;
+      text = `${w("award")} ${p(r.amount)}${r.cond ? ` ${w("when")} ${p(r.cond)}` : ""}${r.otherwise ? ` ${w("else")} ${p(r.otherwise)}` : ""}`;
       break;
     case "discretionary":
-      text = `discretionary ${ir.inputs[r.slot]?.name ?? "?"}${r.suggestion ? ` suggest ${p(r.suggestion)}` : ""}`;
+      text = `${w("discretionary")} ${ir.inputs[r.slot]?.name ?? "?"}${r.suggestion ? ` ${w("suggest")} ${p(r.suggestion)}` : ""}`;
       break;
     case "deduction":
-      text = `base ${p(r.base)} ${clauses(r.clauses, "deduct")}${r.floor ? ` floor ${p(r.floor)}` : ""}`;
+      text = `${w("base")} ${p(r.base)} ${clauses(r.clauses, "deduct")}${r.floor ? ` ${w("floor")} ${p(r.floor)}` : ""}`;
       break;
     case "bonus":
-      text = `${clauses(r.clauses, "bonus")}${r.cap ? ` cap ${p(r.cap)}` : ""}`;
+      text = `${clauses(r.clauses, "bonus")}${r.cap ? ` ${w("cap")} ${p(r.cap)}` : ""}`;
       break;
   }
-  for (const k of c.knockOuts) text += ` zero when ${p(k.cond)}`;
+  for (const k of c.knockOuts) text += ` ${w("zero")} ${w("when")} ${p(k.cond)}`;
   return text;
 }

@@ -13,4 +13,4 @@ export { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Message, 
 export { codes, type Code } from "./diagnostics/codes.ts";
 export { renderDiagnostic, renderDiagnostics, type MessageLanguage, type RenderOptions } from "./diagnostics/render.ts";
 export { sourceFile, lineColumn, lineText, type SourceFile, type LineColumn } from "./source.ts";
-export { wordOf, keywords } from "./lex/tokens.ts";
+export { wordOf, keywords, translateKeyword } from "./lex/tokens.ts";

@@ -68,8 +68,8 @@ describe("kaoping bounds and diff", () => {
     writeFileSync(changed, readFileSync(village, "utf8").replace("每 省抽不合格数 扣 1 分", "每 省抽不合格数 扣 2 分"));
     const { code, out } = await run("diff", village, changed, "--facts", join(facts, "village-worked-example.json"));
     expect(code).toBe(0);
-    expect(out).toContain("- base 4 deduct 1 per 省抽不合格数");
-    expect(out).toContain("+ base 4 deduct 2 per 省抽不合格数");
+    expect(out).toContain("- 基础 4 扣 1 每 省抽不合格数");
+    expect(out).toContain("+ 基础 4 扣 2 每 省抽不合格数");
     expect(out).toMatch(/#1\s+109\.2\s+108\.2\s+-1\s+7:-1/);
   });
 });

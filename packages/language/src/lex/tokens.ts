@@ -252,6 +252,12 @@ export function wordOf(concept: TokenType, set: KeywordSet): string {
   return kw?.words[set][0] ?? concept.name;
 }
 
+/** A keyword written in another set: `translateKeyword("deduct", "zh")` is "扣"; other words stay. */
+export function translateKeyword(word: string, to: KeywordSet): string {
+  const kw = keywordList.find((k) => k.words.en.includes(word) || k.words.zh.includes(word));
+  return kw?.words[to][0] ?? word;
+}
+
 /** Every keyword word of a set, longest first. */
 export function wordsOf(set: KeywordSet): readonly string[] {
   return sortedWords[set];
