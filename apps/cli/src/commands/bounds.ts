@@ -1,8 +1,8 @@
 // kaoping bounds <rubric> [--json]: the least and most points of every criterion, item and the
 // total, whatever the facts ("no most" for an uncapped bonus).
 import type { CommandContext } from "../command.ts";
-import { UsageError } from "../files.ts";
-import { loadRubric, table } from "./score.ts";
+import { loadRubric, UsageError } from "../files.ts";
+import { table } from "../table.ts";
 
 export function runBounds(ctx: CommandContext): number {
   const [path, ...extra] = ctx.positionals;

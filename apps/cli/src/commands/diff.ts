@@ -3,8 +3,8 @@
 // subject's old and new total with the items that moved.
 import { diff, type RubricDiff } from "@kaoping/engine";
 import type { CommandContext } from "../command.ts";
-import { UsageError } from "../files.ts";
-import { loadRubric, readFactsFile, table } from "./score.ts";
+import { loadRubric, readFactsFile, UsageError } from "../files.ts";
+import { table } from "../table.ts";
 
 const CHANGE_ZH = { added: "新增", removed: "删除", changed: "修改", unchanged: "未变" } as const;
 

@@ -2,104 +2,15 @@
 // JSON facts are one object or an array; CSV has a header row of input names (a discretionary
 // score's reason in a column `<name>.理由`, a record's name in an optional `名称` column).
 // Invalid records are reported by record and field and exit with 2; the valid ones are still scored.
-import { readFileSync } from "node:fs";
-import { extname } from "node:path";
-import { parse as parseCsv } from "csv-parse/sync";
-import { compile, factsFromStrings, type CompiledRubric, type FactError, type ScoreResult } from "@kaoping/engine";
-import { renderDiagnostics, sourceFile } from "@kaoping/language";
+import type { FactError, ScoreResult } from "@kaoping/engine";
 import type { CommandContext } from "../command.ts";
-import { UsageError } from "../files.ts";
-
-/** Compiles a rubric file; prints its diagnostics (errors and warnings) when it has errors. */
-export function loadRubric(path: string, ctx: CommandContext): CompiledRubric | null {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new UsageError(`没有这个文件 / no such file: ${path}`);
-  }
-  const { rubric, diagnostics } = compile(text);
-  if (!rubric) {
-    ctx.out(renderDiagnostics(sourceFile(path, text), diagnostics, { lang: ctx.lang, color: ctx.color }));
-  }
-  return rubric;
-}
-
-/** One record of a facts file: a name to show, and its facts. */
-export interface FactsRecord {
-  readonly name: string;
-  readonly facts: unknown;
-}
-
-const NAME_COLUMNS = ["名称", "name", "村名", "企业名称"];
-
-/** Excel saves CSV in GBK on Chinese Windows: decode as UTF-8 when it is valid, else as GBK. */
-function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("gbk").decode(bytes);
-  }
-}
-
-/** Reads a .json or .csv facts file into records, named by their position or their name column. */
-export function readFactsFile(path: string, rubric: CompiledRubric): FactsRecord[] {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    throw new UsageError(`没有这个文件 / no such file: ${path}`);
-  }
-  const text = decode(bytes);
-  if (extname(path).toLowerCase() === ".csv") {
-    let rows: Record<string, string>[];
-    try {
-      rows = parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
-    } catch (e) {
-      throw new UsageError(`CSV 无法读取 / cannot read the CSV ${path}: ${(e as Error).message}`);
-    }
-    const inputs = new Set(rubric.inputs.map((i) => i.name));
-    return rows.map((row, i) => {
-      const nameColumn = NAME_COLUMNS.find((c) => c in row && !inputs.has(c));
-      const cells: Record<string, string> = { ...row };
-      let name = `#${i + 1}（第 ${i + 2} 行）`;
-      if (nameColumn) {
-        name = cells[nameColumn] || name;
-        delete cells[nameColumn];
-      }
-      return { name, facts: factsFromStrings(rubric.inputs, cells) };
-    });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new UsageError(`JSON 无法读取 / cannot read the JSON ${path}: ${(e as Error).message}`);
-  }
-  const list = Array.isArray(json) ? json : [json];
-  return list.map((facts, i) => ({ name: `#${i + 1}`, facts }));
-}
+import { loadRubric, readFactsFile, UsageError } from "../files.ts";
+import { table } from "../table.ts";
 
 function errorLines(name: string, errors: readonly FactError[], lang: "zh" | "en"): string[] {
   return errors.map((e) =>
     lang === "zh" ? `记录 ${name}：${e.field ? `${e.field}：` : ""}${e.message.zh}` : `record ${name}: ${e.field ? `${e.field}: ` : ""}${e.message.en}`,
   );
-}
-
-/** Display width of a cell: CJK characters take two columns. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
-/** A plain text table, columns padded to their widest cell. */
-export function table(rows: readonly (readonly string[])[]): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
-  return rows
-    .map((row) => row.map((c, i) => (i === 0 ? c + " ".repeat((widths[i] ?? 0) - width(c)) : " ".repeat((widths[i] ?? 0) - width(c)) + c)).join("  "))
-    .join("\n");
 }
 
 /** What --json prints per record. */

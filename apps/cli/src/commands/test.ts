@@ -3,8 +3,7 @@
 // line is `N passed, N failed`.
 import { runTests } from "@kaoping/engine";
 import type { CommandContext } from "../command.ts";
-import { rubricFiles } from "../files.ts";
-import { loadRubric } from "./score.ts";
+import { loadRubric, rubricFiles } from "../files.ts";
 
 function indent(text: string, by: string): string {
   return text
