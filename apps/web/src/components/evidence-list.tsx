@@ -31,7 +31,11 @@ export function EvidenceList({ assessmentId, item, criterion, files, editable }:
   const { message } = App.useApp();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const refresh = () => void qc.invalidateQueries({ queryKey: trpc.evidence.list.queryKey({ assessmentId }) });
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: trpc.evidence.list.queryKey({ assessmentId }) });
+    // Adding or removing a file is a step of the assessment's history too.
+    void qc.invalidateQueries({ queryKey: trpc.assessments.history.queryKey({ assessmentId }) });
+  };
   const upload = useMutation(
     trpc.evidence.upload.mutationOptions({
       onSuccess: refresh,

@@ -44,7 +44,7 @@ export const en: Messages = {
     conflictReload: "Discard my changes and reload", conflictOverwrite: "Overwrite with my changes", conflictField: "Input", theirs: "Their value", mine: "My value",
     history: "History", invalid: "{{count}} inputs need fixing", missingFact: "not filled", grade: "Grade", veto: "Veto: {{reason}}",
     print: "Print view", export: "Export Excel", notStarted: "Not scored yet", start: "Start scoring", readOnly: "Not editable in this status",
-    bonus: "bonus", general: "General facts", step: "step {{step}}", historyAdminOnly: "The history comes from the audit log, which only admins may read for now", conflictNoFacts: "They changed no answer (perhaps the status).", reasonFor: "Why", percentHint: "Enter percent points, e.g. 40 for 40 %", unit: "Unit: {{unit}}", unexplained: "—",
+    bonus: "bonus", general: "General facts", step: "step {{step}}", historyStep: "Step", historyDetail: "Details", historyEvidenceAdded: "Evidence added", historyEvidenceRemoved: "Evidence removed", historyRevision: "Revision {{revision}}", historyTotal: "Total {{before}} → {{after}}", historyNoFactChange: "No input changed", historyChanges: "{{count}} inputs changed", historyUnknownUser: "(unknown user)", conflictBy: "While you were editing, {{name}} ({{role}}) changed this sheet to revision {{revision}}. The answers either of you changed:", conflictNoFacts: "They changed no answer (perhaps the status).", reasonFor: "Why", percentHint: "Enter percent points, e.g. 40 for 40 %", unit: "Unit: {{unit}}", unexplained: "—",
   },
   rankings: { title: "Rankings", chart: "Totals ranked", table: "Ranking", perItem: "Compare by item", select: "Pick subjects to compare (up to 5)", summary: "Export summary" },
   rubrics: {

@@ -43,7 +43,7 @@ export const zhCN = {
     conflictReload: "放弃我的修改并重新加载", conflictOverwrite: "用我的修改覆盖", conflictField: "输入项", theirs: "对方的值", mine: "我的值",
     history: "修改记录", invalid: "有 {{count}} 项输入需要修正", missingFact: "未填写", grade: "等级", veto: "一票否决：{{reason}}",
     print: "打印版", export: "导出 Excel", notStarted: "尚未开始评分", start: "开始评分", readOnly: "当前状态下不可编辑",
-    bonus: "加分", general: "基本情况", step: "步长 {{step}}", historyAdminOnly: "修改记录来自审计日志，目前只有管理员可以查看", conflictNoFacts: "对方没有改动输入项（可能改变了状态）。", reasonFor: "得分说明", percentHint: "填写百分数，例如 40 表示 40%", unit: "单位：{{unit}}", unexplained: "—",
+    bonus: "加分", general: "基本情况", step: "步长 {{step}}", historyStep: "步骤", historyDetail: "内容", historyEvidenceAdded: "上传佐证材料", historyEvidenceRemoved: "删除佐证材料", historyRevision: "修订号 {{revision}}", historyTotal: "总分 {{before}} → {{after}}", historyNoFactChange: "输入项没有变化", historyChanges: "改动了 {{count}} 项输入", historyUnknownUser: "（未知用户）", conflictBy: "在您编辑期间，{{name}}（{{role}}）已把此考核表改为修订号 {{revision}}。以下是双方改动过的输入项：", conflictNoFacts: "对方没有改动输入项（可能改变了状态）。", reasonFor: "得分说明", percentHint: "填写百分数，例如 40 表示 40%", unit: "单位：{{unit}}", unexplained: "—",
   },
   rankings: { title: "排名", chart: "总分排名", table: "排名表", perItem: "分项对比", select: "选择对象进行对比（最多 5 个）", summary: "导出汇总表" },
   rubrics: {

@@ -14,6 +14,8 @@ import { sheetFromScore } from "../lib/sheet-from-score.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 
 type Assessment = RouterOutputs["assessments"]["get"];
+type HistoryEntry = RouterOutputs["assessments"]["history"][number];
+type Prepared = NonNullable<ReturnType<typeof prepareRubric>>;
 
 function errorCode(error: unknown): string | undefined {
   return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
@@ -80,6 +82,7 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
     qc.setQueryData(trpc.assessments.get.queryKey({ id: next.id }), next);
     void qc.invalidateQueries({ queryKey: trpc.assessments.list.queryKey() });
     void qc.invalidateQueries({ queryKey: trpc.reports.ranking.queryKey() });
+    void qc.invalidateQueries({ queryKey: trpc.assessments.history.queryKey({ assessmentId: next.id }) });
     setBase({ revision: next.revision, facts: toDraft(next.facts) });
     void message.success(note);
   };
@@ -354,7 +357,7 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
               </>
             ),
           },
-          { key: "history", label: t("assessment.history"), children: <History assessmentId={assessment.id} /> },
+          { key: "history", label: t("assessment.history"), children: <History assessmentId={assessment.id} prepared={prepared} /> },
         ]}
       />
 
@@ -371,7 +374,9 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
           </Space>
         }
       >
-        {conflict && <ConflictDiff theirs={toDraft(conflict.facts)} base={base.facts} mine={draft} revision={conflict.revision} prepared={prepared} />}
+        {conflict && (
+          <ConflictDiff theirs={toDraft(conflict.facts)} base={base.facts} mine={draft} revision={conflict.revision} by={conflict.updatedBy} prepared={prepared} />
+        )}
       </Modal>
 
       <Modal
@@ -403,13 +408,15 @@ function ConflictDiff({
   base,
   mine,
   revision,
+  by,
   prepared,
 }: {
   theirs: FactDraft;
   base: FactDraft;
   mine: FactDraft;
   revision: number;
-  prepared: NonNullable<ReturnType<typeof prepareRubric>>;
+  by: Assessment["updatedBy"];
+  prepared: Prepared;
 }) {
   const { t } = useTranslation();
   // Every answer either side changed since this form loaded: what overwriting would keep or undo.
@@ -418,7 +425,9 @@ function ConflictDiff({
   );
   return (
     <>
-      <Typography.Paragraph>{t("assessment.conflictText", { revision })}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {by ? t("assessment.conflictBy", { revision, name: by.displayName, role: t(`roles.${by.role}`) }) : t("assessment.conflictText", { revision })}
+      </Typography.Paragraph>
       {names.every((n) => sameFact(theirs[n], base[n])) && <Typography.Paragraph type="secondary">{t("assessment.conflictNoFacts")}</Typography.Paragraph>}
       <Table
         size="small"
@@ -440,38 +449,99 @@ function ConflictDiff({
   );
 }
 
-function History({ assessmentId }: { assessmentId: number }) {
+/** A fact's value as recorded in the history (JSON), shown the way the form shows it. */
+function historyValue(value: HistoryEntry["changes"][number]["after"], yes: string, no: string): string {
+  if (value === null) return "—";
+  if (typeof value === "boolean" || typeof value === "number") return factLabel(value, yes, no);
+  if (typeof value === "object" && !Array.isArray(value) && typeof value.value === "number") {
+    return factLabel({ value: value.value, ...(typeof value.reason === "string" ? { reason: value.reason } : {}) }, yes, no);
+  }
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+// A first save fills in every answer at once: past this many, the list opens on request.
+const OPEN_CHANGES = 6;
+
+function HistoryDetail({ entry, prepared }: { entry: HistoryEntry; prepared: Prepared }) {
+  const { t } = useTranslation();
+  const yes = t("common.yes");
+  const no = t("common.no");
+  const lines: string[] = [];
+  if (entry.revision !== null && entry.step !== "created") lines.push(t("assessment.historyRevision", { revision: entry.revision }));
+  if (entry.total) lines.push(t("assessment.historyTotal", { before: entry.total.before ?? "—", after: entry.total.after ?? "—" }));
+  if (entry.comment) lines.push(`${t("common.comment")}${t("common.colon")}${entry.comment}`);
+  if (entry.evidence) {
+    const where = entry.evidence.item === null ? "" : ` · ${entry.evidence.item}${entry.evidence.criterion === null ? "" : `.${entry.evidence.criterion}`}`;
+    lines.push(`${entry.evidence.name}${where}`);
+  }
+  const changes = (
+    <ul style={{ margin: 0, paddingLeft: 18 }}>
+      {entry.changes.map((c) => {
+        const label = prepared.inputsByName.get(c.fact)?.label ?? c.fact;
+        // Labels are often questions (…几人？): no colon after a question mark.
+        return (
+          <li key={c.fact}>
+            {label}
+            {/[？?：:]$/.test(label) ? " " : t("common.colon")}
+            {historyValue(c.before, yes, no)} → {historyValue(c.after, yes, no)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+  return (
+    <div className="kp-verbatim">
+      {lines.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
+      {entry.step === "saved" && entry.changes.length === 0 && <Typography.Text type="secondary">{t("assessment.historyNoFactChange")}</Typography.Text>}
+      {entry.changes.length > 0 && entry.changes.length <= OPEN_CHANGES && changes}
+      {entry.changes.length > OPEN_CHANGES && (
+        <details>
+          <summary>{t("assessment.historyChanges", { count: entry.changes.length })}</summary>
+          {changes}
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** The assessment's steps from the audit log, readable by every role that may read the assessment. */
+function History({ assessmentId, prepared }: { assessmentId: number; prepared: Prepared }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  // The audit log is the history; the API lets admins read it (see the report for other roles).
-  const history = useQuery(trpc.audit.list.queryOptions({ entity: "assessment", entityId: String(assessmentId), limit: 100 }));
-  if (history.isError) {
-    return <Alert type="info" title={errorCode(history.error) === "FORBIDDEN" ? t("assessment.historyAdminOnly") : history.error.message} />;
-  }
+  const history = useQuery(trpc.assessments.history.queryOptions({ assessmentId }));
+  if (history.isError) return <Alert type="error" title={history.error.message} />;
   if (history.data?.length === 0) return <Empty />;
   return (
-    <Table
+    <Table<HistoryEntry>
       size="small"
       rowKey="id"
       loading={history.isPending}
       dataSource={history.data ?? []}
       pagination={false}
       scroll={{ x: true }}
-      expandable={{ expandedRowRender: (r) => <pre style={{ whiteSpace: "pre-wrap", margin: 0 }}>{JSON.stringify({ before: r.before, after: r.after }, null, 2)}</pre> }}
       columns={[
         { title: t("common.time"), dataIndex: "at", render: (v: string) => new Date(v).toLocaleString() },
-        { title: t("common.user"), dataIndex: "actor" },
-        { title: t("admin.procedure"), dataIndex: "procedure", render: (p: string) => <span title={p}>{procedureLabels[p] ? t(procedureLabels[p]) : p}</span> },
+        {
+          title: t("common.user"),
+          dataIndex: "by",
+          render: (by: HistoryEntry["by"]) => (by ? `${by.displayName}（${t(`roles.${by.role}`)}）` : t("assessment.historyUnknownUser")),
+        },
+        { title: t("assessment.historyStep"), dataIndex: "step", render: (step: HistoryEntry["step"]) => t(stepLabels[step]) },
+        { title: t("assessment.historyDetail"), key: "detail", render: (_: unknown, entry) => <HistoryDetail entry={entry} prepared={prepared} /> },
       ]}
     />
   );
 }
 
-/** What each audited procedure means to the person reading the history. */
-const procedureLabels: Readonly<Record<string, string>> = {
-  "assessments.create": "assessment.start",
-  "assessments.saveFacts": "assessment.save",
-  "assessments.submit": "assessment.submit",
-  "assessments.return": "assessment.return",
-  "assessments.approve": "assessment.approve",
+/** What each step means to the person reading the history. */
+const stepLabels: Readonly<Record<HistoryEntry["step"], string>> = {
+  created: "assessment.start",
+  saved: "assessment.save",
+  submitted: "assessment.submit",
+  returned: "assessment.return",
+  approved: "assessment.approve",
+  evidenceAdded: "assessment.historyEvidenceAdded",
+  evidenceRemoved: "assessment.historyEvidenceRemoved",
 };

@@ -216,6 +216,8 @@ describe("Kaoping in Chromium", () => {
     const dialog = b.getByRole("dialog").filter({ hasText: "保存冲突" });
     await dialog.waitFor();
     await dialog.getByRole("cell", { name: "31", exact: true }).waitFor();
+    // The dialog names who saved (here the admin's other tab).
+    await dialog.getByText(/（管理员）已把此考核表改为修订号/).waitFor();
     await screenshot(b, "05-conflict");
     await dialog.getByRole("button", { name: "用我的修改覆盖" }).click();
     await b.getByText(/已保存/).waitFor();
@@ -253,6 +255,10 @@ describe("Kaoping in Chromium", () => {
     for (const step of ["保存", "提交审核", "退回", "审核通过", "开始评分"]) {
       await page.getByRole("cell", { name: step, exact: true }).first().waitFor();
     }
+    // Each row says who (name and role) and what: the return's comment, a save's total and changed answers.
+    await page.getByRole("cell", { name: "管理员（管理员）", exact: true }).first().waitFor();
+    await page.getByRole("cell", { name: /请补充责任书扫描件/ }).waitFor();
+    await page.getByRole("cell", { name: /总分 .+ → .+/ }).first().waitFor();
     await screenshot(page, "06b-history");
   }));
 
@@ -453,6 +459,10 @@ describe("Kaoping in Chromium", () => {
     await viewer.goto(assessmentUrl);
     await viewer.getByText("Read-only in this status").or(viewer.getByText("Not editable in this status")).first().waitFor();
     await screenshot(viewer, "11c-assessment-english");
+    // A viewer reads the assessment's history too (it is no longer only the admins' audit log).
+    await viewer.getByRole("tab", { name: "History" }).click();
+    await viewer.getByRole("cell", { name: "Approve", exact: true }).first().waitFor();
+    await viewer.getByRole("cell", { name: /请补充责任书扫描件/ }).waitFor();
     await ctx.close();
   }));
 
