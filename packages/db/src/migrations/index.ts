@@ -3,6 +3,7 @@
 import type { Kysely } from "kysely";
 import * as m0001 from "./0001-initial.ts";
 import * as m0002 from "./0002-report-indexes.ts";
+import * as m0003 from "./0003-evidence-history-index.ts";
 
 export interface Migration {
   readonly version: number;
@@ -13,4 +14,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, ...m0001 },
   { version: 2, ...m0002 },
+  { version: 3, ...m0003 },
 ];
