@@ -1,7 +1,7 @@
 // Data that the process tests put in a database before the server starts: an admin with an API
 // token and some subjects, written directly so that these tests do not depend on seeding.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashSecret, newApiToken } from "@kaoping/api";
@@ -23,10 +23,7 @@ export function newStore(kind: "pglite" | "postgres"): Store {
       kind,
       env: { KAOPING_DATA_DIR: dir, DATABASE_URL: "" },
       open: () => openDatabase({ dataDir: dir }),
-      remove: async () => {
-        const { rmSync } = await import("node:fs");
-        rmSync(dir, { recursive: true, force: true });
-      },
+      remove: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
   const url = process.env.DATABASE_URL;
