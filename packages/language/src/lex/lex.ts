@@ -21,7 +21,6 @@ import {
   lexerTokens,
   UnterminatedText,
   wordsOf,
-  type Keyword,
 } from "./tokens.ts";
 
 export interface LexResult {
@@ -292,4 +291,3 @@ function dropDeepNesting(tokens: IToken[], diagnostics: Diagnostic[]): IToken[] 
   return out;
 }
 
-export type { Keyword };
