@@ -13,8 +13,8 @@ import { Button, Layout, Menu, Result, Select, Space, Spin, Tag, Typography } fr
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { LanguageSelect } from "../components/language-select.tsx";
 import { UiProvider } from "../components/ui-provider.tsx";
-import { type Language, switchLanguage } from "../i18n/index.ts";
 import { useTRPC } from "../trpc.ts";
 import { ShellContext, type ShellState } from "./context.ts";
 import { canSee, type Screen, screensFor } from "./permissions.ts";
@@ -60,7 +60,7 @@ export function Shell() {
 }
 
 function ShellInner() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const location = useLocation();
   const navigate = useNavigate();
@@ -142,16 +142,7 @@ function ShellInner() {
               onChange={(id: number) => state.setPeriod(id)}
               style={{ minWidth: 120 }}
             />
-            <Select
-              aria-label={t("app.language")}
-              value={i18n.language === "en" ? "en" : "zh-CN"}
-              options={[
-                { value: "zh-CN", label: "中文" },
-                { value: "en", label: "English" },
-              ]}
-              onChange={(lang: Language) => void switchLanguage(lang)}
-              style={{ width: 100 }}
-            />
+            <LanguageSelect />
             <span className="kp-user">
               <Typography.Text>{state.user.displayName}</Typography.Text> <Tag>{t(`roles.${state.user.role}`)}</Tag>
             </span>

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import { Alert, Button, Card, Form, Input, Select, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
+import { LanguageSelect } from "../components/language-select.tsx";
 import { UiProvider } from "../components/ui-provider.tsx";
-import { type Language, switchLanguage } from "../i18n/index.ts";
 import { useTRPC } from "../trpc.ts";
 
 interface LoginForm {
@@ -27,7 +27,7 @@ function safeNext(next: string | null): string {
 }
 
 function LoginInner() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -65,17 +65,7 @@ function LoginInner() {
           </Button>
         </Form>
         <div style={{ marginTop: 16, textAlign: "right" }}>
-          <Select
-            aria-label={t("app.language")}
-            size="small"
-            value={i18n.language === "en" ? "en" : "zh-CN"}
-            options={[
-              { value: "zh-CN", label: "中文" },
-              { value: "en", label: "English" },
-            ]}
-            onChange={(lang: Language) => void switchLanguage(lang)}
-            style={{ width: 100 }}
-          />
+          <LanguageSelect size="small" />
         </div>
       </Card>
     </main>
