@@ -2,15 +2,15 @@
 export type * from "./ast.ts";
 export { lex, detectKeywords } from "./lex/lex.ts";
 export { parse, type ParseResult } from "./parse/parse.ts";
-export { check, checkRubric, type CheckResult } from "./check/check.ts";
+export { check, checkParsed, checkRubric, type CheckResult } from "./check/check.ts";
 export { testFacts, baseTest } from "./check/test-facts.ts";
 export { targetName } from "./check/target-name.ts";
 export type { Symbols, SymbolEntry, Type, Dimension } from "./check/context.ts";
 export { RangeFinder, type Range } from "./check/bounds.ts";
 export { format, type FormatResult, type FormatOptions } from "./format/format.ts";
 export { stripSpans, sameTree } from "./tree.ts";
-export { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Message, type Severity } from "./diagnostics/diagnostic.ts";
+export { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Edit, type Fix, type Message, type Severity } from "./diagnostics/diagnostic.ts";
 export { codes, type Code } from "./diagnostics/codes.ts";
 export { renderDiagnostic, renderDiagnostics, type MessageLanguage, type RenderOptions } from "./diagnostics/render.ts";
 export { sourceFile, lineColumn, lineText, type SourceFile, type LineColumn } from "./source.ts";
-export { wordOf, keywords, translateKeyword } from "./lex/tokens.ts";
+export { wordOf, keywords, translateKeyword, writeName, writeText } from "./lex/tokens.ts";

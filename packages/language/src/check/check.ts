@@ -2,7 +2,7 @@
 // order matters only in that declarations come first (they build the symbol table).
 import type { Rubric } from "../ast.ts";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { parse } from "../parse/parse.ts";
+import { parse, type ParseResult } from "../parse/parse.ts";
 import type { CheckContext, Symbols } from "./context.ts";
 import { checkCriteria } from "./rules/criteria.ts";
 import { checkDeclarations } from "./rules/declarations.ts";
@@ -32,7 +32,14 @@ export function checkRubric(rubric: Rubric): { diagnostics: Diagnostic[]; symbol
 
 /** Parses and checks a rubric text: every syntax and semantic diagnostic, sorted by position. */
 export function check(text: string): CheckResult {
-  const parsed = parse(text);
+  return checkParsed(parse(text));
+}
+
+/**
+ * Checks a parse result (the language service parses only what an edit touched and splices the
+ * tree): its syntax diagnostics and the checker's, sorted by position.
+ */
+export function checkParsed(parsed: Pick<ParseResult, "rubric" | "diagnostics">): CheckResult {
   const checked = checkRubric(parsed.rubric);
   // What failed to parse is missing from the tree, so "not used" would only echo the syntax error.
   const semantic = hasErrors(parsed.diagnostics) ? checked.diagnostics.filter((d) => d.code !== "KP701" && d.code !== "KP702") : checked.diagnostics;

@@ -1,5 +1,6 @@
 // "Did you mean …?" for unknown names: the closest declared name by edit distance.
-import type { Message } from "../diagnostics/diagnostic.ts";
+import type { Span } from "../ast.ts";
+import { replaceWith, type Fix, type Message } from "../diagnostics/diagnostic.ts";
 
 function editDistance(a: string, b: string): number {
   const x = [...a];
@@ -16,8 +17,11 @@ function editDistance(a: string, b: string): number {
   return previous[y.length] ?? 0;
 }
 
-/** A help line naming the closest candidate, when one is close enough to be a likely typo. */
-export function suggestName(name: string, candidates: readonly string[]): { help?: Message } {
+/**
+ * A help line naming the closest candidate, when one is close enough to be a likely typo, and the
+ * fix that puts it at `span`, written by `write` (as a name, or as a text).
+ */
+export function suggestName(name: string, candidates: readonly string[], span: Span, write: (candidate: string) => string): { help?: Message; fixes?: readonly Fix[] } {
   const limit = Math.max(1, Math.floor([...name].length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -29,5 +33,8 @@ export function suggestName(name: string, candidates: readonly string[]): { help
     }
   }
   if (best === undefined || bestDistance > limit) return {};
-  return { help: { zh: `是不是「${best}」？`, en: `did you mean "${best}"?` } };
+  return {
+    help: { zh: `是不是「${best}」？`, en: `did you mean "${best}"?` },
+    fixes: [replaceWith(span, write(best), { zh: `改为「${best}」`, en: `change to "${best}"` })],
+  };
 }

@@ -2,7 +2,8 @@
 // unit, points), so that "认证率 >= 30" and "得 3 当 企业数" are caught. Also proves divisors
 // non-zero from the guards around them.
 import type * as A from "../ast.ts";
-import { diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnostic, replaceWith } from "../diagnostics/diagnostic.ts";
+import { writeName } from "../lex/tokens.ts";
 import type { Message } from "../diagnostics/diagnostic.ts";
 import { boolType, errorType, numType, type CheckContext, type Dimension, type Type } from "./context.ts";
 import { suggestName } from "./suggest.ts";
@@ -115,7 +116,7 @@ export class ExprChecker {
   private name(expr: A.Name): Type {
     const entry = this.ctx.names.get(expr.name);
     if (!entry) {
-      this.ctx.report(diagnostic("KP301", expr.span, { name: expr.name }, suggestName(expr.name, [...this.ctx.names.keys()])));
+      this.ctx.report(diagnostic("KP301", expr.span, { name: expr.name }, suggestName(expr.name, [...this.ctx.names.keys()], expr.span, (n) => writeName(n, this.ctx.rubric.keywords))));
       return errorType;
     }
     this.ctx.used.add(expr.name);
@@ -143,10 +144,13 @@ export class ExprChecker {
   private mismatch(left: Type, right: Type, expr: A.Expr, at: A.Expr): void {
     const ratioVsPlain =
       left.kind === "num" && right.kind === "num" && ((left.dim === "ratio" && right.dim === "plain") || (left.dim === "plain" && right.dim === "ratio"));
-    const literal = at.kind === "number" ? at.value : expr.kind === "compare" && expr.left.kind === "number" ? expr.left.value : null;
+    const literal = at.kind === "number" ? at : expr.kind === "compare" && expr.left.kind === "number" ? expr.left : null;
     const help =
       ratioVsPlain && literal !== null
-        ? { help: { zh: `百分比要写百分号：${literal}%`, en: `write the percent sign: ${literal}%` } }
+        ? {
+            help: { zh: `百分比要写百分号：${literal.value}%`, en: `write the percent sign: ${literal.value}%` },
+            fixes: [replaceWith({ start: literal.span.end, end: literal.span.end }, "%", { zh: `写成 ${literal.value}%`, en: `write ${literal.value}%` })],
+          }
         : {};
     this.ctx.report(diagnostic("KP403", expr.span, { left: describeType(left), right: describeType(right) }, help));
   }

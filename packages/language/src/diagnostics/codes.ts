@@ -36,6 +36,10 @@ export const codes = {
     zh: `表达式超过 ${limit} 项`,
     en: `expression longer than ${limit} terms`,
   })),
+  KP107: entry<{ found: S; fix: S }>("error", ({ found, fix }) => ({
+    zh: `比较要写成符号：「${found}」应写成 ${fix}`,
+    en: `write a comparison as its symbol: ${fix} for "${found}"`,
+  })),
 
   KP201: entry<{ expected: Message; found: Message }>("error", ({ expected, found }) => ({
     zh: `这里应为${expected.zh}，却是${found.zh}`,

@@ -9,6 +9,18 @@ export interface Message {
   readonly en: string;
 }
 
+/** Replace the text of a span (an empty span inserts, an empty text deletes). */
+export interface Edit {
+  readonly span: Span;
+  readonly text: string;
+}
+
+/** A change that fixes the finding for certain: what it does, in both languages, and its edits. */
+export interface Fix {
+  readonly title: Message;
+  readonly edits: readonly Edit[];
+}
+
 export interface Related {
   readonly span: Span;
   readonly message: Message;
@@ -25,6 +37,8 @@ export interface Diagnostic {
   readonly help?: Message;
   readonly span: Span;
   readonly related?: readonly Related[];
+  /** Fixes an editor can apply (the help's advice as edits), best first. */
+  readonly fixes?: readonly Fix[];
 }
 
 type ArgsOf<C extends Code> = Parameters<(typeof codes)[C]["message"]>[0];
@@ -34,12 +48,17 @@ export function diagnostic<C extends Code>(
   code: C,
   span: Span,
   args: ArgsOf<C>,
-  extra: { help?: Message; related?: readonly Related[] } = {},
+  extra: { help?: Message; related?: readonly Related[]; fixes?: readonly Fix[] } = {},
 ): Diagnostic {
   const entry = codes[code];
   // The table's message functions each take their own argument shape; ArgsOf<C> ties them.
   const message = (entry.message as (a: ArgsOf<C>) => Message)(args);
   return { code, severity: entry.severity, message, span, ...extra };
+}
+
+/** A fix of one edit. */
+export function replaceWith(span: Span, text: string, title: Message): Fix {
+  return { title, edits: [{ span, text }] };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -334,16 +334,12 @@ class Printer {
   }
 
   private name(name: A.Name): string {
-    const bare = /^[A-Za-z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF][A-Za-z0-9_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]*$/.test(name.name);
-    const keyword = T.wordsOf(this.set).includes(name.name);
-    // Quotes only where a bare name would not read back as the same name: the printed text
-    // depends on the tree alone, so a translation there and back gives the same text.
-    return bare && !keyword ? name.name : `「${name.name}」`;
+    return T.writeName(name.name, this.set);
   }
 
   private text(text: A.Text): string {
     if (text.block || text.value.includes("\n")) return `"""${text.value}"""`;
-    return `"${text.value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    return T.writeText(text.value);
   }
 
   // ── Lines and comments ──

@@ -2,10 +2,16 @@
 // file's first word, reads the full-width forms people type, and splits keywords glued to names.
 import { createTokenInstance, Lexer, type IToken, type TokenType } from "chevrotain";
 import type { KeywordSet } from "../ast.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnostic, replaceWith, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import {
   CurlyText,
   conceptOf,
+  Equals,
+  Greater,
+  GreaterEqual,
+  Less,
+  LessEqual,
+  NotEqual,
   FullWidthColon,
   Identifier,
   Input,
@@ -21,6 +27,7 @@ import {
   lexerTokens,
   UnterminatedText,
   wordsOf,
+  writeText,
 } from "./tokens.ts";
 
 export interface LexResult {
@@ -62,7 +69,7 @@ export function lex(text: string): LexResult {
         "KP101",
         spanOf(stray),
         { text: quoteChars(stray.image) },
-        { help: { zh: "删去这个标点", en: "remove this punctuation" } },
+        { help: { zh: "删去这个标点", en: "remove this punctuation" }, fixes: [replaceWith(spanOf(stray), "", { zh: "删去这个标点", en: "remove this punctuation" })] },
       ),
     );
   }
@@ -75,11 +82,12 @@ export function lex(text: string): LexResult {
     // where every node ends as well, at the cost of one addition per token.
     token.endOffset = token.startOffset + token.image.length - 1;
     if (token.tokenType === CurlyText) {
-      diagnostics.push(diagnostic("KP103", spanOf(token), { found: "“ ”", fix: '" "' }));
+      const straight = writeText(token.image.slice(1, -1));
+      diagnostics.push(diagnostic("KP103", spanOf(token), { found: "“ ”", fix: '" "' }, { fixes: [replaceWith(spanOf(token), straight, { zh: `改为 ${straight}`, en: `change to ${straight}` })] }));
     } else if (token.tokenType === UnterminatedText) {
       diagnostics.push(diagnostic("KP102", spanOf(token), {}));
     } else if (token.tokenType === FullWidthColon) {
-      diagnostics.push(diagnostic("KP103", spanOf(token), { found: "：", fix: ":" }));
+      diagnostics.push(diagnostic("KP103", spanOf(token), { found: "：", fix: ":" }, { fixes: [replaceWith(spanOf(token), ":", { zh: "改为 :", en: "change to :" })] }));
     }
   }
 
@@ -102,10 +110,25 @@ function quoteChars(text: string): string {
     .join("");
 }
 
+/** Comparisons as the sheets write them in words: read as their symbol, reported with the fix. */
+const comparisonWords: ReadonlyMap<string, { readonly token: TokenType; readonly symbol: string }> = new Map(
+  (
+    [
+      [GreaterEqual, ">=", ["大于等于", "大于或等于", "不少于", "不低于", "不小于"]],
+      [LessEqual, "<=", ["小于等于", "小于或等于", "不超过", "不多于", "不高于", "不大于"]],
+      [Greater, ">", ["大于", "高于", "多于", "超过"]],
+      [Less, "<", ["小于", "低于", "少于"]],
+      [NotEqual, "≠", ["不等于"]],
+      [Equals, "=", ["等于"]],
+    ] as const
+  ).flatMap(([token, symbol, words]) => words.map((word) => [word, { token, symbol }] as const)),
+);
+
 /**
  * Chinese has no spaces, so `每法规培训期数加1最多3` lexes as one name. When a name is not declared
  * but reads exactly as declared names, keywords and numbers, split it, report the spaced form
- * once, and go on as if it had been spaced: one clear diagnostic, not a cascade.
+ * once, and go on as if it had been spaced: one clear diagnostic, not a cascade. A comparison
+ * written in words (大于等于) is read as its symbol the same way, alone or glued.
  */
 function splitGluedKeywords(tokens: IToken[], set: KeywordSet, diagnostics: Diagnostic[]): IToken[] {
   const declared = new Set<string>();
@@ -117,14 +140,15 @@ function splitGluedKeywords(tokens: IToken[], set: KeywordSet, diagnostics: Diag
     }
   }
   // Most files have no glued word: then there is nothing to split and no copy to make.
+  const vocabulary = [...wordsOf(set), ...comparisonWords.keys()];
   let glued = false;
   for (let i = 0; i < tokens.length && !glued; i++) {
     const token = tokens[i] as IToken;
     const prev = tokens[i - 1]?.tokenType;
-    glued = token.tokenType === Identifier && !declared.has(token.image) && !(prev !== undefined && declares(prev)) && wordsOf(set).some((w) => token.image.includes(w));
+    glued = token.tokenType === Identifier && !declared.has(token.image) && !(prev !== undefined && declares(prev)) && vocabulary.some((w) => token.image.includes(w));
   }
   if (!glued) return tokens;
-  const words = byFirstChar(wordsOf(set));
+  const words = byFirstChar(vocabulary);
   const names = byFirstChar([...declared]);
   const out: IToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -136,7 +160,7 @@ function splitGluedKeywords(tokens: IToken[], set: KeywordSet, diagnostics: Diag
       continue;
     }
     const pieces = segment(token.image, names, words);
-    if (!pieces || !pieces.some((p) => p.kind === "keyword")) {
+    if (!pieces || !pieces.some((p) => p.kind !== "name" && p.kind !== "number")) {
       out.push(token);
       continue;
     }
@@ -145,30 +169,36 @@ function splitGluedKeywords(tokens: IToken[], set: KeywordSet, diagnostics: Diag
       const type: TokenType =
         piece.kind === "keyword"
           ? (keywordTokenOf(set, piece.text) ?? Identifier)
-          : piece.kind === "number"
-            ? NumberLiteral
-            : Identifier;
+          : piece.kind === "comparison"
+            ? (comparisonWords.get(piece.text)?.token ?? Identifier)
+            : piece.kind === "number"
+              ? NumberLiteral
+              : Identifier;
       out.push(createTokenInstance(type, piece.text, offset, offset + piece.text.length - 1, NaN, NaN, NaN, NaN));
       offset += piece.text.length;
     }
-    diagnostics.push(
-      diagnostic(
-        "KP104",
-        spanOf(token),
-        { text: token.image },
-        {
-          help: {
-            zh: `关键字前后要留空格：${pieces.map((p) => p.text).join(" ")}`,
-            en: `put spaces around keywords: ${pieces.map((p) => p.text).join(" ")}`,
-          },
-        },
-      ),
-    );
+    diagnostics.push(gluedDiagnostic(token, pieces));
   }
   return out;
 }
 
-type Piece = { kind: "keyword" | "name" | "number"; text: string };
+/** One diagnostic for a glued or worded token: the spaced form, comparisons as symbols, as its fix. */
+function gluedDiagnostic(token: IToken, pieces: readonly Piece[]): Diagnostic {
+  const spaced = pieces.map((p) => (p.kind === "comparison" ? (comparisonWords.get(p.text)?.symbol ?? p.text) : p.text)).join(" ");
+  const fixes = [replaceWith(spanOf(token), spaced, { zh: `改为 ${spaced}`, en: `change to ${spaced}` })];
+  if (pieces.length === 1) return diagnostic("KP107", spanOf(token), { found: token.image, fix: spaced }, { fixes });
+  return diagnostic(
+    "KP104",
+    spanOf(token),
+    { text: token.image },
+    {
+      help: { zh: `关键字前后要留空格：${spaced}`, en: `put spaces around keywords: ${spaced}` },
+      fixes,
+    },
+  );
+}
+
+type Piece = { kind: "keyword" | "comparison" | "name" | "number"; text: string };
 
 /** Strings grouped by their first character, longest first: a glued word is read in linear time. */
 function byFirstChar(strings: readonly string[]): ReadonlyMap<string, readonly string[]> {
@@ -195,7 +225,7 @@ function segment(text: string, names: ReadonlyMap<string, readonly string[]>, wo
     }
     const word = words.get(text.charAt(at))?.find((w) => text.startsWith(w, at));
     if (word) {
-      pieces.push({ kind: "keyword", text: word });
+      pieces.push({ kind: comparisonWords.has(word) ? "comparison" : "keyword", text: word });
       at += word.length;
       continue;
     }

@@ -267,3 +267,18 @@ const sortedWords: Record<KeywordSet, readonly string[]> = {
   zh: keywordList.flatMap((k) => k.words.zh).sort((a, b) => b.length - a.length),
   en: keywordList.flatMap((k) => k.words.en).sort((a, b) => b.length - a.length),
 };
+
+const bareName = new RegExp(`^(?:[${letter}]|${astral})(?:[${letter}${digit}]|${astral})*$`);
+
+/**
+ * A name as a file of a keyword set writes it: bare, or in 「」 where a bare name would not read
+ * back as the same name (a keyword, a digit first, a space or a symbol inside).
+ */
+export function writeName(name: string, set: KeywordSet): string {
+  return bareName.test(name) && !sortedWords[set].includes(name) ? name : `「${name}」`;
+}
+
+/** A one-line text as a file writes it: in quotes, with quotes and backslashes escaped. */
+export function writeText(text: string): string {
+  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}

@@ -3,7 +3,7 @@
 // unquoted. Recovered (partial) nodes lower to nulls, never to exceptions.
 import type { CstElement, CstNode, IToken, TokenType } from "chevrotain";
 import type * as A from "../ast.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnostic, replaceWith, type Diagnostic, type Fix, type Message } from "../diagnostics/diagnostic.ts";
 import { describeExpected, describeToken } from "../parse/describe.ts";
 import {
   And,
@@ -675,7 +675,7 @@ function missingName(span: A.Span): A.Name {
 }
 
 /** When a name is a keyword of the other set, say which keyword this file uses instead. */
-export function otherSetHelp(tok: IToken, set: A.KeywordSet): { help?: { zh: string; en: string } } {
+export function otherSetHelp(tok: IToken, set: A.KeywordSet): { help?: Message; fixes?: readonly Fix[] } {
   const other: A.KeywordSet = set === "zh" ? "en" : "zh";
   const concept = conceptOf(tok.tokenType);
   if (concept) return {};
@@ -687,6 +687,7 @@ export function otherSetHelp(tok: IToken, set: A.KeywordSet): { help?: { zh: str
       zh: `本文件使用${set === "zh" ? "中文" : "英文"}关键字：「${tok.image}」应写成「${word}」`,
       en: `this file uses ${set === "zh" ? "Chinese" : "English"} keywords: write "${word}" for "${tok.image}"`,
     },
+    fixes: [replaceWith(tokenSpan(tok), word, { zh: `改为「${word}」`, en: `change to "${word}"` })],
   };
 }
 
