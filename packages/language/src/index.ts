@@ -12,5 +12,6 @@ export { stripSpans, sameTree } from "./tree.ts";
 export { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Edit, type Fix, type Message, type Severity } from "./diagnostics/diagnostic.ts";
 export { codes, type Code } from "./diagnostics/codes.ts";
 export { renderDiagnostic, renderDiagnostics, type MessageLanguage, type RenderOptions } from "./diagnostics/render.ts";
+export { displayWidth } from "./display-width.ts";
 export { sourceFile, lineColumn, lineText, type SourceFile, type LineColumn } from "./source.ts";
 export { wordOf, keywords, translateKeyword, writeName, writeText } from "./lex/tokens.ts";

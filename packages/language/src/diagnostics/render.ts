@@ -1,5 +1,6 @@
 // Renders diagnostics like a compiler: severity, code, message, file:line:col, the source line and
 // a caret under the span, then the help. Columns count display width (CJK is two cells wide).
+import { displayWidth } from "../display-width.ts";
 import { lineColumn, lineText, type SourceFile } from "../source.ts";
 import type { Diagnostic } from "./diagnostic.ts";
 
@@ -14,29 +15,6 @@ const words = {
   zh: { error: "错误", warning: "警告", help: "提示", note: "说明" },
   en: { error: "error", warning: "warning", help: "help", note: "note" },
 };
-
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === "\t") width += 4;
-    else width += isWide(code) ? 2 : 1;
-  }
-  return width;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
-}
 
 /** Control characters would garble the terminal: show them as visible symbols. */
 function printable(text: string): string {
