@@ -5,7 +5,7 @@
 import type { Input, KeywordSet, MessageLanguage, Rubric, Test } from "@kaoping/language";
 import { writeName, writeText } from "@kaoping/language";
 import type { RubricDocument } from "./document.ts";
-import { keywordInfos, keywordWord } from "./keywords.ts";
+import { keywordInfos, keywordWord, typeWord } from "./keywords.ts";
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from "./protocol.ts";
 import { enclosing } from "./symbols.ts";
 
@@ -68,14 +68,12 @@ function expressionItems(rubric: Rubric, set: KeywordSet, lang: L): CompletionIt
   return [...nameItems(rubric, lang), ...keywordItems(expressionKeywords, set, lang)];
 }
 
-const typeConcept = { yesno: "YesNoType", count: "CountType", number: "NumberType", percent: "PercentType", score: "ScoreType" } as const;
-
 function nameItems(rubric: Rubric, lang: L): CompletionItem[] {
   const set = rubric.keywords;
   const inputs = rubric.inputs.map((i) => ({
     label: i.name.name,
     kind: CompletionItemKind.Variable,
-    detail: `${keywordWord(typeConcept[i.type.kind], set)}${i.type.kind === "number" && i.type.unit ? ` (${i.type.unit.value})` : ""}${i.item === null ? "" : ` · ${lang === "zh" ? "项目" : "item"} ${i.item}`}`,
+    detail: `${typeWord(i.type.kind, set)}${i.type.kind === "number" && i.type.unit ? ` (${i.type.unit.value})` : ""}${i.item === null ? "" : ` · ${lang === "zh" ? "项目" : "item"} ${i.item}`}`,
     ...(i.label ? { documentation: { kind: "markdown" as const, value: i.label.value } } : {}),
     insertText: writeName(i.name.name, set),
     sortText: `0${i.name.name}`,
@@ -95,7 +93,7 @@ function typeItems(set: KeywordSet, lang: L): CompletionItem[] {
 }
 
 function unitItems(rubric: Rubric): CompletionItem[] {
-  const units = new Set(rubric.inputs.flatMap((i) => (i.type.kind === "number" && i.type.unit ? [i.type.unit.value] : [])));
+  const units = new Set(rubric.inputs.flatMap((i) => (i.type.kind === "number" && i.type.unit && i.type.unit.value !== "" ? [i.type.unit.value] : [])));
   return [...units].map((u) => ({ label: u, kind: CompletionItemKind.Unit, insertText: u }));
 }
 
@@ -134,7 +132,7 @@ function givenItems(rubric: Rubric, test: Test, set: KeywordSet, lang: L): Compl
   return rubric.inputs.map((i) => ({
     label: i.name.name,
     kind: CompletionItemKind.Variable,
-    detail: `${keywordWord(typeConcept[i.type.kind], set)}${given.has(i.name.name) ? (lang === "zh" ? " · 已给出" : " · given") : ""}`,
+    detail: `${typeWord(i.type.kind, set)}${given.has(i.name.name) ? (lang === "zh" ? " · 已给出" : " · given") : ""}`,
     insertText: `${writeName(i.name.name, set)} = \${1:${placeholder(i, set)}}`,
     insertTextFormat: InsertTextFormat.Snippet,
     sortText: `${given.has(i.name.name) ? 1 : 0}${i.name.name}`,

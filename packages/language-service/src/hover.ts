@@ -5,7 +5,7 @@
 import type { CriterionBounds, ItemBounds, TestOutcome } from "@kaoping/engine";
 import { lex, type Criterion, type Input, type Item, type KeywordSet, type MessageLanguage, type Span } from "@kaoping/language";
 import type { RubricDocument } from "./document.ts";
-import { keywordOfToken, keywordWord, type KeywordInfo } from "./keywords.ts";
+import { keywordOfToken, keywordWord, typeWord, type KeywordInfo } from "./keywords.ts";
 import type { Hover, Position } from "./protocol.ts";
 import { enclosing, keyOf, type Occurrence } from "./symbols.ts";
 
@@ -51,7 +51,7 @@ export function hover(doc: RubricDocument, position: Position, lang: L): Hover |
 function inputHover(doc: RubricDocument, input: Input, lang: L): (string | null)[] {
   const set = doc.checked.rubric.keywords;
   const t = input.type;
-  const type = kwOfType(t.kind, set);
+  const type = typeWord(t.kind, set);
   const unit = t.kind === "number" && t.unit ? ` ${keywordWord("Unit", set)} "${md(t.unit.value)}"` : "";
   const range = (() => {
     switch (t.kind) {
@@ -185,11 +185,6 @@ function inHead(node: Item | Criterion, offset: number): boolean {
 function headSpan(node: Item | Criterion): Span {
   const end = node.kind === "item" ? (node.standard?.span.end ?? node.title?.span.end ?? node.numberSpan.end) : (node.text?.span.end ?? node.numberSpan.end);
   return { start: node.span.start, end };
-}
-
-function kwOfType(kind: Input["type"]["kind"], set: KeywordSet): string {
-  const concept = { yesno: "YesNoType", count: "CountType", number: "NumberType", percent: "PercentType", score: "ScoreType" }[kind];
-  return keywordWord(concept, set);
 }
 
 function ruleName(kind: string, lang: L): string {

@@ -89,3 +89,10 @@ export function keywordOfToken(categories: readonly { readonly name: string }[] 
 export function keywordWord(concept: string, set: KeywordSet): string {
   return keywordInfos.find((k) => k.concept === concept)?.words[set][0] ?? concept;
 }
+
+const typeConcepts = { yesno: "YesNoType", count: "CountType", number: "NumberType", percent: "PercentType", score: "ScoreType" } as const;
+
+/** The keyword of an input type in a set: typeWord("count", "zh") is "计数". */
+export function typeWord(kind: keyof typeof typeConcepts, set: KeywordSet): string {
+  return keywordWord(typeConcepts[kind], set);
+}

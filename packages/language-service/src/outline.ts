@@ -2,7 +2,7 @@
 // (every block, and runs of comment lines).
 import type { Item, MessageLanguage, Span } from "@kaoping/language";
 import type { RubricDocument } from "./document.ts";
-import { keywordWord } from "./keywords.ts";
+import { keywordWord, typeWord } from "./keywords.ts";
 import { within } from "./positions.ts";
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from "./protocol.ts";
 
@@ -20,7 +20,7 @@ export function documentSymbols(doc: RubricDocument, lang: MessageLanguage): Doc
   });
   // Item numbers may repeat (KP303): an input belongs to the block it is written in.
   const inputs = (item: Item | null) =>
-    rubric.inputs.filter((i) => (item ? i.item === item.number && within(i.span, item.span) : i.item === null)).map((i) => symbol(i.name.name, SymbolKind.Variable, i.span, i.name.span, keywordWord(typeConcept[i.type.kind], set)));
+    rubric.inputs.filter((i) => (item ? i.item === item.number && within(i.span, item.span) : i.item === null)).map((i) => symbol(i.name.name, SymbolKind.Variable, i.span, i.name.span, typeWord(i.type.kind, set)));
   const points = (n: string | undefined) => (n === undefined ? undefined : lang === "zh" ? `${n} 分` : `${n} points`);
   const symbols: DocumentSymbol[] = [
     ...inputs(null),
@@ -39,8 +39,6 @@ export function documentSymbols(doc: RubricDocument, lang: MessageLanguage): Doc
   if (!header) return symbols;
   return [symbol(rubric.title?.value ?? rubric.id?.name ?? "", SymbolKind.Namespace, rubric.span, header.span, rubric.id?.name, symbols)];
 }
-
-const typeConcept = { yesno: "YesNoType", count: "CountType", number: "NumberType", percent: "PercentType", score: "ScoreType" } as const;
 
 export function foldingRanges(doc: RubricDocument): FoldingRange[] {
   const rubric = doc.checked.rubric;

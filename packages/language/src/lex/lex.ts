@@ -87,7 +87,9 @@ export function lex(text: string): LexResult {
     } else if (token.tokenType === UnterminatedText) {
       diagnostics.push(diagnostic("KP102", spanOf(token), {}));
     } else if (token.tokenType === FullWidthColon) {
-      diagnostics.push(diagnostic("KP103", spanOf(token), { found: "：", fix: ":" }, { fixes: [replaceWith(spanOf(token), ":", { zh: "改为 :", en: "change to :" })] }));
+      // As the formatter writes it: a space after the colon.
+      const colon = /[\s\u3000]/.test(text.charAt(token.startOffset + 1)) ? ":" : ": ";
+      diagnostics.push(diagnostic("KP103", spanOf(token), { found: "：", fix: ":" }, { fixes: [replaceWith(spanOf(token), colon, { zh: "改为 :", en: "change to :" })] }));
     }
   }
 
