@@ -1,7 +1,7 @@
 // Reparsing only what an edit touched. An edit strictly inside one item or test (not on its
-// keyword, not on its closing brace) is parsed again on its own, in a text of the same length where
-// everything else is blank, so that offsets need no translation; the new block replaces the old in
-// the tree, and what follows it moves by the edit's length. When the block no longer reads as one
+// keyword, not on its closing brace) is parsed again on its own, after a stand-in header, and its
+// spans are moved to where it stands; the new block replaces the old in the tree, and what follows
+// it moves by the edit's length. When the block no longer reads as one
 // block (a brace typed, a block split in two), the caller parses the whole text instead.
 import { parse, writeName, type Diagnostic, type Rubric, type Span } from "@kaoping/language";
 import { within } from "./positions.ts";
@@ -31,17 +31,18 @@ export function reparseBlock(previous: Parsed, declared: Iterable<string>, newTe
   const delta = edit.text.length - (edit.span.end - edit.span.start);
   const start = block.span.start;
   const end = block.span.end + delta;
-  const head = old.keywords === "zh" ? "评分细则 x {" : "rubric x {";
-  if (head.length >= start) return null;
-
+  const head = old.keywords === "zh" ? "评分细则 x { " : "rubric x { ";
   // The lexer splits a name glued to keywords only when it is not declared anywhere in the file:
   // the names declared outside the block are declared again after it, so that it reads the same.
   const inBlock = new Set(old.inputs.filter((i) => within(i.span, block.span)).map((i) => i.name.name));
   for (const l of old.lets) if (within(l.span, block.span)) inBlock.add(l.name.name);
   const word = old.keywords === "zh" ? "输入" : "input";
-  const outside = [...declared].filter((n) => !inBlock.has(n)).map((n) => `${word} ${writeName(n, old.keywords)}`);
-  const synthetic = `${head}${" ".repeat(start - head.length)}${newText.slice(start, end)}\n}\n${outside.join("\n")}`;
-  const fresh = parse(synthetic);
+  // Only a name written somewhere in the block can be part of a glued word there.
+  const blockText = newText.slice(start, end);
+  const outside = [...declared].filter((n) => !inBlock.has(n) && blockText.includes(n)).map((n) => `${word} ${writeName(n, old.keywords)}`);
+  const parsed = parse(`${head}${blockText}\n}\n${outside.join("\n")}`);
+  // Spans of the stand-in text, moved to where the block stands in the real one.
+  const fresh = { rubric: shift(parsed.rubric, 0, start - head.length), diagnostics: shift(parsed.diagnostics, 0, start - head.length) };
 
   const r = fresh.rubric;
   const items = r.items.filter((i) => i.span.start < end + 1);
@@ -76,9 +77,15 @@ function sortBySpan<T extends { readonly span: Span }>(list: T[]): T[] {
   return list.sort((a, b) => a.span.start - b.span.start);
 }
 
-function isSpan(value: object): value is Span {
-  const keys = Object.keys(value);
-  return keys.length === 2 && "start" in value && "end" in value && typeof value.start === "number";
+/** The keys under which the language's trees and diagnostics keep spans. */
+const spanKeys = new Set(["span", "numberSpan"]);
+
+function shiftSpan(span: Span, from: number, delta: number): Span {
+  // The parser marks what it had to invent in recovery with the empty span at 0: it stays there.
+  if (span.end === 0) return span;
+  if (span.start >= from) return { start: span.start + delta, end: span.end + delta };
+  // A span around the edited block (the rubric's own) grows or shrinks with it.
+  return span.end >= from ? { start: span.start, end: span.end + delta } : span;
 }
 
 /**
@@ -87,15 +94,18 @@ function isSpan(value: object): value is Span {
  */
 export function shift<T>(value: T, from: number, delta: number): T {
   if (delta === 0 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v: unknown) => shift(v, from, delta)) as T;
-  if (isSpan(value)) {
-    if (value.start >= from) return { start: value.start + delta, end: value.end + delta } as T;
-    // A span around the edited block (the rubric's own) grows or shrinks with it.
-    return (value.end >= from ? { start: value.start, end: value.end + delta } : value) as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = shift(value[i] as unknown, from, delta);
+    return out as T;
   }
-  const span = (value as { span?: unknown }).span;
-  if (span && typeof span === "object" && isSpan(span) && span.end < from) return value;
+  const node = value as Record<string, unknown>;
+  const own = node["span"] as Span | undefined;
+  if (own !== undefined && own.end < from) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = shift(v, from, delta);
+  for (const key in node) {
+    const v = node[key];
+    out[key] = spanKeys.has(key) ? shiftSpan(v as Span, from, delta) : typeof v === "object" && v !== null ? shift(v, from, delta) : v;
+  }
   return out as T;
 }
