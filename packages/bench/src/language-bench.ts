@@ -2,13 +2,11 @@
 // and of a generated 1,000-item rubric, side by side with JSON.parse + zod validation of the same
 // rubric written as JSON (its real AST, spans included). Prints a markdown table.
 // Run: pnpm --filter @kaoping/bench bench:language (this one) or bench (all); BENCH_SECONDS=… samples longer.
-import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { check, checkRubric, parse } from "@kaoping/language";
-import { generateRubric } from "./language-generate.ts";
 import { RubricJson } from "./language-json-schema.ts";
-import { measure, seconds, type Sample } from "./measure.ts";
+import { benchRubrics, measure, seconds, type Sample } from "./measure.ts";
 
 interface Row {
   readonly name: string;
@@ -46,12 +44,7 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(0);
 
 /** Measures and prints the table (pnpm --filter @kaoping/bench bench runs it from main.ts). */
 export function runLanguageBench(): void {
-  const rubricsDir = fileURLToPath(new URL("../../../rubrics/", import.meta.url));
-  const rows = [
-    bench("附件一 village-quality.rubric", readFileSync(`${rubricsDir}village-quality.rubric`, "utf8")),
-    bench("附件二 enterprise-quality.rubric", readFileSync(`${rubricsDir}enterprise-quality.rubric`, "utf8")),
-    bench("generated, 1,000 items", generateRubric(1000)),
-  ];
+  const rows = benchRubrics().map((r) => bench(r.name, r.text));
 
   const load = loadavg()[0] ?? 0;
   const cpuMs = (s: Sample) => (s.cpu < 10 ? s.cpu.toFixed(2) : s.cpu.toFixed(0));

@@ -2,12 +2,10 @@
 // (a one-character edit and the diagnostics it brings), and hover and completion on a warm
 // document, on each annex and on a generated 1,000-item rubric. Prints a markdown table.
 // Run: pnpm --filter @kaoping/bench bench:service (this one) or bench (all); BENCH_SECONDS=… samples longer.
-import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { LanguageService, type Position } from "@kaoping/language-service";
-import { generateRubric } from "./language-generate.ts";
-import { measure, seconds, type Sample } from "./measure.ts";
+import { benchRubrics, measure, seconds, type Sample } from "./measure.ts";
 
 interface Row {
   readonly name: string;
@@ -93,12 +91,7 @@ const ms = (s: Sample, busy: boolean) => {
 
 /** Measures and prints the table (pnpm --filter @kaoping/bench bench runs it from main.ts). */
 export function runServiceBench(): void {
-  const rubricsDir = fileURLToPath(new URL("../../../rubrics/", import.meta.url));
-  const rows = [
-    bench("附件一 village-quality.rubric", readFileSync(`${rubricsDir}village-quality.rubric`, "utf8")),
-    bench("附件二 enterprise-quality.rubric", readFileSync(`${rubricsDir}enterprise-quality.rubric`, "utf8")),
-    bench("generated, 1,000 items", generateRubric(1000)),
-  ];
+  const rows = benchRubrics().map((r) => bench(r.name, r.text));
   const load = loadavg()[0] ?? 0;
   const busy = load > cpus().length / 2;
   console.log(`Language service, warm (${seconds} s of runs each; node ${process.version}, ${cpus().length} CPUs, load ${load.toFixed(1)}); ${busy ? "CPU time" : "median wall time"} in ms\n`);

@@ -1,5 +1,8 @@
 // Timing for the benchmarks (never for tests): warm runs for a while, the median, CPU time and the
-// best run, so that a figure means something on a shared, busy machine.
+// best run, so that a figure means something on a shared, busy machine; and the rubrics measured.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { generateRubric } from "./language-generate.ts";
 
 export interface Sample {
   /** Median milliseconds of one run, wall clock. */
@@ -30,4 +33,14 @@ export function measure(fn: () => unknown): Sample {
   }
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
   return { median: median(times), cpu: median(cpus), best: Math.min(...times), runs: times.length };
+}
+
+/** The rubrics the language benchmarks measure: the two annexes and a generated 1,000-item rubric. */
+export function benchRubrics(): readonly { readonly name: string; readonly text: string }[] {
+  const rubricsDir = fileURLToPath(new URL("../../../rubrics/", import.meta.url));
+  return [
+    { name: "附件一 village-quality.rubric", text: readFileSync(`${rubricsDir}village-quality.rubric`, "utf8") },
+    { name: "附件二 enterprise-quality.rubric", text: readFileSync(`${rubricsDir}enterprise-quality.rubric`, "utf8") },
+    { name: "generated, 1,000 items", text: generateRubric(1000) },
+  ];
 }
