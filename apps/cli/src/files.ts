@@ -1,56 +1,9 @@
-// Files named on the command line: rubric paths (a directory means every .rubric file below it),
-// rubric files compiled with their diagnostics shown, and facts files (.json or .csv).
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+// Facts files named on the command line (.json or .csv), read into records.
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import { compile, factsFromStrings, type CompiledRubric } from "@kaoping/engine";
-import { renderDiagnostics, sourceFile } from "@kaoping/language";
-import type { CommandContext } from "./command.ts";
-
-/** Expands paths into rubric files, sorted; throws a readable error for a missing path. */
-export function rubricFiles(paths: readonly string[]): string[] {
-  const files: string[] = [];
-  for (const path of paths.length > 0 ? paths : ["."]) {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      throw new UsageError(`没有这个文件或目录 / no such file or directory: ${path}`);
-    }
-    if (stat.isDirectory()) files.push(...walk(path));
-    else files.push(path);
-  }
-  return files;
-}
-
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(path));
-    else if (entry.name.endsWith(".rubric")) out.push(path);
-  }
-  return out;
-}
-
-/** A mistake in how the command was called: printed without a stack, exit code 2. */
-export class UsageError extends Error {}
-
-/** Compiles a rubric file; prints its diagnostics (errors and warnings) when it has errors. */
-export function loadRubric(path: string, ctx: CommandContext): CompiledRubric | null {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new UsageError(`没有这个文件 / no such file: ${path}`);
-  }
-  const { rubric, diagnostics } = compile(text);
-  if (!rubric) {
-    ctx.out(renderDiagnostics(sourceFile(path, text), diagnostics, { lang: ctx.lang, color: ctx.color }));
-  }
-  return rubric;
-}
+import { factsFromStrings, type CompiledRubric } from "@kaoping/engine";
+import { UsageError } from "./usage-error.ts";
 
 /** One record of a facts file: a name to show, and its facts. */
 export interface FactsRecord {

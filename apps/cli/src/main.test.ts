@@ -75,12 +75,12 @@ describe("kaoping fmt", () => {
     expect((await run("fmt", "--check", path)).code).toBe(0);
   });
 
-  it("translates keywords with --lang and back", async () => {
+  it("translates keywords with --keywords and back", async () => {
     const original = readFileSync(join(rubrics, "village-quality.rubric"), "utf8");
     const path = tempRubric(original);
-    await run("fmt", "--lang", "en", path);
+    await run("fmt", "--keywords", "en", path);
     expect(readFileSync(path, "utf8")).toMatch(/^rubric village_quality/m);
-    await run("fmt", "--lang", "zh", path);
+    await run("fmt", "--keywords", "zh", path);
     expect(readFileSync(path, "utf8")).toBe(original);
   });
 

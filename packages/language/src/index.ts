@@ -5,6 +5,7 @@ export { parse, type ParseResult } from "./parse/parse.ts";
 export { check, checkParsed, checkRubric, type CheckResult } from "./check/check.ts";
 export { testFacts, baseTest } from "./check/test-facts.ts";
 export { targetName } from "./check/target-name.ts";
+export { closestName } from "./check/suggest.ts";
 export type { Symbols, SymbolEntry, Type, Dimension } from "./check/context.ts";
 export { RangeFinder, type Range } from "./check/bounds.ts";
 export { format, type FormatResult, type FormatOptions } from "./format/format.ts";

@@ -2,8 +2,10 @@
 // versions (inputs, items, criteria: added, removed, changed) and, over the given facts, each
 // subject's old and new total with the items that moved.
 import { diff, type RubricDiff } from "@kaoping/engine";
-import type { CommandContext } from "../command.ts";
-import { loadRubric, readFactsFile, UsageError } from "../files.ts";
+import type { Command, CommandContext } from "../command.ts";
+import { EXIT } from "../exit-codes.ts";
+import { readFactsFile } from "../files.ts";
+import { loadRubric } from "../rubric-files.ts";
 import { table } from "../table.ts";
 
 const CHANGE_ZH = { added: "新增", removed: "删除", changed: "修改", unchanged: "未变" } as const;
@@ -64,20 +66,50 @@ function printDiff(d: RubricDiff, names: readonly string[], ctx: CommandContext)
   );
 }
 
-export function runDiff(ctx: CommandContext): number {
-  const [oldPath, newPath, ...extra] = ctx.positionals;
-  if (!oldPath || !newPath || extra.length > 0) throw new UsageError("需要新旧两个评分细则文件 / give the old and the new rubric");
+function runDiff(ctx: CommandContext): number {
+  const [oldPath = "", newPath = ""] = ctx.positionals;
   const oldRubric = loadRubric(oldPath, ctx);
   const newRubric = loadRubric(newPath, ctx);
-  if (!oldRubric || !newRubric) return 1;
-  const factsPath = ctx.flags.facts;
+  if (!oldRubric || !newRubric) return EXIT.findings;
+  const factsPath = ctx.flags["facts"];
   const records = typeof factsPath === "string" ? readFactsFile(factsPath, newRubric) : [];
   const d = diff(
     oldRubric,
     newRubric,
     records.map((r) => r.facts),
   );
-  if (ctx.flags.json) ctx.out(JSON.stringify(d, null, 2));
+  if (ctx.flags["json"]) ctx.out(JSON.stringify(d, null, 2));
   else printDiff(d, records.map((r) => r.name), ctx);
-  return 0;
+  return EXIT.ok;
 }
+
+export const diffCommand: Command = {
+  name: "diff",
+  summary: { zh: "比较评分细则的两个版本，及其对各记录得分的影响", en: "compare two versions of a rubric, and what it does to scores" },
+  description: {
+    zh: "列出两个版本之间的变化（输入、项目、细则：新增、删除、修改）；给出 --facts 时，\n再按两个版本为每条记录评分，列出新旧总分和变动的项目。",
+    en: "Lists what changed between two versions (inputs, items, criteria: added, removed, changed); with\n--facts, also scores every record by both and lists each old and new total with the items that moved.",
+  },
+  arguments: [
+    { placeholder: { zh: "旧版", en: "old" }, required: true, complete: "rubric", description: { zh: "旧版评分细则文件", en: "the old rubric file" } },
+    { placeholder: { zh: "新版", en: "new" }, required: true, complete: "rubric", description: { zh: "新版评分细则文件", en: "the new rubric file" } },
+  ],
+  options: [
+    {
+      name: "facts",
+      value: { placeholder: { zh: "事实文件", en: "facts" }, complete: "facts" },
+      description: { zh: "按两个版本为此文件中的记录评分并比较", en: "score the records of this file by both versions and compare" },
+    },
+    { name: "json", description: { zh: "以 JSON 输出", en: "print JSON" } },
+  ],
+  examples: [
+    { command: "kaoping diff old.rubric new.rubric", description: { zh: "查看规则的变化", en: "see what the rules changed" } },
+    { command: "kaoping diff old.rubric new.rubric --facts villages.csv", description: { zh: "并查看每个村总分的变化", en: "and how every village's total moves" } },
+  ],
+  exits: [
+    { code: EXIT.ok, meaning: { zh: "成功", en: "success" } },
+    { code: EXIT.findings, meaning: { zh: "有评分细则存在错误", en: "a rubric has errors" } },
+    { code: EXIT.usage, meaning: { zh: "用法有误，或文件无法读取", en: "usage error, or a file cannot be read" } },
+  ],
+  run: runDiff,
+};

@@ -1,10 +1,13 @@
-// kaoping score <rubric> <facts.json|facts.csv> [--explain] [--json]: scores every record.
+// kaoping score <rubric> <facts.json|facts.csv> [--explain] [--json]: scores every record, with a
+// progress bar on a terminal for long files.
 // JSON facts are one object or an array; CSV has a header row of input names (a discretionary
 // score's reason in a column `<name>.理由`, a record's name in an optional `名称` column).
 // Invalid records are reported by record and field and exit with 2; the valid ones are still scored.
-import type { FactError, ScoreResult } from "@kaoping/engine";
-import type { CommandContext } from "../command.ts";
-import { loadRubric, readFactsFile, UsageError } from "../files.ts";
+import type { CompiledRubric, FactError, ScoreOutcome, ScoreResult } from "@kaoping/engine";
+import type { Command, CommandContext } from "../command.ts";
+import { EXIT } from "../exit-codes.ts";
+import { readFactsFile } from "../files.ts";
+import { loadRubric } from "../rubric-files.ts";
 import { table } from "../table.ts";
 
 function errorLines(name: string, errors: readonly FactError[], lang: "zh" | "en"): string[] {
@@ -29,16 +32,29 @@ function jsonResult(r: ScoreResult): unknown {
   };
 }
 
-export function runScore(ctx: CommandContext): number {
-  const [rubricPath, factsPath, ...extra] = ctx.positionals;
-  if (!rubricPath || !factsPath || extra.length > 0) throw new UsageError("需要一个评分细则文件和一个事实文件 / give one rubric and one facts file");
+/** Scores in slices, so that the progress bar moves while a long file is scored. */
+function scoreAll(rubric: CompiledRubric, facts: readonly unknown[], explain: boolean, ctx: CommandContext): ScoreOutcome[] {
+  const progress = ctx.progress({ zh: "评分", en: "scoring" }, facts.length);
+  const outcomes: ScoreOutcome[] = [];
+  for (let i = 0; i < facts.length; i += 500) {
+    outcomes.push(...rubric.scoreMany(facts.slice(i, i + 500), { explain }));
+    progress.update(outcomes.length);
+  }
+  progress.finish();
+  return outcomes;
+}
+
+function runScore(ctx: CommandContext): number {
+  const [rubricPath = "", factsPath = ""] = ctx.positionals;
   const rubric = loadRubric(rubricPath, ctx);
-  if (!rubric) return 1;
+  if (!rubric) return EXIT.findings;
   const records = readFactsFile(factsPath, rubric);
-  const explain = ctx.flags.explain === true;
-  const outcomes = rubric.scoreMany(
+  const explain = ctx.flags["explain"] === true;
+  const outcomes = scoreAll(
+    rubric,
     records.map((r) => r.facts),
-    { explain },
+    explain,
+    ctx,
   );
   const lang = ctx.lang;
   let invalid = 0;
@@ -50,9 +66,9 @@ export function runScore(ctx: CommandContext): number {
     }
   });
   // Errors go to stderr, so that --json output stays one parseable array.
-  if (errors.length > 0) process.stderr.write(`${errors.join("\n")}\n`);
+  if (errors.length > 0) ctx.err(errors.join("\n"));
 
-  if (ctx.flags.json) {
+  if (ctx.flags["json"]) {
     ctx.out(
       JSON.stringify(
         outcomes.map((o) => (o.ok ? jsonResult(o.result) : { errors: o.errors })),
@@ -60,7 +76,7 @@ export function runScore(ctx: CommandContext): number {
         2,
       ),
     );
-    return invalid > 0 ? 2 : 0;
+    return invalid > 0 ? EXIT.usage : EXIT.ok;
   }
 
   const header = [
@@ -99,7 +115,35 @@ export function runScore(ctx: CommandContext): number {
         ? `${outcomes.length - invalid} 条记录已评分，${invalid} 条记录有误`
         : `${outcomes.length - invalid} record(s) scored, ${invalid} invalid`,
     );
-    return 2;
+    return EXIT.usage;
   }
-  return 0;
+  return EXIT.ok;
 }
+
+export const scoreCommand: Command = {
+  name: "score",
+  summary: { zh: "按评分细则为事实文件中的每条记录评分", en: "score every record of a facts file by a rubric" },
+  description: {
+    zh: "按评分细则为事实文件（.json 或 .csv）中的每条记录评分，输出各项目得分、总分和等级。\nCSV 第一行是输入名；酌情评分的理由写在 “<名称>.理由” 列；记录名可写在 “名称” 列。\n无效记录按记录和字段报告（标准错误输出），有效记录照常评分。在终端上，长文件显示进度条。",
+    en: "Scores every record of a facts file (.json or .csv) by the rubric: item points, total and grade.\nA CSV has a header row of input names; a discretionary score's reason goes in a column \"<name>.理由\",\na record's name in an optional \"名称\" column. Invalid records are reported by record and field (on\nstandard error); the valid ones are still scored. On a terminal a long file shows a progress bar.",
+  },
+  arguments: [
+    { placeholder: { zh: "评分细则", en: "rubric" }, required: true, complete: "rubric", description: { zh: "评分细则文件", en: "the rubric file" } },
+    { placeholder: { zh: "事实文件", en: "facts" }, required: true, complete: "facts", description: { zh: "事实文件（.json 或 .csv）", en: "the facts file (.json or .csv)" } },
+  ],
+  options: [
+    { name: "explain", description: { zh: "逐条细则说明得分理由", en: "explain the points of every criterion" } },
+    { name: "json", description: { zh: "以 JSON 输出（每条记录一个元素）", en: "print JSON (one element per record)" } },
+  ],
+  examples: [
+    { command: "kaoping score village.rubric villages.csv", description: { zh: "为 CSV 中的每个村评分", en: "score every village of the CSV" } },
+    { command: "kaoping score --explain village.rubric 示例村.json", description: { zh: "并说明每条细则的得分理由", en: "with the reason of every criterion's points" } },
+    { command: "kaoping score --json village.rubric villages.csv > scores.json", description: { zh: "输出 JSON 供脚本读取", en: "write JSON for a script to read" } },
+  ],
+  exits: [
+    { code: EXIT.ok, meaning: { zh: "全部记录已评分", en: "every record was scored" } },
+    { code: EXIT.findings, meaning: { zh: "评分细则有错误", en: "the rubric has errors" } },
+    { code: EXIT.usage, meaning: { zh: "用法有误、文件无法读取，或有无效记录（有效记录仍已评分）", en: "usage error, unreadable file, or invalid records (the valid ones are still scored)" } },
+  ],
+  run: runScore,
+};

@@ -17,11 +17,8 @@ function editDistance(a: string, b: string): number {
   return previous[y.length] ?? 0;
 }
 
-/**
- * A help line naming the closest candidate, when one is close enough to be a likely typo, and the
- * fix that puts it at `span`, written by `write` (as a name, or as a text).
- */
-export function suggestName(name: string, candidates: readonly string[], span: Span, write: (candidate: string) => string): { help?: Message; fixes?: readonly Fix[] } {
+/** The candidate closest to `name`, when it is close enough to be a likely typo (the CLI's options too). */
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.floor([...name].length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -32,7 +29,16 @@ export function suggestName(name: string, candidates: readonly string[], span: S
       bestDistance = distance;
     }
   }
-  if (best === undefined || bestDistance > limit) return {};
+  return bestDistance > limit ? undefined : best;
+}
+
+/**
+ * A help line naming the closest candidate, when one is close enough to be a likely typo, and the
+ * fix that puts it at `span`, written by `write` (as a name, or as a text).
+ */
+export function suggestName(name: string, candidates: readonly string[], span: Span, write: (candidate: string) => string): { help?: Message; fixes?: readonly Fix[] } {
+  const best = closestName(name, candidates);
+  if (best === undefined) return {};
   return {
     help: { zh: `是不是「${best}」？`, en: `did you mean "${best}"?` },
     fixes: [replaceWith(span, write(best), { zh: `改为「${best}」`, en: `change to "${best}"` })],

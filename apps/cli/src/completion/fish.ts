@@ -1,0 +1,48 @@
+// The fish completion script: `complete` lines for commands, options (with descriptions in the
+// user's language), option values and arguments (rubric files, facts files, choices).
+import type { MessageLanguage } from "@kaoping/language";
+import type { Command, Completion, OptionSpec } from "../command.ts";
+import { commonOptions } from "../args.ts";
+import { globalOptions } from "../help.ts";
+
+function quote(s: string): string {
+  return `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+}
+
+function values(kind: Completion | undefined, choices: readonly string[] | undefined, commands: readonly Command[]): string {
+  if (choices) return `-a ${quote(choices.join(" "))}`;
+  if (kind === "command") return `-a ${quote(commands.map((c) => c.name).join(" "))}`;
+  if (kind === "rubric") return "-a '(__fish_complete_suffix .rubric)'";
+  if (kind === "facts") return "-a '(__fish_complete_suffix .json .csv)'";
+  if (kind === "file") return "-F";
+  return "";
+}
+
+function optionLines(condition: string, options: readonly OptionSpec[], lang: MessageLanguage, commands: readonly Command[]): string[] {
+  return options.map((o) => {
+    const names = `${o.short ? `-s ${o.short} ` : ""}-l ${o.name}`;
+    const value = o.value ? ` -r ${values(o.value.complete, o.value.choices, commands)}` : "";
+    return `complete -c kaoping -n ${quote(condition)} ${names}${value} -d ${quote(o.description[lang])}`;
+  });
+}
+
+/** `kaoping completion fish`. */
+export function fishCompletion(commands: readonly Command[], lang: MessageLanguage): string {
+  const first = "__fish_use_subcommand";
+  const lines = [
+    "# kaoping completion for fish. Save it with:  kaoping completion fish > ~/.config/fish/completions/kaoping.fish",
+    "complete -c kaoping -f",
+    ...commands.map((c) => `complete -c kaoping -n ${first} -a ${c.name} -d ${quote(c.summary[lang])}`),
+    ...optionLines(first, globalOptions, lang, commands),
+  ];
+  for (const c of commands) {
+    const condition = `__fish_seen_subcommand_from ${c.name}`;
+    lines.push(...optionLines(condition, [...c.options, ...commonOptions], lang, commands));
+    // fish has no argument positions: offer what any of the command's arguments takes.
+    for (const a of c.arguments) {
+      const v = values(a.complete, a.choices, commands);
+      if (v) lines.push(`complete -c kaoping -n ${quote(condition)} ${v}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
