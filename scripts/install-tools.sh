@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the repository needs beyond Node.js 20: pnpm 12.4.2 and, with --test, Debian's
-# chromium (browser tests), a Chinese font (so the tests' screenshots show Chinese, not boxes) and
-# postgresql (the second database the tests run against).
+# chromium (browser tests), a Chinese font (so the tests' screenshots show Chinese, not boxes),
+# postgresql (the second database the tests run against) and zsh and fish (the CLI's completion
+# scripts are loaded into them).
 set -euo pipefail
 
 if [ "${1:-}" = "--test" ]; then
@@ -9,6 +10,8 @@ if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   [ -d /usr/share/fonts/truetype/wqy ] || missing+=(fonts-wqy-microhei)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  command -v zsh >/dev/null 2>&1 || missing+=(zsh)
+  command -v fish >/dev/null 2>&1 || missing+=(fish)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
       echo "install-tools: need ${missing[*]} (apt-get install ${missing[*]}, as root)" >&2

@@ -27,8 +27,8 @@ function mistake(text: Message): UsageError {
 }
 
 function unknownOption(raw: string, options: readonly OptionSpec[]): UsageError {
-  const names = options.flatMap((o) => [`--${o.name}`, ...(o.short ? [`-${o.short}`] : [])]);
-  const near = closestName(raw, names);
+  // One letter is too little to guess from: suggest only for long options.
+  const near = raw.startsWith("--") ? closestName(raw, options.map((o) => `--${o.name}`)) : undefined;
   return mistake({
     zh: `未知选项 ${raw}${near ? `（是不是 ${near}？）` : ""}`,
     en: `unknown option ${raw}${near ? ` (did you mean ${near}?)` : ""}`,
@@ -76,6 +76,15 @@ export function checkArguments(command: Command, positionals: readonly string[])
   const specs = command.arguments;
   const missing = specs.slice(positionals.length).find((a) => a.required);
   if (missing) throw mistake({ zh: `缺少参数 <${missing.placeholder.zh}>`, en: `missing argument <${missing.placeholder.en}>` });
+  specs.forEach((spec, i) => {
+    const value = positionals[i];
+    if (spec.choices && value !== undefined && !spec.choices.includes(value)) {
+      throw mistake({
+        zh: `<${spec.placeholder.zh}> 只能是 ${spec.choices.join("、")}，而不是「${value}」`,
+        en: `<${spec.placeholder.en}> must be one of ${spec.choices.join(", ")}, not "${value}"`,
+      });
+    }
+  });
   if (specs.at(-1)?.variadic) return;
   const extra = positionals[specs.length];
   if (extra !== undefined) throw mistake({ zh: `多余的参数「${extra}」`, en: `unexpected argument "${extra}"` });

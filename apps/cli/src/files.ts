@@ -22,8 +22,11 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
-/** Reads a .json or .csv facts file into records, named by their position or their name column. */
-export function readFactsFile(path: string, rubric: CompiledRubric): FactsRecord[] {
+/**
+ * Reads a .json or .csv facts file into records, named by their position or their name column.
+ * `onProgress` hears, while a CSV is parsed, how many records are read of about how many (its lines).
+ */
+export function readFactsFile(path: string, rubric: CompiledRubric, onProgress?: (records: number, expected: number) => void): FactsRecord[] {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -34,7 +37,17 @@ export function readFactsFile(path: string, rubric: CompiledRubric): FactsRecord
   if (extname(path).toLowerCase() === ".csv") {
     let rows: Record<string, string>[];
     try {
-      rows = parseCsv(text, { columns: true, bom: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+      const expected = onProgress ? text.split("\n").filter((line) => line.trim() !== "").length - 1 : 0;
+      rows = parseCsv(text, {
+        columns: true,
+        bom: true,
+        skip_empty_lines: true,
+        trim: true,
+        on_record: (record: Record<string, string>, context) => {
+          onProgress?.(context.records, expected);
+          return record;
+        },
+      }) as Record<string, string>[];
     } catch (e) {
       throw new UsageError(`CSV 无法读取 / cannot read the CSV ${path}: ${(e as Error).message}`);
     }

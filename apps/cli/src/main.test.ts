@@ -18,16 +18,8 @@ function tempRubric(text: string): string {
   return path;
 }
 
-const broken = `评分细则 demo "演示" {
-  对象 "行政村"
-  满分 5
-  输入 企业数: 计数 "企业数"
-  项目 1 "培训" 标准分 5 {
-    内容 "……"
-    细则 1 "完成培训人数5分" { 得 5 当 培训人数 >= 60% × 企业数 }
-  }
-}
-`;
+// 培训人数 is used but never declared: KP301 at 7:29.
+const broken = readFileSync(join(import.meta.dirname, "../test/fixtures/unknown-name.rubric"), "utf8");
 
 describe("kaoping check", () => {
   it("passes the real rubrics with no output", async () => {

@@ -51,7 +51,7 @@ function processIo(): Io {
     err: (text) => process.stderr.write(`${text}\n`),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    stderr: { isTTY: process.stderr.isTTY === true, columns: process.stderr.columns ?? 80, write: (text) => process.stderr.write(text) },
+    stderr: { isTTY: process.stderr.isTTY === true, columns: process.stderr.columns || 80, write: (text) => process.stderr.write(text) },
   };
 }
 

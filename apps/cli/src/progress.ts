@@ -44,9 +44,10 @@ export function progressLine(p: ProgressLine): string {
     .filter((part) => part !== "")
     .join("  ");
   const label = p.label[p.lang];
-  const room = p.columns - 1 - displayWidth(label) - displayWidth(tail) - 4;
-  if (room < 10) return `${label} ${tail}`.slice(0, Math.max(0, p.columns - 1));
-  const width = Math.min(40, room);
+  // The bar keeps one width while the numbers after it grow: room for the longest tail.
+  const longestTail = 2 * String(p.total).length + 30;
+  const width = Math.min(40, p.columns - 1 - displayWidth(label) - 4 - longestTail);
+  if (width < 10) return `${label} ${tail}`;
   const filled = Math.floor(fraction * width);
   const bar = "=".repeat(filled) + (filled < width ? ">" + " ".repeat(width - filled - 1) : "");
   return `${label} [${bar}]  ${tail}`;

@@ -1,5 +1,5 @@
 // Formatter goldens: `<name>.input.rubric` formats to `<name>.output.rubric` in its own keyword set
-// and to `<name>.translated.rubric` in the other (what `kaoping fmt --lang` prints). Both are
+// and to `<name>.translated.rubric` in the other (what `kaoping fmt --keywords` writes). Both are
 // formatted already, say the same as the input, and translating back gives the output exactly.
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";

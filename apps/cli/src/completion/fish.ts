@@ -13,7 +13,7 @@ function values(kind: Completion | undefined, choices: readonly string[] | undef
   if (choices) return `-a ${quote(choices.join(" "))}`;
   if (kind === "command") return `-a ${quote(commands.map((c) => c.name).join(" "))}`;
   if (kind === "rubric") return "-a '(__fish_complete_suffix .rubric)'";
-  if (kind === "facts") return "-a '(__fish_complete_suffix .json .csv)'";
+  if (kind === "facts") return "-a '(__fish_complete_suffix .json; __fish_complete_suffix .csv)'";
   if (kind === "file") return "-F";
   return "";
 }
@@ -21,7 +21,9 @@ function values(kind: Completion | undefined, choices: readonly string[] | undef
 function optionLines(condition: string, options: readonly OptionSpec[], lang: MessageLanguage, commands: readonly Command[]): string[] {
   return options.map((o) => {
     const names = `${o.short ? `-s ${o.short} ` : ""}-l ${o.name}`;
-    const value = o.value ? ` -r ${values(o.value.complete, o.value.choices, commands)}` : "";
+    // -x: a value is required and only the given ones are offered; -r -F: any file.
+    const v = o.value ? values(o.value.complete, o.value.choices, commands) : "";
+    const value = !o.value ? "" : v === "-F" ? " -r -F" : ` -x ${v}`;
     return `complete -c kaoping -n ${quote(condition)} ${names}${value} -d ${quote(o.description[lang])}`;
   });
 }
