@@ -1,17 +1,20 @@
-// The HTTP host: /trpc for the API, /healthz, evidence downloads, and the built web app at /.
+// The HTTP host: /trpc for the API, the probes (/livez, /readyz, /healthz), evidence downloads,
+// and the built web app at /.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   appRouter,
   createRequestContext,
+  DATABASE_UNAVAILABLE,
   type ApiSettings,
   type CookieJar,
   type CookieOptions,
 } from "@kaoping/api";
-import { sql, type DatabaseHandle } from "@kaoping/db";
+import { isDatabaseUnavailable, type DatabaseHandle } from "@kaoping/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
 import { evidenceDownloadHandler } from "./evidence-download.ts";
+import { PROBE_PATHS, probeHandler } from "./health.ts";
 import { staticHandler } from "./static-files.ts";
 
 export interface AppOptions {
@@ -80,14 +83,32 @@ export function createApp(options: AppOptions): App {
     maxBodySize: 8 * 1024 * 1024,
     createContext: ({ req, res }) => contextFor(req, res),
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "procedure failed");
+      if (error.code !== "INTERNAL_SERVER_ERROR") return;
+      // Answered 503 (see the API's error formatter); one line, not a stack per request.
+      if (isDatabaseUnavailable(error.cause)) logger.warn({ path, cause: error.cause?.message }, "database unavailable");
+      else logger.error({ err: error, path }, "procedure failed");
     },
   });
   const web = options.webDist ? staticHandler(options.webDist) : null;
   const evidence = evidenceDownloadHandler((req, res) => contextFor(req, res));
+  let stopping = false;
+  const probe = probeHandler(database, logger, () => stopping);
+
+  /** The answer to a request whose handler failed: 503 while the database is away, else 500. */
+  const fail = (res: ServerResponse, error: unknown, what: string) => {
+    const unavailable = isDatabaseUnavailable(error);
+    if (unavailable) logger.warn({ cause: (error as Error).message }, `${what}: database unavailable`);
+    else logger.error({ err: error }, `${what} failed`);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.writeHead(unavailable ? 503 : 500, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end(unavailable ? `${DATABASE_UNAVAILABLE}\n` : "内部错误。Internal error.\n");
+  };
 
   let inFlight = 0;
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
     inFlight += 1;
     res.on("close", () => {
@@ -104,31 +125,26 @@ export function createApp(options: AppOptions): App {
       trpc(req, res);
       return;
     }
-    if (url === "/healthz" || url === "/health") {
-      sql`select 1`
-        .execute(database.db)
-        .then(() => {
-          res.writeHead(200, { "Content-Type": "application/json" });
-          res.end(JSON.stringify({ ok: true, database: database.kind }));
-        })
-        .catch((error: unknown) => {
-          logger.error({ err: error }, "health check failed");
-          res.writeHead(503, { "Content-Type": "application/json" });
-          res.end(JSON.stringify({ ok: false }));
-        });
+    const path = url.split("?")[0] ?? "/";
+    if (PROBE_PATHS.has(path)) {
+      probe(req, res, path);
       return;
     }
     if (url.startsWith("/files/evidence/")) {
-      evidence(req, res).catch((error: unknown) => {
-        logger.error({ err: error }, "evidence download failed");
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
+      evidence(req, res).catch((error: unknown) => fail(res, error, "evidence download"));
       return;
     }
     if (web?.(req, res)) return;
     res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
     res.end(web ? "not found\n" : "not found (the web app is not built: pnpm --filter @kaoping/web build)\n");
+  };
+  // A handler that throws must fail its request, not the process with every other request in it.
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      fail(res, error, "request");
+    }
   });
   // Slow clients must not hold the server open for ever.
   server.requestTimeout = 60_000;
@@ -146,6 +162,7 @@ export function createApp(options: AppOptions): App {
       });
     },
     async close(timeoutMs = 10_000) {
+      stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const timer = setTimeout(() => {

@@ -1,6 +1,7 @@
 // Serves the built web app (apps/web/dist): files as they are, index.html for every other GET
 // that asks for a page, so that client-side routes survive a reload.
 import { createReadStream, existsSync, statSync } from "node:fs";
+import { pipeline } from "node:stream";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
@@ -63,7 +64,11 @@ export function staticHandler(dir: string): ((req: IncomingMessage, res: ServerR
       res.end();
       return true;
     }
-    createReadStream(target).pipe(res);
+    // pipeline, not pipe: a file that goes away while it is read (a rebuild) fails this answer
+    // instead of raising an unheard 'error' that would end the process.
+    pipeline(createReadStream(target), res, (error) => {
+      if (error) res.destroy();
+    });
     return true;
   };
 }

@@ -1,6 +1,9 @@
 // Errors the routers share.
 import { TRPCError } from "@trpc/server";
 
+/** What a client is told while the database cannot be reached (HTTP 503), in both languages. */
+export const DATABASE_UNAVAILABLE = "数据库暂时不可用，请稍后再试。The database is unavailable; try again in a moment.";
+
 /** A stale write: names the current revision so that the client can reload and retry. */
 export function conflict(entity: string, id: number, current: number, sent: number): TRPCError {
   return new TRPCError({

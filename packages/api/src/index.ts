@@ -17,4 +17,5 @@ export { PERMISSIONS, type FieldIssue } from "./trpc.ts";
 export { hashPassword, verifyPassword, generatePassword } from "./auth/passwords.ts";
 export { hashSecret, newApiToken } from "./auth/secrets.ts";
 export { DEFAULT_THROTTLE, type ThrottleSettings } from "./auth/throttle.ts";
+export { DATABASE_UNAVAILABLE } from "./errors.ts";
 export { readEvidence, checkEvidenceFile, EVIDENCE_TYPES, type EvidenceFile } from "./evidence.ts";

@@ -2,10 +2,10 @@
 // a router picks the builder of the least role that may call a procedure.
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Role, Transaction, Database } from "@kaoping/db";
-import { appendAudit, type Json } from "@kaoping/db";
+import { appendAudit, isDatabaseUnavailable, type Json } from "@kaoping/db";
 import { ZodError } from "zod";
 import type { AuthUser, Context } from "./context.ts";
-import { RevisionConflict } from "./errors.ts";
+import { DATABASE_UNAVAILABLE, RevisionConflict } from "./errors.ts";
 
 /** One failing field: its path (e.g. ["facts", "培训人数"]) and what is wrong. */
 export interface FieldIssue {
@@ -37,6 +37,15 @@ export class ValidationError extends TRPCError {
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
+    // The database is away (restart, dropped connection): a 503 in plain words, never its raw
+    // error; the request can be sent again once it is back.
+    if (isDatabaseUnavailable(error.cause)) {
+      return {
+        ...shape,
+        message: DATABASE_UNAVAILABLE,
+        data: { ...shape.data, code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503, issues: null, currentRevision: null, stack: undefined },
+      };
+    }
     const issues =
       error instanceof ValidationError
         ? error.issues

@@ -22,6 +22,12 @@ export interface DatabaseOptions {
   readonly poolSize?: number | undefined;
   /** Apply missing migrations before returning (default true). */
   readonly migrate?: boolean | undefined;
+  /**
+   * Told of connection errors that no query is waiting for (PostgreSQL dropped an idle or
+   * checked-out connection). They never end the process: the pool drops that connection and makes
+   * a new one when next needed. Default: ignored.
+   */
+  readonly onConnectionError?: ((error: Error) => void) | undefined;
 }
 
 export interface DatabaseHandle {
@@ -121,8 +127,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new Error(`invalid schema name: ${schema}`);
   }
+  const onError = reportOnce(options.onConnectionError);
   if (schema !== undefined) {
     const setup = new pg.Client({ connectionString: url });
+    setup.on("error", onError);
     await setup.connect();
     try {
       await setup.query(`create schema if not exists ${schema}`);
@@ -137,8 +145,19 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // A database that is away answers "unavailable" within seconds instead of holding requests
+    // until the operating system gives up on the connection (minutes, on a cut network).
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   });
+  // node-postgres emits `error` when the server drops a connection (terminated backend, restart,
+  // network cut); unheard, an `error` event ends the process. The pool hears it for idle clients;
+  // a client checked out by a request has no listener of the pool's, so each gets its own from
+  // the start. The query that was running fails and the pool replaces the broken client.
+  pool.on("error", onError);
+  pool.on("connect", (client) => client.on("error", onError));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
   return {
@@ -149,10 +168,21 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   };
 }
 
+/** `listener` called once per error, though a pooled client's error reaches both the pool and the client. */
+function reportOnce(listener: ((error: Error) => void) | undefined): (error: Error) => void {
+  const seen = new WeakSet<Error>();
+  return (error) => {
+    if (seen.has(error)) return;
+    seen.add(error);
+    listener?.(error);
+  };
+}
+
 /** Drops a schema made for a test run (PostgreSQL only). */
 export async function dropSchema(url: string, schema: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
   const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {}); // A dropped connection fails the query below; it must not end the process.
   await client.connect();
   try {
     await client.query(`drop schema if exists ${schema} cascade`);

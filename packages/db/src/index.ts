@@ -10,6 +10,7 @@ export {
   type DatabaseKind,
   type DatabaseOptions,
 } from "./connect.ts";
+export { isDatabaseUnavailable, checkReadiness, type Readiness } from "./availability.ts";
 export { runAtomically, type AtomicLock, type AtomicOptions } from "./atomic.ts";
 export { appendAudit, type AuditRecord } from "./audit.ts";
 export { testDatabaseTargets, POSTGRES_SKIP_NOTE, type TestDatabaseTarget } from "./test-databases.ts";
