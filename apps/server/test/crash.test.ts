@@ -6,6 +6,7 @@ import { POSTGRES_SKIP_NOTE } from "@kaoping/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { newStore, prepare, type Store } from "./fixtures.ts";
 import { trpcHttp } from "./helpers.ts";
+import { checkSaves } from "./saves.ts";
 import { startServer, type ServerProcess } from "./process.ts";
 
 const hasPostgres = Boolean(process.env.DATABASE_URL);
@@ -62,20 +63,6 @@ async function checkAfterRestart(store: Store, subjects: number[], acked: Map<nu
     server.child.kill("SIGTERM");
   }
   expect(await server.exited).toBe(0);
-}
-
-async function checkSaves(url: string, subjects: number[], acked: Map<number, number>, headers: Record<string, string>) {
-  for (const [index, id] of subjects.entries()) {
-    const got = await trpcHttp(url, "subjects.get", { id }, { method: "GET", headers });
-    const subject = got.body.result?.data as { name: string; revision: number };
-    // Acknowledged saves are all there; at most one more landed whose answer was lost.
-    expect(subject.revision).toBeGreaterThanOrEqual(acked.get(id)!);
-    expect(subject.revision).toBeLessThanOrEqual(acked.get(id)! + 1);
-    expect(subject.name).toBe(`c${index}-r${subject.revision}`);
-    const audit = await trpcHttp(url, "audit.list", { entity: "subject", entityId: id, limit: 1 }, { method: "GET", headers });
-    const [last] = audit.body.result?.data as { after: { revision: number; name: string } }[];
-    expect(last?.after).toMatchObject({ revision: subject.revision, name: subject.name });
-  }
 }
 
 describe.each([

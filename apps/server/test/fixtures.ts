@@ -15,8 +15,8 @@ export interface Store {
   remove(): Promise<void>;
 }
 
-/** A fresh on-disk PGlite directory, or a fresh schema on DATABASE_URL. */
-export function newStore(kind: "pglite" | "postgres"): Store {
+/** A fresh on-disk PGlite directory, or a fresh schema on `url` (default DATABASE_URL). */
+export function newStore(kind: "pglite" | "postgres", url = process.env.DATABASE_URL): Store {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "kaoping-crash-"));
     return {
@@ -26,7 +26,6 @@ export function newStore(kind: "pglite" | "postgres"): Store {
       remove: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   const schema = `kp_proc_${randomBytes(5).toString("hex")}`;
   return {

@@ -46,7 +46,7 @@ export async function trpcHttp(
   url: string,
   path: string,
   input: unknown,
-  options: { method?: "GET" | "POST"; headers?: Record<string, string> } = {},
+  options: { method?: "GET" | "POST"; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<{ status: number; body: { result?: { data: unknown }; error?: { message: string; data: { code: string; issues?: unknown; currentRevision?: number | null } } }; headers: Headers }> {
   const method = options.method ?? "POST";
   const target =
@@ -56,6 +56,7 @@ export async function trpcHttp(
   const response = await fetch(target, {
     method,
     headers: { "content-type": "application/json", ...options.headers },
+    ...(options.signal ? { signal: options.signal } : {}),
     ...(method === "POST" ? { body: JSON.stringify(input ?? null) } : {}),
   });
   return { status: response.status, body: (await response.json()) as never, headers: response.headers };
