@@ -1,5 +1,5 @@
-// Running the server as a real child process (as `pnpm start` does), for the crash and
-// scale-out tests: it can be killed with SIGKILL and started again on the same data.
+// Running the server as a real child process (as `pnpm start` does), for the crash, fault,
+// launcher and scale-out tests: it can be killed with SIGKILL and started again on the same data.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
@@ -29,20 +29,28 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `src/main.ts` with `env` on a free port and waits until its health check answers. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const server = await launchServer(env);
+/** How to start the server: node itself (the default), or through the package script as people do. */
+export type Launch = "node" | "package-script";
+
+/** Starts the server with `env` on a free port and waits until its health check answers. */
+export async function startServer(env: Record<string, string>, launch: Launch = "node"): Promise<ServerProcess> {
+  const server = await launchServer(env, launch);
   await waitUntilHealthy(server);
   return server;
 }
 
-/** Starts `src/main.ts` with `env` on a free port without waiting for it (to kill it while it starts). */
-export async function launchServer(env: Record<string, string>): Promise<ServerProcess> {
+/** Starts the server with `env` on a free port without waiting for it (to kill it while it starts). */
+export async function launchServer(env: Record<string, string>, launch: Launch = "node"): Promise<ServerProcess> {
   const port = await freePort();
   // node --import tsx runs the TypeScript in this very process, so a SIGKILL hits the server
-  // itself and not a wrapper.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: SERVER_DIR,
+  // itself and not a wrapper; "package-script" is `pnpm --filter @kaoping/server start`, the line
+  // scripts/start.sh ends with, where a signal goes to pnpm and must reach the server through it.
+  const [command, args, cwd] =
+    launch === "node"
+      ? [process.execPath, ["--import", "tsx", "src/main.ts"], SERVER_DIR]
+      : ["pnpm", ["--silent", "--filter", "@kaoping/server", "start"], resolve(SERVER_DIR, "../..")];
+  const child = spawn(command, args, {
+    cwd,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -65,7 +73,7 @@ async function waitUntilHealthy(server: ServerProcess): Promise<void> {
     server,
     async () => {
       try {
-        return (await fetch(`${server.url}/healthz`)).ok;
+        return (await fetch(`${server.url}/readyz`)).ok;
       } catch {
         return false; // Not listening yet.
       }
