@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { migrate } from "./migrate.ts";
+import { durablePglite } from "./pglite-durable.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -66,7 +67,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   const unlock = memory ? () => {} : lockDirectory(location);
   let client: PGlite;
   try {
-    client = memory ? new PGlite() : new PGlite(location);
+    client = memory ? new PGlite() : durablePglite(location);
     await client.waitReady;
   } catch (error) {
     unlock();
