@@ -23,8 +23,8 @@ function recordFileOperations(): { events: FileEvent[]; start(): void; stop(): v
   const paths = new Map<number, string>();
   const real = { openSync: fs.openSync, writeSync: fs.writeSync, fsyncSync: fs.fsyncSync };
   const patched = fs as { -readonly [K in keyof typeof real]: (typeof real)[K] };
-  patched.openSync = ((path: fs.PathLike, ...rest: [fs.OpenMode?, fs.Mode?]) => {
-    const fd = real.openSync(path, ...rest);
+  patched.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
+    const fd = (real.openSync as (path: fs.PathLike, ...rest: unknown[]) => number)(path, ...rest);
     paths.set(fd, String(path));
     return fd;
   }) as typeof fs.openSync;
