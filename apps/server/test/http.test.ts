@@ -19,10 +19,28 @@ describe("HTTP host", () => {
     rmSync(web, { recursive: true, force: true });
   });
 
-  it("answers the health check", async () => {
-    const response = await fetch(`${running.url}/healthz`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, database: "pglite" });
+  it("answers the probes: live, ready, and /healthz as readiness", async () => {
+    const answers = await Promise.all(["/livez", "/readyz", "/healthz"].map(async (path) => {
+      const response = await fetch(`${running.url}${path}`);
+      return { status: response.status, body: (await response.json()) as unknown };
+    }));
+    expect(answers).toEqual([
+      { status: 200, body: { live: true } },
+      { status: 200, body: { ready: true, database: "pglite" } },
+      { status: 200, body: { ok: true, live: true, ready: true, database: "pglite" } },
+    ]);
+  });
+
+  it("is live but not ready on a database that lacks migrations", async () => {
+    const bare = await serve(await openDatabase({ dataDir: "memory://", migrate: false }));
+    try {
+      expect((await fetch(`${bare.url}/livez`)).status).toBe(200);
+      const ready = await fetch(`${bare.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ ready: false, database: "pglite", reason: "migrations" });
+    } finally {
+      await bare.app.close();
+    }
   });
 
   it("serves the web app with a fallback for client routes, and 404 for missing assets", async () => {
