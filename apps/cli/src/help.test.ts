@@ -82,6 +82,9 @@ describe("mistakes in the arguments", () => {
     expect(code).toBe(2);
     expect(err).toContain('error: unknown command "chek" (did you mean check?). Commands: check, fmt, test, score');
     expect((await run(["--frob"])).err).toContain("错误：未知选项 --frob");
+    expect((await run(["help", "scor"])).err).toContain("错误：未知命令「scor」（是不是 score？）");
+    // --lang before the command name holds for the command too.
+    expect((await run(["--lang", "en", "score", "a.rubric"])).err).toContain("error: missing argument <facts>");
   });
 
   it("refuses a KAOPING_LANG it does not speak, and a missing file, without a stack", async () => {

@@ -4,7 +4,7 @@
 import { diff, type RubricDiff } from "@kaoping/engine";
 import type { Command, CommandContext } from "../command.ts";
 import { EXIT } from "../exit-codes.ts";
-import { readFactsFile } from "../files.ts";
+import { readFacts } from "../read-facts.ts";
 import { loadRubric } from "../rubric-files.ts";
 import { table } from "../table.ts";
 
@@ -72,7 +72,7 @@ function runDiff(ctx: CommandContext): number {
   const newRubric = loadRubric(newPath, ctx);
   if (!oldRubric || !newRubric) return EXIT.findings;
   const factsPath = ctx.flags["facts"];
-  const records = typeof factsPath === "string" ? readFactsFile(factsPath, newRubric) : [];
+  const records = typeof factsPath === "string" ? readFacts(factsPath, newRubric, ctx) : [];
   const d = diff(
     oldRubric,
     newRubric,

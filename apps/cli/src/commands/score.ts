@@ -6,9 +6,8 @@
 import type { CompiledRubric, FactError, ScoreOutcome, ScoreResult } from "@kaoping/engine";
 import type { Command, CommandContext } from "../command.ts";
 import { EXIT } from "../exit-codes.ts";
-import { readFactsFile } from "../files.ts";
 import { loadRubric } from "../rubric-files.ts";
-import type { Progress } from "../progress.ts";
+import { readFacts } from "../read-facts.ts";
 import { table } from "../table.ts";
 
 function errorLines(name: string, errors: readonly FactError[], lang: "zh" | "en"): string[] {
@@ -49,12 +48,7 @@ function runScore(ctx: CommandContext): number {
   const [rubricPath = "", factsPath = ""] = ctx.positionals;
   const rubric = loadRubric(rubricPath, ctx);
   if (!rubric) return EXIT.findings;
-  let reading: Progress | undefined;
-  const records = readFactsFile(factsPath, rubric, (done, expected) => {
-    reading ??= ctx.progress({ zh: "读取", en: "reading" }, expected);
-    reading.update(done);
-  });
-  reading?.finish();
+  const records = readFacts(factsPath, rubric, ctx);
   const explain = ctx.flags["explain"] === true;
   const outcomes = scoreAll(
     rubric,

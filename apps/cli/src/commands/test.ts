@@ -69,19 +69,17 @@ function printText(runs: readonly FileRun[], ctx: CommandContext): void {
 }
 
 function printJson(runs: readonly FileRun[], passed: number, failed: number, ctx: CommandContext): void {
-  const files = runs.map((run) => {
-    return {
-      path: run.file.path,
-      compiled: run.errors === null,
-      tests: run.outcomes.map((t) => ({
-        name: t.name,
-        line: lineColumn(run.file, t.span.start).line,
-        passed: t.passed,
-        factErrors: t.factErrors,
-        failures: t.failures.map((f) => ({ what: f.what, expected: f.expected, actual: f.actual, explanation: f.explanation })),
-      })),
-    };
-  });
+  const files = runs.map((run) => ({
+    path: run.file.path,
+    compiled: run.errors === null,
+    tests: run.outcomes.map((t) => ({
+      name: t.name,
+      line: lineColumn(run.file, t.span.start).line,
+      passed: t.passed,
+      factErrors: t.factErrors,
+      failures: t.failures.map((f) => ({ what: f.what, expected: f.expected, actual: f.actual, explanation: f.explanation })),
+    })),
+  }));
   ctx.out(JSON.stringify({ passed, failed, files }, null, 2));
 }
 
