@@ -1,9 +1,10 @@
 // kaoping check [paths…]: every diagnostic of every rubric, the engine's analyses (a criterion
 // that can go below zero, a cap that never binds) included; as text, JSON or SARIF.
 import { compile } from "@kaoping/engine";
-import { hasErrors, lineColumn, renderDiagnostics, sortDiagnostics, sourceFile } from "@kaoping/language";
+import { hasErrors, renderDiagnostics, sortDiagnostics, sourceFile } from "@kaoping/language";
 import type { Command, CommandContext } from "../command.ts";
 import { EXIT, usageExit } from "../exit-codes.ts";
+import { diagnosticsJson } from "../report/diagnostics-json.ts";
 import { sarifLog, type CheckedFile } from "../report/sarif.ts";
 import { readRubricText, rubricFiles, rubricPaths } from "../rubric-files.ts";
 import { UsageError } from "../usage-error.ts";
@@ -46,10 +47,7 @@ function runCheck(ctx: CommandContext): number {
     results.push({ file, diagnostics: sortDiagnostics(compile(file.text).diagnostics) });
   }
   if (format === "json") {
-    const json = results.map((r) => ({
-      path: r.file.path,
-      diagnostics: r.diagnostics.map((d) => ({ ...d, start: lineColumn(r.file, d.span.start), end: lineColumn(r.file, d.span.end) })),
-    }));
+    const json = results.map((r) => ({ path: r.file.path, diagnostics: diagnosticsJson(r.file, r.diagnostics) }));
     ctx.out(JSON.stringify(json, null, 2));
   } else if (format === "sarif") {
     ctx.out(JSON.stringify(sarifLog(results, ctx.lang, version(), process.cwd()), null, 2));

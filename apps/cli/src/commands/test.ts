@@ -7,6 +7,7 @@ import { lineColumn, renderDiagnostics, sourceFile, type Diagnostic, type Messag
 import { styles } from "../color.ts";
 import type { Command, CommandContext } from "../command.ts";
 import { EXIT } from "../exit-codes.ts";
+import { diagnosticsJson } from "../report/diagnostics-json.ts";
 import { junitXml, type JunitSuite } from "../report/junit.ts";
 import { readRubricText, rubricFiles, rubricPaths } from "../rubric-files.ts";
 import { UsageError } from "../usage-error.ts";
@@ -72,6 +73,7 @@ function printJson(runs: readonly FileRun[], passed: number, failed: number, ctx
   const files = runs.map((run) => ({
     path: run.file.path,
     compiled: run.errors === null,
+    ...(run.errors ? { diagnostics: diagnosticsJson(run.file, run.errors) } : {}),
     tests: run.outcomes.map((t) => ({
       name: t.name,
       line: lineColumn(run.file, t.span.start).line,

@@ -108,4 +108,15 @@ describe("kaoping test --json", () => {
     expect(failed?.failures[0]).toMatchObject({ what: { zh: "项目 7" }, expected: 8, actual: 9 });
     expect(failed?.failures[0]?.explanation.zh).toContain("省抽不合格数 = 1");
   });
+
+  it("gives a rubric that does not compile as not compiled, with its diagnostics", async () => {
+    const dir = folder();
+    writeFileSync(join(dir, "broken.rubric"), '评分细则 a "b" { 项目 1 "t" 标准分 1 { 细则 1 "x" { 得 当 } } }');
+    const { code, out } = await run("test", "--json", dir);
+    expect(code).toBe(1);
+    const json = JSON.parse(out) as { failed: number; files: { compiled: boolean; diagnostics: { code: string; start: { line: number } }[]; tests: unknown[] }[] };
+    expect(json.failed).toBe(1);
+    expect(json.files[0]).toMatchObject({ compiled: false, tests: [] });
+    expect(json.files[0]?.diagnostics.some((d) => d.code === "KP201" && d.start.line === 1)).toBe(true);
+  });
 });
