@@ -6,7 +6,7 @@ import { parse } from "@kaoping/language";
 import type { RubricDocument } from "./document.ts";
 import type { Range, TextEdit } from "./protocol.ts";
 
-export type FormatAnswer = { readonly edits: readonly TextEdit[] } | { readonly error: string };
+export type FormatAnswer = { readonly edits: TextEdit[] } | { readonly error: string };
 
 const refused = (lang: MessageLanguage) =>
   lang === "zh" ? "评分细则有语法错误，先改正错误再排版" : "the rubric has syntax errors: fix them before formatting";

@@ -9,7 +9,7 @@ import type { CodeLens, InlayHint, Range } from "./protocol.ts";
 /** The facts to score with: one of the file's tests, by name, or a facts object (as the API takes). */
 export type FactsSource = { readonly test: string } | { readonly facts: unknown };
 
-export type ScoringAnswer = { readonly hints: readonly InlayHint[] } | { readonly error: string };
+export type ScoringAnswer = { readonly hints: InlayHint[] } | { readonly error: string };
 
 export const scoreWithCommand = "kaoping.scoreWith";
 

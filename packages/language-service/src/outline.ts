@@ -10,7 +10,7 @@ export function documentSymbols(doc: RubricDocument, lang: MessageLanguage): Doc
   const rubric = doc.checked.rubric;
   const set = rubric.keywords;
   const lines = doc.lines;
-  const symbol = (name: string, kind: number, span: Span, selection: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol => ({
+  const symbol = (name: string, kind: DocumentSymbol["kind"], span: Span, selection: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol => ({
     name: name === "" ? "?" : name,
     kind,
     range: lines.range(span),

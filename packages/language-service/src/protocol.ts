@@ -1,6 +1,7 @@
 // The Language Server Protocol's shapes, as far as the service answers them: structurally the
 // same as vscode-languageserver-types, so a server passes them through, and a browser worker
-// needs no protocol library. Positions are zero-based lines and UTF-16 characters.
+// needs no protocol library. Positions are zero-based lines and UTF-16 characters. Arrays are
+// mutable, as the protocol library declares them, so that answers pass to it as they are.
 
 export interface Position {
   readonly line: number;
@@ -34,24 +35,24 @@ export interface LspDiagnostic {
   readonly code: string;
   readonly source: "kaoping";
   readonly message: string;
-  readonly tags?: readonly 1[];
-  readonly relatedInformation?: readonly { readonly location: Location; readonly message: string }[];
+  readonly tags?: 1[];
+  readonly relatedInformation?: { readonly location: Location; readonly message: string }[];
 }
 
 export interface WorkspaceEdit {
-  readonly changes: Readonly<Record<string, readonly TextEdit[]>>;
+  readonly changes: Record<string, TextEdit[]>;
 }
 
 export interface Command {
   readonly title: string;
   readonly command: string;
-  readonly arguments?: readonly unknown[];
+  readonly arguments?: unknown[];
 }
 
 export interface CodeAction {
   readonly title: string;
   readonly kind: "quickfix" | "source";
-  readonly diagnostics?: readonly LspDiagnostic[];
+  readonly diagnostics?: LspDiagnostic[];
   readonly isPreferred?: boolean;
   readonly edit: WorkspaceEdit;
 }
@@ -90,10 +91,10 @@ export const SymbolKind = { Module: 2, Namespace: 3, Class: 5, Method: 6, Field:
 export interface DocumentSymbol {
   readonly name: string;
   readonly detail?: string;
-  readonly kind: number;
+  readonly kind: (typeof SymbolKind)[keyof typeof SymbolKind];
   readonly range: Range;
   readonly selectionRange: Range;
-  readonly children?: readonly DocumentSymbol[];
+  readonly children?: DocumentSymbol[];
 }
 
 export interface FoldingRange {
@@ -104,7 +105,7 @@ export interface FoldingRange {
 
 export interface SemanticTokens {
   /** Five integers a token: line delta, start delta, length, type index, modifier bits. */
-  readonly data: readonly number[];
+  readonly data: number[];
 }
 
 export interface InlayHint {
