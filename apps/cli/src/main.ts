@@ -14,6 +14,7 @@ import { completionCommand } from "./commands/completion.ts";
 import { diffCommand } from "./commands/diff.ts";
 import { fmtCommand } from "./commands/fmt.ts";
 import { helpCommand } from "./commands/help.ts";
+import { lspCommand } from "./commands/lsp.ts";
 import { scoreCommand } from "./commands/score.ts";
 import { testCommand } from "./commands/test.ts";
 import { EXIT } from "./exit-codes.ts";
@@ -29,6 +30,7 @@ const commands: readonly Command[] = [
   scoreCommand,
   boundsCommand,
   diffCommand,
+  lspCommand,
   completionCommand(() => commands),
   helpCommand(() => commands),
 ];
