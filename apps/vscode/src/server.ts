@@ -1,0 +1,4 @@
+// The server the extension starts (bundled into dist/server.cjs): the language server on stdio.
+import { serveStdio } from "@kaoping/language-server";
+
+serveStdio();
