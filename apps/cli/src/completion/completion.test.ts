@@ -45,7 +45,7 @@ describe("kaoping completion bash", () => {
   });
 
   it("completes commands, global options and their values", async () => {
-    expect(await run("kaoping", "")).toEqual(["bounds", "check", "completion", "diff", "fmt", "help", "score", "test"]);
+    expect(await run("kaoping", "")).toEqual(["bounds", "check", "completion", "diff", "fmt", "help", "lsp", "score", "test"]);
     expect(await run("kaoping", "s")).toEqual(["score"]);
     expect(await run("kaoping", "--")).toEqual(["--help", "--lang", "--version"]);
     expect(await run("kaoping", "--lang", "")).toEqual(["en", "zh"]);
