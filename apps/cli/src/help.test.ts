@@ -1,6 +1,8 @@
 // --help, -h, help, --version, and every mistake in the arguments: a plain message in the user's
 // language with the command's usage on standard error, exit 2, never a stack trace.
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exitTable } from "./exit-codes.ts";
@@ -53,6 +55,16 @@ describe("help", () => {
     const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "../package.json"), "utf8")) as { version: string };
     expect(version).toMatch(/^\d+\.\d+\.\d+/);
     for (const flag of ["--version", "-v"]) expect(await run([flag])).toEqual({ code: 0, out: `kaoping ${version}`, err: "" });
+  });
+});
+
+describe("the program", () => {
+  it("runs when started through a symlink, as an installed command is", { timeout: 60_000 }, () => {
+    const link = join(mkdtempSync(join(tmpdir(), "kaoping-bin-")), "kaoping");
+    symlinkSync(join(import.meta.dirname, "main.ts"), link);
+    const result = spawnSync(join(import.meta.dirname, "../node_modules/.bin/tsx"), [link, "--version"], { encoding: "utf8" });
+    expect(result.stdout).toMatch(/^kaoping \d+\.\d+\.\d+\n$/);
+    expect(result.status).toBe(0);
   });
 });
 

@@ -4,6 +4,8 @@
 // picks the command, parses its arguments and turns every mistake into a plain message and exit
 // code 2, and every fault into exit code 3, never a stack trace.
 import type { MessageLanguage } from "@kaoping/language";
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { checkArguments, commonOptions, parseOptions, unknownCommand } from "./args.ts";
 import { colorWanted, styles } from "./color.ts";
@@ -145,8 +147,18 @@ export async function main(argv: readonly string[], io: Partial<Io> | ((text: st
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split("/").pop() ?? "");
-if (invokedDirectly) {
+/** Run as a program (also through an installed command's symlink), not imported by a test. */
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
   // `kaoping score … | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
