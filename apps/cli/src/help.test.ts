@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { exitTable } from "./exit-codes.ts";
 import { main, type Io } from "./main.ts";
 
-const commandNames = ["check", "fmt", "test", "score", "bounds", "diff", "completion", "help"];
+const commandNames = ["check", "fmt", "test", "score", "bounds", "diff", "lsp", "completion", "help"];
 
 async function run(argv: string[], env: Io["env"] = {}): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
