@@ -123,8 +123,15 @@ describe("mistakes in the arguments", () => {
 });
 
 describe("the CLI's README", () => {
+  const readme = readFileSync(join(import.meta.dirname, "../README.md"), "utf8");
   it("has the exit code table the help shows", () => {
-    const readme = readFileSync(join(import.meta.dirname, "../README.md"), "utf8");
     for (const e of exitTable) expect(readme).toContain(`| ${e.code} | ${e.meaning.en} |`);
+  });
+  it("names every command and every option the help shows", async () => {
+    for (const name of commandNames) {
+      expect(readme).toContain(`kaoping ${name}`);
+      const options = (await run([name, "--help", "--lang", "en"])).out.match(/--[a-z]+/g) ?? [];
+      for (const option of options) expect(readme, `${name} ${option}`).toContain(option);
+    }
   });
 });
