@@ -149,6 +149,11 @@ export function createApp(options: AppOptions): App {
   // Slow clients must not hold the server open for ever.
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
+  // Once listening, a failed accept (out of file descriptors) is an `error` on the server; unheard
+  // it would end the process. It passes: the next connection is accepted again.
+  server.on("error", (error) => {
+    if (server.listening) logger.error({ err: error }, "server error");
+  });
 
   return {
     server,

@@ -27,6 +27,8 @@ const CLIENTS = 4;
 const SAVES_AROUND_FAULT = 30;
 /** No answer in this long counts as a hang (the pool gives up connecting after 5 s). */
 const HANG_MS = 10_000;
+/** Each test starts a server, loads it, takes the database away and waits for it: minutes on a busy machine. */
+const TEST_MS = 300_000;
 
 interface Load {
   readonly acked: Map<number, number>;
@@ -170,7 +172,7 @@ describe.skipIf(!available)("the database goes away under load (PostgreSQL)", ()
     }
     expect(terminated).toBeGreaterThan(0);
     await expectRecovered(setup, setup.load.saves());
-  });
+  }, TEST_MS);
 
   it("answers 503 while PostgreSQL is stopped, is live but not ready, and serves again once it is back", async () => {
     const setup = await serverUnderLoad();
@@ -196,5 +198,5 @@ describe.skipIf(!available)("the database goes away under load (PostgreSQL)", ()
     }
     await until("ready again", async () => (await probe(server, "/readyz")).status === 200);
     await expectRecovered(setup, savesAtFault);
-  });
+  }, TEST_MS);
 });

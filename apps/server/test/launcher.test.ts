@@ -84,5 +84,6 @@ describe.each([
     } finally {
       await database.close();
     }
-  });
+    // Two processes (pnpm, then node with tsx) start and stop: slow on a busy machine.
+  }, 300_000);
 });

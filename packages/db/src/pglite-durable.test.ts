@@ -64,6 +64,9 @@ function unflushedWal(events: readonly FileEvent[]): string[] {
   return [...pending];
 }
 
+/** A new PGlite directory is an initdb: over a minute on a busy two-core machine. */
+const TEST_MS = 300_000;
+
 describe("PGlite on disk", () => {
   const dirs: string[] = [];
   let recording: ReturnType<typeof recordFileOperations> | undefined;
@@ -93,7 +96,7 @@ describe("PGlite on disk", () => {
       recording?.stop();
       await database.close();
     }
-  });
+  }, TEST_MS);
 
   it("(plain PGlite, for contrast, leaves acknowledged commits in the operating system's cache)", async () => {
     recording = recordFileOperations();
@@ -108,5 +111,5 @@ describe("PGlite on disk", () => {
       recording?.stop();
       await client.close();
     }
-  });
+  }, TEST_MS);
 });
