@@ -7,4 +7,7 @@ export TURBO_TELEMETRY_DISABLED=1
 scripts/install-tools.sh
 pnpm install --frozen-lockfile
 pnpm --filter @kaoping/web build
+# exec all the way down: this shell becomes pnpm, whose script execs node, so SIGTERM and SIGINT
+# sent to this script reach the server, which finishes its requests and exits 0
+# (apps/server/test/launcher.test.ts).
 exec pnpm --filter @kaoping/server start
