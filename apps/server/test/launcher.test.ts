@@ -1,6 +1,6 @@
 // Started the way people start it (`pnpm --filter @kaoping/server start`, which scripts/start.sh
-// execs), a SIGTERM or SIGINT sent to the launcher reaches the server: a request in flight (its
-// body still arriving) is answered, the server exits 0, the launcher with it, and no server
+// execs), a SIGTERM or SIGINT sent to the launcher reaches the server: a request in flight (taken,
+// its body sent only after the signal) is answered, the server exits 0, the launcher with it, and no server
 // process is left behind.
 import { request } from "node:http";
 import { POSTGRES_SKIP_NOTE } from "@kaoping/db";
@@ -11,18 +11,25 @@ import { startServer, waitForOutput, type ServerProcess } from "./process.ts";
 const hasPostgres = Boolean(process.env.DATABASE_URL);
 if (!hasPostgres) console.warn(POSTGRES_SKIP_NOTE);
 
-/** Sends `body` in two parts; `between` runs after the first part is on the wire. */
-function slowPost(url: string, body: string, headers: Record<string, string>, between: () => Promise<void>) {
+/**
+ * Posts `body` only once the server has taken the request: with `Expect: 100-continue` Node's
+ * server answers "100 Continue" as it hands the request to its handler. `between` runs then, with
+ * the request in flight and its body not yet sent.
+ */
+function postInFlight(url: string, body: string, headers: Record<string, string>, between: () => Promise<void>) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = request(url, { method: "POST", headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-      let text = "";
-      res.on("data", (chunk: Buffer) => void (text += chunk.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      url,
+      { method: "POST", headers: { ...headers, expect: "100-continue", "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => void (text += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on("error", reject);
-    const half = Math.floor(body.length / 2);
-    req.write(body.slice(0, half));
-    between().then(() => req.end(body.slice(half)), reject);
+    req.on("continue", () => between().then(() => req.end(body), reject));
+    req.flushHeaders();
   });
 }
 
@@ -35,9 +42,9 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Signals the launcher while a save's body is half sent: the save is answered, all exit cleanly. */
+/** Signals the launcher while a save is in flight: the save is answered, all exit cleanly. */
 async function expectSignalPassedOn(server: ServerProcess, serverPid: number, signal: NodeJS.Signals, token: string, subject: number) {
-  const answer = await slowPost(
+  const answer = await postInFlight(
     `${server.url}/trpc/subjects.update`,
     JSON.stringify({ id: subject, revision: 1, name: "c0-r2" }),
     { authorization: `Bearer ${token}` },
