@@ -31,6 +31,8 @@ export interface CookieJar {
 
 export interface ApiSettings {
   readonly sessionDays: number;
+  /** API token lifetime in days: the default when creation names none, and the most it may name. */
+  readonly tokenDays: { readonly default: number; readonly max: number };
   /** Largest evidence file accepted, in bytes. */
   readonly maxEvidenceBytes: number;
   readonly throttle: ThrottleSettings;
@@ -38,11 +40,15 @@ export interface ApiSettings {
 
 export const DEFAULT_SETTINGS: ApiSettings = {
   sessionDays: 7,
+  tokenDays: { default: 90, max: 365 },
   maxEvidenceBytes: 5 * 1024 * 1024,
   throttle: DEFAULT_THROTTLE,
 };
 
 export const SESSION_COOKIE = "kp_session";
+
+/** An API token's last use is recorded to this resolution (one write a minute at most, not per request). */
+export const TOKEN_USE_RESOLUTION_MS = 60_000;
 
 export interface Context {
   readonly db: Kysely<Database>;
@@ -50,6 +56,8 @@ export interface Context {
   readonly user: AuthUser | null;
   /** The client's address, for login throttling. */
   readonly address: string;
+  /** How many procedure calls the HTTP request carries (a tRPC batch has more than one). */
+  readonly callsInRequest: number;
   readonly cookies: CookieJar;
   readonly settings: ApiSettings;
   /** The clock, replaceable in tests. */
@@ -61,6 +69,7 @@ export interface InnerContextOptions {
   readonly dbKind?: DatabaseKind;
   readonly user?: AuthUser | null;
   readonly address?: string;
+  readonly callsInRequest?: number;
   readonly cookies?: CookieJar;
   readonly settings?: Partial<ApiSettings>;
   readonly now?: () => Date;
@@ -75,6 +84,7 @@ export function createInnerContext(options: InnerContextOptions): Context {
     dbKind: options.dbKind ?? "pglite",
     user: options.user ?? null,
     address: options.address ?? "local",
+    callsInRequest: options.callsInRequest ?? 1,
     cookies: options.cookies ?? NO_COOKIES,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     now: options.now ?? (() => new Date()),
@@ -135,11 +145,12 @@ export async function authenticate(
       ])
       .where("api_token.token_hash", "=", hashSecret(bearer))
       .where("api_token.revoked_at", "is", null)
+      .where("api_token.expires_at", ">", now)
       .where("app_user.disabled", "=", false)
       .executeTakeFirst();
     if (!row) return null;
     // Record use at most once a minute: a write per request would cost more than it tells.
-    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
+    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= TOKEN_USE_RESOLUTION_MS) {
       await ctx.db.updateTable("api_token").set({ last_used_at: now }).where("id", "=", row.tokenId).execute();
     }
     return {

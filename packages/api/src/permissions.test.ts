@@ -23,6 +23,7 @@ const MISSING = 999_999;
 const TABLE: Record<string, Row> = {
   "auth.login": { allow: PUBLIC, input: { username: "viewer1", password: TEST_PASSWORD } },
   "auth.logout": { allow: PUBLIC, input: undefined },
+  "auth.logoutEverywhere": { allow: ALL, input: undefined },
   "auth.me": { allow: ALL, input: undefined },
   "auth.changePassword": { allow: ALL, input: { current: "not the password", next: "a new long password" } },
 
@@ -42,6 +43,7 @@ const TABLE: Record<string, Row> = {
   "subjects.import": { allow: ["admin"], input: { rows: [{ kind: "行政村", code: "P-2", name: "导入村", attributes: {} }] } },
 
   "periods.list": { allow: ALL, input: undefined },
+  "periods.update": { allow: ["admin"], input: { id: MISSING, fourEyes: false } },
   "periods.create": { allow: ["admin"], input: { code: "P2027", name: "2027年度", startsOn: "2027-01-01", endsOn: "2027-12-31" } },
 
   "rubrics.list": { allow: ALL, input: undefined },
@@ -60,6 +62,7 @@ const TABLE: Record<string, Row> = {
   "assessments.preview": { allow: ALL, input: { id: MISSING, facts: {} } },
   "assessments.submit": { allow: ["admin", "assessor"], input: { id: MISSING, revision: 1 } },
   "assessments.approve": { allow: ["admin", "reviewer"], input: { id: MISSING, revision: 1 } },
+  "assessments.assign": { allow: ["admin"], input: { id: MISSING, assessorId: null } },
   "assessments.return": { allow: ["admin", "reviewer"], input: { id: MISSING, revision: 1, comment: "请补充" } },
 
   "reports.ranking": { allow: ALL, input: { periodId: MISSING } },

@@ -1,6 +1,6 @@
 // Zod schemas shared by the routers: the shapes of what the API sends back. Dates travel as ISO
 // text so that plain HTTP/JSON clients and the typed client see the same thing.
-import { ROLES, ASSESSMENT_STATUSES, type Json } from "@kaoping/db";
+import { ROLES, ASSESSMENT_STATUSES, type Json, type Period } from "@kaoping/db";
 import { z } from "zod";
 
 export const RoleSchema = z.enum(ROLES);
@@ -97,11 +97,23 @@ export const PeriodSchema = z.object({
   name: z.string(),
   startsOn: DateSchema,
   endsOn: DateSchema,
+  /** The submitter of an assessment may not approve it (default on). */
+  fourEyes: z.boolean(),
+  /** Every assessor may edit every assessment of the period, not only those they opened or are assigned (default off). */
+  openEditing: z.boolean(),
 });
 export type PeriodOut = z.infer<typeof PeriodSchema>;
 
-export function periodOut(row: { id: number; code: string; name: string; starts_on: string; ends_on: string }): PeriodOut {
-  return { id: row.id, code: row.code, name: row.name, startsOn: row.starts_on, endsOn: row.ends_on };
+export function periodOut(row: Pick<Period, "id" | "code" | "name" | "starts_on" | "ends_on" | "four_eyes" | "open_editing">): PeriodOut {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    fourEyes: row.four_eyes,
+    openEditing: row.open_editing,
+  };
 }
 
 export const OkSchema = z.object({ ok: z.literal(true) });

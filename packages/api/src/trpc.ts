@@ -101,6 +101,17 @@ function requireRole(roles: readonly Role[]) {
   });
 }
 
+/**
+ * For procedures that check or hand out a secret (passwords, tokens): refused inside a tRPC batch,
+ * where one HTTP request could carry hundreds of guesses. Use with `.use(singleCall)`.
+ */
+export const singleCall = t.middleware(({ ctx, path, next }) => {
+  if (ctx.callsInRequest > 1) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `${path} must be sent on its own, not in a batch of ${ctx.callsInRequest} calls` });
+  }
+  return next();
+});
+
 /** Any signed-in user (viewer and up). */
 export const protectedProcedure = publicProcedure.use(requireUser);
 /** Rubric authors. */

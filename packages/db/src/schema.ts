@@ -56,8 +56,11 @@ export interface ApiTokenTable {
   /** sha256 of the whole token. */
   token_hash: string;
   created_at: Generated<Date>;
+  /** Written at most once a minute (see authenticate), not on every request. */
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** Chosen at creation, within the API's maximum; an expired token is refused. */
+  expires_at: Timestamp;
 }
 
 export interface LoginAttemptTable {
@@ -106,6 +109,10 @@ export interface PeriodTable {
   name: string;
   starts_on: string;
   ends_on: string;
+  /** The submitter of an assessment may not approve it (on unless the office turns it off). */
+  four_eyes: Generated<boolean>;
+  /** Every assessor may edit every assessment of the period, not only their own. */
+  open_editing: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -129,6 +136,11 @@ export interface AssessmentTable {
   submitted_at: NullableTimestamp;
   approved_at: NullableTimestamp;
   approved_by: number | null;
+  /** Who opened it; with `assigned_to`, the assessors who may edit it (see the period's open_editing). */
+  created_by: number | null;
+  assigned_to: number | null;
+  /** Who submitted it last: under four-eyes, not the one who approves it. */
+  submitted_by: number | null;
 }
 
 export interface EvidenceTable {

@@ -5,10 +5,11 @@ import { sql, toJson, type AssessmentStatus, type Database, type Json, type Tran
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { HistoryEntrySchema, historyEntry } from "../assessment-history.ts";
+import { assertMayEdit, assertSecondPair } from "../auth/ownership.ts";
 import { conflict } from "../errors.ts";
 import { AssessmentStatusSchema, IdSchema, IsoDateTime, JsonObjectSchema, PagingInput, RevisionSchema, RoleSchema } from "../schemas.ts";
 import { cacheFor, checkFacts, missingFacts, preparedVersion, scoreFacts, ScoreResultSchema, type Prepared } from "../scoring.ts";
-import { assessorProcedure, audit, protectedProcedure, reviewerProcedure, ValidationError } from "../trpc.ts";
+import { adminProcedure, assessorProcedure, audit, protectedProcedure, reviewerProcedure, ValidationError } from "../trpc.ts";
 
 const SummarySchema = z.object({
   id: IdSchema,
@@ -39,6 +40,11 @@ const AssessmentSchema = SummarySchema.extend({
   approvedAt: IsoDateTime.nullable(),
   /** Who made the last change (a save or a workflow step), so a conflict can say who it was. */
   updatedBy: z.object({ displayName: z.string(), role: RoleSchema }).nullable(),
+  /** The users it belongs to: assessors edit only assessments they opened or are assigned. */
+  createdById: IdSchema.nullable(),
+  assignedToId: IdSchema.nullable(),
+  /** Who submitted it last: under the period's four-eyes rule, not the one who approves it. */
+  submittedById: IdSchema.nullable(),
 });
 type AssessmentOut = z.infer<typeof AssessmentSchema>;
 
@@ -103,6 +109,9 @@ async function loadAssessment(db: Db, id: number): Promise<AssessmentOut> {
       "assessment.return_comment",
       "assessment.submitted_at",
       "assessment.approved_at",
+      "assessment.created_by",
+      "assessment.assigned_to",
+      "assessment.submitted_by",
     ])
     .leftJoin("app_user as updater", "updater.id", "assessment.updated_by")
     .select(["updater.display_name as updater_name", "updater.role as updater_role"])
@@ -122,6 +131,9 @@ async function loadAssessment(db: Db, id: number): Promise<AssessmentOut> {
     submittedAt: row.submitted_at?.toISOString() ?? null,
     approvedAt: row.approved_at?.toISOString() ?? null,
     updatedBy: row.updater_name !== null && row.updater_role !== null ? { displayName: row.updater_name, role: row.updater_role } : null,
+    createdById: row.created_by,
+    assignedToId: row.assigned_to,
+    submittedById: row.submitted_by,
   };
 }
 
@@ -152,6 +164,7 @@ async function transition(
     grade: string | null;
     return_comment: string | null;
     submitted_at: Date | null;
+    submitted_by: number | null;
     approved_at: Date | null;
     approved_by: number | null;
   }>,
@@ -329,6 +342,9 @@ export const assessmentsRouter = {
             total: null,
             grade: null,
             updated_by: ctx.user.id,
+            created_by: ctx.user.id,
+            assigned_to: null,
+            submitted_by: null,
           })
           .returning("id")
           .executeTakeFirstOrThrow();
@@ -346,6 +362,7 @@ export const assessmentsRouter = {
     .input(z.object({ id: IdSchema, revision: RevisionSchema, facts: FactsInput }))
     .output(AssessmentSchema)
     .mutation(async ({ ctx, input }) => {
+      await assertMayEdit(ctx.db, ctx.user, input.id);
       const prepared = await pinnedRubric(ctx.db, input.id);
       const issues = checkFacts(prepared, input.facts, true);
       if (issues.length > 0) throw new ValidationError(issues);
@@ -378,6 +395,7 @@ export const assessmentsRouter = {
     .input(z.object({ id: IdSchema, revision: RevisionSchema }))
     .output(AssessmentSchema)
     .mutation(async ({ ctx, input }) => {
+      await assertMayEdit(ctx.db, ctx.user, input.id);
       const current = await loadAssessment(ctx.db, input.id);
       if (current.missing.length > 0) {
         throw new ValidationError(current.missing.map((name) => ({ path: ["facts", name], message: "required before submitting" })));
@@ -386,6 +404,7 @@ export const assessmentsRouter = {
         const { before, revision } = await transition(tx, ctx, input.id, input.revision, EDITABLE, {
           status: "submitted",
           submitted_at: ctx.now(),
+          submitted_by: ctx.user.id,
         });
         await audit(tx, ctx, "assessment", input.id, { status: before.status, revision: before.revision }, { status: "submitted", revision });
       });
@@ -397,13 +416,20 @@ export const assessmentsRouter = {
     .output(AssessmentSchema)
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction().execute(async (tx) => {
+        const submitter = await assertSecondPair(tx, ctx.user, input.id);
         const { before, revision } = await transition(tx, ctx, input.id, input.revision, ["submitted"], {
           status: "approved",
           approved_at: ctx.now(),
           approved_by: ctx.user.id,
           return_comment: null,
         });
-        await audit(tx, ctx, "assessment", input.id, { status: before.status, revision: before.revision }, { status: "approved", revision });
+        // Both people of four-eyes, side by side in one entry.
+        await audit(tx, ctx, "assessment", input.id, { status: before.status, revision: before.revision }, {
+          status: "approved",
+          revision,
+          submittedBy: submitter?.username ?? null,
+          approvedBy: ctx.user.username,
+        });
       });
       return loadAssessment(ctx.db, input.id);
     }),
@@ -420,6 +446,26 @@ export const assessmentsRouter = {
           approved_by: null,
         });
         await audit(tx, ctx, "assessment", input.id, { status: before.status, revision: before.revision }, { status: "returned", comment: input.comment, revision });
+      });
+      return loadAssessment(ctx.db, input.id);
+    }),
+
+  /** Gives an assessment to an assessor (or takes it back with null): they may then edit it. */
+  assign: adminProcedure
+    .input(z.object({ id: IdSchema, assessorId: IdSchema.nullable() }))
+    .output(AssessmentSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.transaction().execute(async (tx) => {
+        const before = await tx.selectFrom("assessment").select("assigned_to").where("id", "=", input.id).forUpdate().executeTakeFirst();
+        if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${input.id}` });
+        if (input.assessorId !== null) {
+          const assessor = await tx.selectFrom("app_user").select(["role", "disabled"]).where("id", "=", input.assessorId).executeTakeFirst();
+          if (!assessor || assessor.disabled || (assessor.role !== "assessor" && assessor.role !== "admin")) {
+            throw new ValidationError([{ path: ["assessorId"], message: `user ${input.assessorId} is not an active assessor` }]);
+          }
+        }
+        await tx.updateTable("assessment").set({ assigned_to: input.assessorId }).where("id", "=", input.id).execute();
+        await audit(tx, ctx, "assessment", input.id, { assignedTo: before.assigned_to }, { assignedTo: input.assessorId });
       });
       return loadAssessment(ctx.db, input.id);
     }),

@@ -3,6 +3,7 @@ import type { Evidence } from "@kaoping/db";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { assertMayEdit } from "../auth/ownership.ts";
 import { checkEvidenceFile, readEvidence } from "../evidence.ts";
 import { IdSchema, IsoDateTime, OkSchema } from "../schemas.ts";
 import { assessorProcedure, audit, protectedProcedure, ValidationError } from "../trpc.ts";
@@ -63,6 +64,7 @@ export const evidenceRouter = {
     )
     .output(EvidenceSchema)
     .mutation(async ({ ctx, input }) => {
+      await assertMayEdit(ctx.db, ctx.user, input.assessmentId);
       const bytes = new Uint8Array(Buffer.from(input.dataBase64, "base64"));
       const checked = checkEvidenceFile(input.name, input.contentType, bytes, ctx.settings.maxEvidenceBytes);
       if (!checked.ok) throw new ValidationError([{ path: [checked.path], message: checked.message }]);
@@ -114,6 +116,7 @@ export const evidenceRouter = {
           .where("evidence.id", "=", input.id)
           .executeTakeFirst();
         if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no evidence file ${input.id}` });
+        await assertMayEdit(tx, ctx.user, row.assessment_id);
         if (!(EDITABLE as readonly string[]).includes(row.status)) {
           throw new TRPCError({ code: "PRECONDITION_FAILED", message: `the assessment is ${row.status}; evidence can change only in a draft` });
         }

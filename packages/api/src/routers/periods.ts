@@ -1,7 +1,8 @@
-// Assessment periods such as 2026年度.
-import type { TRPCRouterRecord } from "@trpc/server";
+// Assessment periods such as 2026年度, with each period's rules for who may do what: four-eyes
+// approval (on by default) and whether every assessor may edit every assessment (off by default).
+import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { DateSchema, NoInput, PeriodSchema, periodOut } from "../schemas.ts";
+import { DateSchema, IdSchema, NoInput, PeriodSchema, periodOut } from "../schemas.ts";
 import { adminProcedure, audit, protectedProcedure, ValidationError } from "../trpc.ts";
 
 export const periodsRouter = {
@@ -28,6 +29,33 @@ export const periodsRouter = {
           .executeTakeFirstOrThrow();
         const out = periodOut(row);
         await audit(tx, ctx, "period", row.id, null, out);
+        return out;
+      }),
+    ),
+
+  /** Changes a period's rules; the audit log keeps who changed them, from what, to what. */
+  update: adminProcedure
+    .input(
+      z
+        .object({ id: IdSchema, fourEyes: z.boolean().optional(), openEditing: z.boolean().optional() })
+        .refine((p) => p.fourEyes !== undefined || p.openEditing !== undefined, { message: "name a setting to change: fourEyes or openEditing" }),
+    )
+    .output(PeriodSchema)
+    .mutation(async ({ ctx, input }) =>
+      ctx.db.transaction().execute(async (tx) => {
+        const before = await tx.selectFrom("period").selectAll().where("id", "=", input.id).forUpdate().executeTakeFirst();
+        if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no period ${input.id}` });
+        const row = await tx
+          .updateTable("period")
+          .set({
+            ...(input.fourEyes !== undefined ? { four_eyes: input.fourEyes } : {}),
+            ...(input.openEditing !== undefined ? { open_editing: input.openEditing } : {}),
+          })
+          .where("id", "=", input.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const out = periodOut(row);
+        await audit(tx, ctx, "period", row.id, periodOut(before), out);
         return out;
       }),
     ),

@@ -1,9 +1,11 @@
 // API tokens for programs (admins only). A token is shown once when created; only its hash is kept.
+// Every token expires: its lifetime is chosen at creation (default and maximum in the API settings,
+// 90 and 365 days unless configured otherwise).
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { newApiToken, hashSecret } from "../auth/secrets.ts";
 import { IdSchema, IsoDateTime, OkSchema } from "../schemas.ts";
-import { adminProcedure, audit } from "../trpc.ts";
+import { adminProcedure, audit, singleCall, ValidationError } from "../trpc.ts";
 
 const TokenSchema = z.object({
   id: IdSchema,
@@ -12,8 +14,10 @@ const TokenSchema = z.object({
   name: z.string(),
   prefix: z.string(),
   createdAt: IsoDateTime,
+  /** To the minute: use is recorded at most once a minute. */
   lastUsedAt: IsoDateTime.nullable(),
   revokedAt: IsoDateTime.nullable(),
+  expiresAt: IsoDateTime,
 });
 
 export const tokensRouter = {
@@ -33,6 +37,7 @@ export const tokensRouter = {
           "api_token.created_at",
           "api_token.last_used_at",
           "api_token.revoked_at",
+          "api_token.expires_at",
         ])
         .orderBy("api_token.id");
       if (input.userId) query = query.where("api_token.user_id", "=", input.userId);
@@ -45,24 +50,31 @@ export const tokensRouter = {
         createdAt: r.created_at.toISOString(),
         lastUsedAt: r.last_used_at?.toISOString() ?? null,
         revokedAt: r.revoked_at?.toISOString() ?? null,
+        expiresAt: r.expires_at.toISOString(),
       }));
     }),
 
   create: adminProcedure
-    .input(z.object({ userId: IdSchema, name: z.string().trim().min(1).max(100) }))
-    .output(z.object({ id: IdSchema, name: z.string(), prefix: z.string(), token: z.string() }))
+    .use(singleCall)
+    .input(z.object({ userId: IdSchema, name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().positive().optional() }))
+    .output(z.object({ id: IdSchema, name: z.string(), prefix: z.string(), token: z.string(), expiresAt: IsoDateTime }))
     .mutation(async ({ ctx, input }) => {
+      const days = input.expiresInDays ?? ctx.settings.tokenDays.default;
+      if (days > ctx.settings.tokenDays.max) {
+        throw new ValidationError([{ path: ["expiresInDays"], message: `a token may live at most ${ctx.settings.tokenDays.max} days` }]);
+      }
+      const expiresAt = new Date(ctx.now().getTime() + days * 86_400_000);
       const { token, prefix } = newApiToken();
       return ctx.db.transaction().execute(async (tx) => {
         const user = await tx.selectFrom("app_user").select("id").where("id", "=", input.userId).executeTakeFirst();
         if (!user) throw new TRPCError({ code: "NOT_FOUND", message: `no user ${input.userId}` });
         const row = await tx
           .insertInto("api_token")
-          .values({ user_id: input.userId, name: input.name, prefix, token_hash: hashSecret(token) })
+          .values({ user_id: input.userId, name: input.name, prefix, token_hash: hashSecret(token), expires_at: expiresAt })
           .returning(["id", "name", "prefix"])
           .executeTakeFirstOrThrow();
-        await audit(tx, ctx, "api_token", row.id, null, { userId: input.userId, name: row.name, prefix });
-        return { ...row, token };
+        await audit(tx, ctx, "api_token", row.id, null, { userId: input.userId, name: row.name, prefix, expiresAt });
+        return { ...row, token, expiresAt: expiresAt.toISOString() };
       });
     }),
 

@@ -2,8 +2,9 @@
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { hashPassword } from "../auth/passwords.ts";
+import { revokeAccess } from "../auth/revoke.ts";
 import { IdSchema, PasswordSchema, RoleSchema, UserSchema, UsernameSchema, userOut } from "../schemas.ts";
-import { adminProcedure, audit } from "../trpc.ts";
+import { adminProcedure, audit, singleCall } from "../trpc.ts";
 
 const USER_COLUMNS = ["id", "username", "display_name", "role", "disabled", "created_at"] as const;
 
@@ -43,7 +44,9 @@ export const usersRouter = {
       });
     }),
 
+  /** Also resets passwords, so it is refused inside a batch like every procedure that sets a secret. */
   update: adminProcedure
+    .use(singleCall)
     .input(
       z.object({
         id: IdSchema,
@@ -74,10 +77,14 @@ export const usersRouter = {
           .where("id", "=", input.id)
           .returning(USER_COLUMNS)
           .executeTakeFirstOrThrow();
-        // A disabled user or a reset password ends that user's sessions.
-        if (input.disabled || hash) await tx.deleteFrom("user_session").where("user_id", "=", input.id).execute();
+        // A reset password, a changed role or a disabled account: what was signed in before ends.
+        const roleChanged = input.role !== undefined && input.role !== before.role;
+        const revoked =
+          hash || roleChanged || (input.disabled && !before.disabled)
+            ? await revokeAccess(tx, input.id, ctx.now(), { tokens: true })
+            : null;
         const out = userOut(row);
-        await audit(tx, ctx, "user", row.id, userOut(before), { ...out, ...(hash ? { password: "(reset)" } : {}) });
+        await audit(tx, ctx, "user", row.id, userOut(before), { ...out, ...(hash ? { password: "(reset)" } : {}), ...revoked });
         return out;
       });
     }),

@@ -1,0 +1,49 @@
+// Ownership on top of roles. The role says what kind of thing a user may do; for an assessment's
+// facts and evidence it must also be theirs: an assessor edits an assessment they opened or that is
+// assigned to them, unless its period opens editing to every assessor. Admins may edit any.
+import type { Database, Kysely } from "@kaoping/db";
+import { TRPCError } from "@trpc/server";
+import type { AuthUser } from "../context.ts";
+
+/** Refuses (FORBIDDEN) unless `user` may change assessment `id`; NOT_FOUND when there is none. */
+export async function assertMayEdit(db: Kysely<Database>, user: AuthUser, id: number): Promise<void> {
+  const row = await db
+    .selectFrom("assessment")
+    .innerJoin("period", "period.id", "assessment.period_id")
+    .select(["assessment.created_by", "assessment.assigned_to", "period.open_editing", "period.name"])
+    .where("assessment.id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${id}` });
+  if (user.role === "admin" || row.open_editing || row.created_by === user.id || row.assigned_to === user.id) return;
+  throw new TRPCError({
+    code: "FORBIDDEN",
+    message: `assessment ${id} is neither assigned to you nor opened by you; in period ${row.name} assessors edit only their own`,
+  });
+}
+
+/**
+ * Refuses (FORBIDDEN) when four-eyes applies to assessment `id` and `user` submitted it: the one
+ * who submits does not approve, whatever their role, unless the period turned four-eyes off.
+ * Returns who submitted it, for the audit entry.
+ */
+export async function assertSecondPair(
+  db: Kysely<Database>,
+  user: AuthUser,
+  id: number,
+): Promise<{ id: number; username: string } | null> {
+  const row = await db
+    .selectFrom("assessment")
+    .innerJoin("period", "period.id", "assessment.period_id")
+    .leftJoin("app_user as submitter", "submitter.id", "assessment.submitted_by")
+    .select(["assessment.submitted_by", "submitter.username", "period.four_eyes", "period.name"])
+    .where("assessment.id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${id}` });
+  if (row.four_eyes && row.submitted_by === user.id) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `four-eyes: you submitted assessment ${id}, so someone else must approve it (period ${row.name})`,
+    });
+  }
+  return row.submitted_by !== null && row.username !== null ? { id: row.submitted_by, username: row.username } : null;
+}
