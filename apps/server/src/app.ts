@@ -13,6 +13,7 @@ import {
 import { isDatabaseUnavailable, type DatabaseHandle } from "@kaoping/db";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
+import { clientAddress } from "./client-address.ts";
 import { evidenceDownloadHandler } from "./evidence-download.ts";
 import { PROBE_PATHS, probeHandler } from "./health.ts";
 import { staticHandler } from "./static-files.ts";
@@ -24,8 +25,8 @@ export interface AppOptions {
   readonly webDist?: string | undefined;
   /** Add `Secure` to cookies (behind HTTPS). */
   readonly secureCookies?: boolean;
-  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
-  readonly trustProxy?: boolean;
+  /** Reverse proxies in front of the server: the client address is taken from their X-Forwarded-For entries. */
+  readonly trustedProxies?: number;
   readonly settings?: Partial<ApiSettings>;
 }
 
@@ -54,24 +55,19 @@ function cookieJar(res: ServerResponse, secure: boolean): CookieJar {
   };
 }
 
-function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers["x-forwarded-for"];
-  if (trustProxy && typeof forwarded === "string" && forwarded.trim()) return forwarded.split(",")[0]!.trim();
-  return req.socket.remoteAddress ?? "unknown";
-}
-
 /** Builds the server (not yet listening). */
 export function createApp(options: AppOptions): App {
   const { database, logger } = options;
   const secure = options.secureCookies ?? false;
-  const trustProxy = options.trustProxy ?? false;
-  const contextFor = (req: IncomingMessage, res: ServerResponse) =>
+  const trustedProxies = options.trustedProxies ?? 0;
+  const contextFor = (req: IncomingMessage, res: ServerResponse, callsInRequest = 1) =>
     createRequestContext({
       db: database.db,
       dbKind: database.kind,
       cookieHeader: req.headers.cookie,
       authorization: req.headers.authorization,
-      address: clientAddress(req, trustProxy),
+      address: clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies),
+      callsInRequest,
       cookies: cookieJar(res, secure),
       ...(options.settings ? { settings: options.settings } : {}),
     });
@@ -81,7 +77,8 @@ export function createApp(options: AppOptions): App {
     basePath: "/trpc/",
     // Evidence arrives base64-encoded in JSON: allow the file limit plus the encoding's third.
     maxBodySize: 8 * 1024 * 1024,
-    createContext: ({ req, res }) => contextFor(req, res),
+    // The number of calls lets procedures that check a secret refuse to run inside a batch.
+    createContext: ({ req, res, info }) => contextFor(req, res, info.calls.length),
     onError({ error, path }) {
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
       // Answered 503 (see the API's error formatter); one line, not a stack per request.

@@ -1,6 +1,7 @@
 // Server settings from the environment, with the defaults that make `pnpm start` just work.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { trustedProxiesFrom } from "./client-address.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The repository root (apps/server/src → ../../..). */
@@ -19,7 +20,8 @@ export interface ServerConfig {
   /** Password of the demo users (policy, assessor, reviewer, viewer); generated per user when unset. */
   readonly demoPassword: string | undefined;
   readonly secureCookies: boolean;
-  readonly trustProxy: boolean;
+  /** Reverse proxies in front of the server, whose X-Forwarded-For entries are believed (0: none). */
+  readonly trustedProxies: number;
   readonly logLevel: string;
   /** LOG_FORMAT: json, pretty, or unset for pretty on a terminal and JSON otherwise. */
   readonly logFormat: string | undefined;
@@ -41,7 +43,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     adminPassword: env.KAOPING_ADMIN_PASSWORD || undefined,
     demoPassword: env.KAOPING_DEMO_PASSWORD || undefined,
     secureCookies: env.KAOPING_SECURE_COOKIES === "1",
-    trustProxy: env.KAOPING_TRUST_PROXY === "1",
+    trustedProxies: trustedProxiesFrom(env.KAOPING_TRUST_PROXY),
     logLevel: env.LOG_LEVEL ?? "info",
     logFormat: env.LOG_FORMAT || undefined,
     seed: env.KAOPING_SEED !== "0",

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     logger,
     webDist: config.webDist,
     secureCookies: config.secureCookies,
-    trustProxy: config.trustProxy,
+    trustedProxies: config.trustedProxies,
   });
   if (stopping) {
     await database.close();

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { hashPassword } from "@kaoping/api";
+import { hashPassword, type ApiSettings } from "@kaoping/api";
 import type { DatabaseHandle, Role } from "@kaoping/db";
 import { pino } from "pino";
 import { createApp, type App } from "../src/app.ts";
@@ -16,8 +16,11 @@ export interface Running {
 }
 
 /** Serves `database` on a free loopback port. */
-export async function serve(database: DatabaseHandle, options: { webDist?: string } = {}): Promise<Running> {
-  const app = createApp({ database, logger: pino({ level: "silent" }), webDist: options.webDist });
+export async function serve(
+  database: DatabaseHandle,
+  options: { webDist?: string; trustedProxies?: number; settings?: Partial<ApiSettings> } = {},
+): Promise<Running> {
+  const app = createApp({ database, logger: pino({ level: "silent" }), ...options });
   const address = await app.listen(0, "127.0.0.1");
   return { app, url: `http://127.0.0.1:${address.port}`, database };
 }
