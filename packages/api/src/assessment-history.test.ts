@@ -1,19 +1,13 @@
 // An assessment's history from the audit log, through the API: every role may read it, each entry
 // names the step, who took it (display name and role only) and, for saves, what changed; entries
 // of another assessment (another period's included) never appear.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { POSTGRES_SKIP_NOTE, ROLES, testDatabaseTargets } from "@kaoping/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedFacts } from "./assessment-history.ts";
 import { createInnerContext } from "./context.ts";
 import { createCaller } from "./root.ts";
-import { failure, setUpApi, type TestApi } from "./test-support.ts";
+import { failure, setUpApi, VILLAGE, WORKED_EXAMPLE, type TestApi } from "./test-support.ts";
 
-const VILLAGE = readFileSync(resolve(import.meta.dirname, "../../../rubrics/village-quality.rubric"), "utf8");
-const WORKED_EXAMPLE: Record<string, unknown> = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, "../../engine/test/fixtures/facts/village-worked-example.json"), "utf8"),
-);
 const TOKEN_NAME = "夜间导入-token";
 const PDF = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
 

@@ -1,19 +1,10 @@
 // Rubric versions and assessments end to end through the API: publishing, pinning, scoring on the
 // server (READING.md's worked example gives 109.2), validation that writes nothing, stale and
 // concurrent saves, the review workflow, previews, reports and the impact of a rule change.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { POSTGRES_SKIP_NOTE, testDatabaseTargets } from "@kaoping/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, setUpApi, type TestApi } from "./test-support.ts";
-
-const VILLAGE = readFileSync(resolve(import.meta.dirname, "../../../rubrics/village-quality.rubric"), "utf8");
-
-/** READING.md's worked example (Annex 1): 109.2 points; the engine's fixture, also the rubric's own test. */
-const WORKED_EXAMPLE: Record<string, unknown> = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, "../../engine/test/fixtures/facts/village-worked-example.json"), "utf8"),
-);
+import { failure, setUpApi, VILLAGE, WORKED_EXAMPLE, type TestApi } from "./test-support.ts";
 
 const targets = testDatabaseTargets();
 if (!targets.some((t) => t.kind === "postgres" && t.available)) console.warn(POSTGRES_SKIP_NOTE);

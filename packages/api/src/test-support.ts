@@ -1,22 +1,35 @@
 // Test set-up shared by the API tests: a fresh database with one user per role, and callers that
 // act as each of them (or as nobody) through `createCaller`, the same path HTTP requests take.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { ROLES, type DatabaseHandle, type Role, type TestDatabaseTarget } from "@kaoping/db";
 import { TRPCError } from "@trpc/server";
 import { hashPassword } from "./auth/passwords.ts";
-import { createInnerContext, type ApiSettings, type AuthUser, type CookieJar } from "./context.ts";
+import { createInnerContext, type ApiSettings, type AuthUser, type InnerContextOptions } from "./context.ts";
 import { createCaller } from "./root.ts";
 
 export type Caller = ReturnType<typeof createCaller>;
 
+/** What a test may set about the request: where it comes from, its cookies, batch size, clock and settings. */
+export type CallerOptions = Pick<InnerContextOptions, "address" | "cookies" | "callsInRequest" | "now" | "settings">;
+
 export interface TestApi {
   readonly handle: DatabaseHandle;
   readonly users: Record<Role, AuthUser>;
-  /** A caller acting as `role`, or as nobody when `role` is null. */
-  as(role: Role | null, options?: { address?: string; cookies?: CookieJar }): Caller;
+  /** A caller acting as `role` (or as another user, such as a second assessor), or as nobody when null. */
+  as(role: Role | AuthUser | null, options?: CallerOptions): Caller;
   close(): Promise<void>;
 }
 
 export const TEST_PASSWORD = "correct horse battery";
+
+/** The village rubric (Annex 1) as shipped. */
+export const VILLAGE = readFileSync(resolve(import.meta.dirname, "../../../rubrics/village-quality.rubric"), "utf8");
+
+/** READING.md's worked example (Annex 1): 109.2 points; the engine's fixture, also the rubric's own test. */
+export const WORKED_EXAMPLE: Record<string, unknown> = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, "../../engine/test/fixtures/facts/village-worked-example.json"), "utf8"),
+);
 
 /** Fast throttle settings so that tests of the lock-out do not wait for seconds. */
 export const TEST_SETTINGS: Partial<ApiSettings> = {
@@ -44,9 +57,9 @@ export async function setUpApi(target: TestDatabaseTarget): Promise<TestApi> {
         createInnerContext({
           db: handle.db,
           dbKind: handle.kind,
-          user: role === null ? null : users[role],
-          settings: TEST_SETTINGS,
+          user: role === null ? null : typeof role === "string" ? users[role] : role,
           ...options,
+          settings: { ...TEST_SETTINGS, ...options.settings },
         }),
       ),
     close: () => handle.close(),

@@ -82,9 +82,10 @@ export async function countAttempt(
   return {
     count,
     async succeeded() {
+      // Address first, then account: the order countAttempt locks them in, so the two never deadlock.
       await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom("login_attempt").where("key", "=", keys.account.key).execute();
         await giveBack(tx, keys.address);
+        await tx.deleteFrom("login_attempt").where("key", "=", keys.account.key).execute();
       });
     },
     async failed() {
