@@ -1,11 +1,14 @@
 // The permission table: every procedure, under every role and anonymously, is allowed, FORBIDDEN
 // or UNAUTHORIZED exactly as this one table says. A procedure missing from the table (or a table
 // row for a procedure that no longer exists) fails the test, so new procedures must be placed here.
+// Where ownership applies on top of the role, the row says so, and the rule is tried on a real
+// assessment: its owner gets past it, someone else of the same role is FORBIDDEN.
 import { ROLES, testDatabaseTargets, type Role } from "@kaoping/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "./root.ts";
-import { setUpApi, TEST_PASSWORD, type Caller, type TestApi } from "./test-support.ts";
+import type { AuthUser } from "./context.ts";
+import { setUpApi, TEST_PASSWORD, VILLAGE, WORKED_EXAMPLE, type Caller, type TestApi } from "./test-support.ts";
 
 type Who = Role | "anonymous";
 const ALL: readonly Role[] = ["admin", "policy", "assessor", "reviewer", "viewer"];
@@ -16,7 +19,22 @@ interface Row {
   readonly allow: readonly Role[] | typeof PUBLIC;
   /** A plausible input (allowed calls may still fail for business reasons, never for auth). */
   readonly input: unknown;
+  /**
+   * A rule on top of the role. "owner": an assessor only on an assessment they opened or are
+   * assigned (unless the period opens editing; admins always). "not submitter": not by whoever
+   * submitted the assessment, admins included (unless the period turns four-eyes off).
+   */
+  readonly also?: { readonly rule: "owner" | "not submitter"; readonly input: (f: Fixture) => unknown };
 }
+
+/** Real objects for the ownership rules: an assessment opened by assessor1, with a file, and one submitted by admin1. */
+interface Fixture {
+  readonly owned: { id: number; revision: number };
+  readonly file: number;
+  readonly submitted: { id: number; revision: number };
+}
+
+const PDF = Buffer.from("%PDF-1.4").toString("base64");
 
 const MISSING = 999_999;
 
@@ -58,10 +76,22 @@ const TABLE: Record<string, Row> = {
   "assessments.get": { allow: ALL, input: { id: MISSING } },
   "assessments.history": { allow: ALL, input: { assessmentId: MISSING } },
   "assessments.create": { allow: ["admin", "assessor"], input: { subjectId: MISSING, periodId: MISSING } },
-  "assessments.saveFacts": { allow: ["admin", "assessor"], input: { id: MISSING, revision: 1, facts: {} } },
+  "assessments.saveFacts": {
+    allow: ["admin", "assessor"],
+    input: { id: MISSING, revision: 1, facts: {} },
+    also: { rule: "owner", input: (f) => ({ id: f.owned.id, revision: MISSING, facts: {} }) },
+  },
   "assessments.preview": { allow: ALL, input: { id: MISSING, facts: {} } },
-  "assessments.submit": { allow: ["admin", "assessor"], input: { id: MISSING, revision: 1 } },
-  "assessments.approve": { allow: ["admin", "reviewer"], input: { id: MISSING, revision: 1 } },
+  "assessments.submit": {
+    allow: ["admin", "assessor"],
+    input: { id: MISSING, revision: 1 },
+    also: { rule: "owner", input: (f) => ({ id: f.owned.id, revision: MISSING }) },
+  },
+  "assessments.approve": {
+    allow: ["admin", "reviewer"],
+    input: { id: MISSING, revision: 1 },
+    also: { rule: "not submitter", input: (f) => ({ id: f.submitted.id, revision: MISSING }) },
+  },
   "assessments.assign": { allow: ["admin"], input: { id: MISSING, assessorId: null } },
   "assessments.return": { allow: ["admin", "reviewer"], input: { id: MISSING, revision: 1, comment: "请补充" } },
 
@@ -71,10 +101,11 @@ const TABLE: Record<string, Row> = {
   "evidence.list": { allow: ALL, input: { assessmentId: MISSING } },
   "evidence.upload": {
     allow: ["admin", "assessor"],
-    input: { assessmentId: MISSING, name: "a.pdf", contentType: "application/pdf", dataBase64: Buffer.from("%PDF-1.4").toString("base64") },
+    input: { assessmentId: MISSING, name: "a.pdf", contentType: "application/pdf", dataBase64: PDF },
+    also: { rule: "owner", input: (f) => ({ assessmentId: f.owned.id, name: "b.pdf", contentType: "application/pdf", dataBase64: PDF }) },
   },
   "evidence.download": { allow: ALL, input: { id: MISSING } },
-  "evidence.delete": { allow: ["admin", "assessor"], input: { id: MISSING } },
+  "evidence.delete": { allow: ["admin", "assessor"], input: { id: MISSING }, also: { rule: "owner", input: (f) => ({ id: f.file }) } },
 
   "audit.list": { allow: ["admin"], input: {} },
 };
@@ -131,5 +162,31 @@ describe("permission table", () => {
     }
     expect(actual).toEqual(want);
   });
-});
 
+  it("applies ownership and four-eyes where the table says", async () => {
+    const admin = api.as("admin");
+    const period = await admin.periods.create({ code: "OWN", name: "所有权", startsOn: "2026-01-01", endsOn: "2026-12-31" });
+    await admin.subjects.import({ rows: ["甲", "乙"].map((name, i) => ({ kind: "行政村", code: `OWN-${i}`, name, attributes: {} })) });
+    const subjects = (await admin.subjects.list({ search: "OWN-", limit: 10, offset: 0 })).rows.map((s) => s.id);
+    const { draft } = await api.as("policy").rubrics.saveDraft({ key: "village_quality", source: VILLAGE, revision: null });
+    await api.as("policy").rubrics.publish({ key: "village_quality", revision: draft.revision });
+    const owned = await api.as("assessor").assessments.create({ subjectId: subjects[0]!, periodId: period.id });
+    const file = await api.as("assessor").evidence.upload({ assessmentId: owned.id, name: "a.pdf", contentType: "application/pdf", dataBase64: PDF });
+    const opened = await admin.assessments.create({ subjectId: subjects[1]!, periodId: period.id });
+    const saved = await admin.assessments.saveFacts({ id: opened.id, revision: opened.revision, facts: WORKED_EXAMPLE });
+    const submitted = await admin.assessments.submit({ id: opened.id, revision: saved.revision });
+    const fixture: Fixture = { owned, file: file.id, submitted };
+    const made = await admin.users.create({ username: "assessor2", displayName: "另一评分员", role: "assessor", password: TEST_PASSWORD });
+    const otherAssessor: AuthUser = { id: made.id, username: made.username, displayName: made.displayName, role: "assessor", via: "internal" };
+
+    // Refused first, then allowed (the owner's delete of the file comes last: it removes it).
+    const ruled = Object.entries(TABLE).flatMap(([path, row]) => (row.also ? [{ path, ...row.also }] : []));
+    const refusedAs = { owner: api.as(otherAssessor), "not submitter": api.as("admin") };
+    const allowedAs = { owner: api.as("assessor"), "not submitter": api.as("reviewer") };
+    const actual: Record<string, [Outcome, Outcome]> = {};
+    for (const { path, rule, input } of ruled) actual[path] = [await call(refusedAs[rule], path, input(fixture)), "allowed"];
+    for (const { path, rule, input } of ruled) actual[path]![1] = await call(allowedAs[rule], path, input(fixture));
+    expect(actual).toEqual(Object.fromEntries(ruled.map(({ path }) => [path, ["FORBIDDEN", "allowed"]])));
+    expect(ruled.map((r) => r.path).sort()).toEqual(["assessments.approve", "assessments.saveFacts", "assessments.submit", "evidence.delete", "evidence.upload"]);
+  });
+});
