@@ -1,6 +1,7 @@
 import {
   BarChartOutlined,
   DashboardOutlined,
+  DownOutlined,
   EditOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -9,7 +10,7 @@ import {
 } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import { Button, Layout, Menu, Result, Select, Space, Spin, Tag, Typography } from "antd";
+import { App, Button, Dropdown, Layout, Menu, Result, Select, Space, Spin, Tag, Typography } from "antd";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
@@ -74,14 +75,23 @@ function ShellInner() {
     const stored = Number(globalThis.localStorage?.getItem(periodKey));
     return Number.isInteger(stored) && stored > 0 ? stored : null;
   });
-  const logout = useMutation(
-    trpc.auth.logout.mutationOptions({
-      onSuccess: () => {
-        queryClient.clear();
-        void navigate("/login");
-      },
-    }),
-  );
+  const { modal } = App.useApp();
+  const signedOut = () => {
+    queryClient.clear();
+    void navigate("/login");
+  };
+  const logout = useMutation(trpc.auth.logout.mutationOptions({ onSuccess: signedOut }));
+  // Every session of this user, on every device, this one included (after a lost phone, say).
+  const logoutEverywhere = useMutation(trpc.auth.logoutEverywhere.mutationOptions({ onSuccess: signedOut }));
+  const confirmLogoutEverywhere = () =>
+    void modal.confirm({
+      title: t("app.logoutEverywhere"),
+      content: t("app.logoutEverywhereHelp"),
+      okText: t("app.logoutEverywhere"),
+      okButtonProps: { danger: true },
+      cancelText: t("common.cancel"),
+      onOk: () => logoutEverywhere.mutateAsync(),
+    });
 
   const state = useMemo((): ShellState | null => {
     if (!me.data) return null;
@@ -143,12 +153,20 @@ function ShellInner() {
               style={{ minWidth: 120 }}
             />
             <LanguageSelect />
-            <span className="kp-user">
-              <Typography.Text>{state.user.displayName}</Typography.Text> <Tag>{t(`roles.${state.user.role}`)}</Tag>
-            </span>
-            <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending}>
-              {t("app.logout")}
-            </Button>
+            <Dropdown
+              trigger={["click"]}
+              menu={{
+                items: [
+                  { key: "logout", icon: <LogoutOutlined />, label: t("app.logout"), onClick: () => logout.mutate() },
+                  { key: "everywhere", icon: <LogoutOutlined />, danger: true, label: t("app.logoutEverywhere"), onClick: confirmLogoutEverywhere },
+                ],
+              }}
+            >
+              <Button className="kp-user" loading={logout.isPending || logoutEverywhere.isPending}>
+                <Typography.Text>{state.user.displayName}</Typography.Text> <Tag>{t(`roles.${state.user.role}`)}</Tag>
+                <DownOutlined />
+              </Button>
+            </Dropdown>
           </Space>
         </Layout.Header>
         <Layout>

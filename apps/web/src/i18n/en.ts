@@ -1,7 +1,7 @@
 import type { Messages } from "./zh-cn.ts";
 
 export const en: Messages = {
-  app: { name: "Kaoping", fullName: "Quality programme assessment", language: "Language", logout: "Log out", loading: "Loading…", skip: "Skip to main content" },
+  app: { name: "Kaoping", fullName: "Quality programme assessment", language: "Language", logout: "Log out", logoutEverywhere: "Sign out everywhere", logoutEverywhereHelp: "Ends your sessions on every device and browser, this one included. API tokens are not affected.", loading: "Loading…", skip: "Skip to main content" },
   nav: { dashboard: "Dashboard", subjects: "Subjects", assessments: "Assessments", rankings: "Rankings", rubrics: "Rubrics", admin: "Administration", menu: "Navigation" },
   roles: { admin: "Admin", policy: "Policy", assessor: "Assessor", reviewer: "Reviewer", viewer: "Viewer" },
   status: { none: "Not started", draft: "Draft", submitted: "Submitted", approved: "Approved", returned: "Returned" },
@@ -39,7 +39,7 @@ export const en: Messages = {
     suggestion: "Suggested: {{value}}", useSuggestion: "Use suggestion", reasonRequired: "A reason is required below the maximum", reasonLabel: "Reason for the score",
     evidence: "Evidence", upload: "Upload", uploadFailed: "Upload failed: {{message}}", noEvidence: "No evidence yet",
     save: "Save", submit: "Submit for review", approve: "Approve", return: "Return", returnComment: "Why it is returned", commentRequired: "Enter a comment",
-    saved: "Saved (revision {{revision}})", submitted: "Submitted for review", approved: "Approved", returned: "Returned",
+    saved: "Saved (revision {{revision}})", submitted: "Submitted for review", approved: "Approved", returned: "Returned", fourEyes: "You submitted this sheet: someone else must approve it (four-eyes).",
     conflictTitle: "Save conflict", conflictText: "While you were editing, someone else saved this sheet as revision {{revision}}. The answers either of you changed:",
     conflictReload: "Discard my changes and reload", conflictOverwrite: "Overwrite with my changes", conflictField: "Input", theirs: "Their value", mine: "My value",
     history: "History", invalid: "{{count}} inputs need fixing", missingFact: "not filled", grade: "Grade", veto: "Veto: {{reason}}",
@@ -60,5 +60,9 @@ export const en: Messages = {
     title: "Administration", users: "Users", tokens: "API tokens", createUser: "New user", displayName: "Display name", roles: "Roles", active: "Active",
     createToken: "New token", tokenName: "Token name", tokenShown: "Copy this token now; it is shown only once:", revoke: "Revoke", revoked: "Revoked",
     lastUsed: "Last used", created: "Created", newPassword: "Initial password", audit: "Audit log", procedure: "Action",
+    expiresIn: "Valid for", expires: "Expires", days: "{{count}} days", periods: "Periods", dates: "Dates",
+    fourEyes: "Four-eyes approval", openEditing: "Any assessor may edit",
+    fourEyesHelp: "Four-eyes approval: whoever submitted an assessment cannot approve it, administrators included.",
+    openEditingHelp: "Otherwise assessors edit only the assessments they opened or were assigned.",
   },
 };

@@ -1,6 +1,6 @@
 // The Chinese catalogue is the source: the English one must have the same keys (see en.ts).
 export const zhCN = {
-  app: { name: "考评", fullName: "质量振兴工作考评系统", language: "语言", logout: "退出登录", loading: "加载中…", skip: "跳到主要内容" },
+  app: { name: "考评", fullName: "质量振兴工作考评系统", language: "语言", logout: "退出登录", logoutEverywhere: "退出所有设备", logoutEverywhereHelp: "将结束您在所有设备和浏览器上的登录，包括当前这个。API 令牌不受影响。", loading: "加载中…", skip: "跳到主要内容" },
   nav: { dashboard: "总览", subjects: "考核对象", assessments: "考核评分", rankings: "排名", rubrics: "评分细则", admin: "系统管理", menu: "导航菜单" },
   roles: { admin: "管理员", policy: "政策制定", assessor: "评分员", reviewer: "审核员", viewer: "只读" },
   status: { none: "未开始", draft: "草稿", submitted: "已提交", approved: "已通过", returned: "已退回" },
@@ -38,7 +38,7 @@ export const zhCN = {
     suggestion: "建议分值：{{value}}", useSuggestion: "采用建议值", reasonRequired: "低于满分时必须填写理由", reasonLabel: "评分理由",
     evidence: "佐证材料", upload: "上传", uploadFailed: "上传失败：{{message}}", noEvidence: "暂无佐证材料",
     save: "保存", submit: "提交审核", approve: "审核通过", return: "退回", returnComment: "退回意见", commentRequired: "请填写退回意见",
-    saved: "已保存（修订号 {{revision}}）", submitted: "已提交审核", approved: "已审核通过", returned: "已退回",
+    saved: "已保存（修订号 {{revision}}）", submitted: "已提交审核", approved: "已审核通过", returned: "已退回", fourEyes: "本考评由您提交，须由他人审核通过（双人复核）。",
     conflictTitle: "保存冲突", conflictText: "在您编辑期间，此考核表已被他人保存为修订号 {{revision}}。以下是双方改动过的输入项：",
     conflictReload: "放弃我的修改并重新加载", conflictOverwrite: "用我的修改覆盖", conflictField: "输入项", theirs: "对方的值", mine: "我的值",
     history: "修改记录", invalid: "有 {{count}} 项输入需要修正", missingFact: "未填写", grade: "等级", veto: "一票否决：{{reason}}",
@@ -59,6 +59,10 @@ export const zhCN = {
     title: "系统管理", users: "用户", tokens: "API 令牌", createUser: "新建用户", displayName: "姓名", roles: "角色", active: "启用",
     createToken: "新建令牌", tokenName: "令牌名称", tokenShown: "请立即复制此令牌，它只显示这一次：", revoke: "吊销", revoked: "已吊销",
     lastUsed: "最近使用", created: "创建时间", newPassword: "初始密码", audit: "审计日志", procedure: "操作",
+    expiresIn: "有效期", expires: "到期时间", days: "{{count}} 天", periods: "考评周期", dates: "起止日期",
+    fourEyes: "双人复核", openEditing: "评分员均可编辑",
+    fourEyesHelp: "双人复核：提交考评的人不能审核通过同一份考评，管理员也不例外。",
+    openEditingHelp: "未开启“评分员均可编辑”时，评分员只能编辑自己创建或分配给自己的考评。",
   },
 };
 

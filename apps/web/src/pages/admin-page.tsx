@@ -9,12 +9,16 @@ import { type RouterOutputs, useTRPC } from "../trpc.ts";
 const roles: readonly Role[] = ["admin", "policy", "assessor", "reviewer", "viewer"];
 type UserRow = RouterOutputs["users"]["list"][number];
 type AuditRow = RouterOutputs["audit"]["list"][number];
+type PeriodRow = RouterOutputs["periods"]["list"][number];
+
+/** Token lifetimes offered when creating one; the server's maximum is 365 days. */
+const tokenDays = [30, 90, 180, 365] as const;
 
 function when(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : "—";
 }
 
-/** Users, roles, API tokens and the audit log (admin only). */
+/** Users, roles, API tokens, periods and their rules, and the audit log (admin only). */
 export function AdminPage() {
   const { t } = useTranslation();
   return (
@@ -26,6 +30,7 @@ export function AdminPage() {
         items={[
           { key: "users", label: t("admin.users"), children: <UsersTab /> },
           { key: "tokens", label: t("admin.tokens"), children: <TokensTab /> },
+          { key: "periods", label: t("admin.periods"), children: <PeriodsTab /> },
           { key: "audit", label: t("admin.audit"), children: <AuditTab /> },
         ]}
       />
@@ -138,7 +143,7 @@ function TokensTab() {
   const tokens = useQuery(trpc.tokens.list.queryOptions({}));
   const users = useQuery(trpc.users.list.queryOptions({}));
   const [shown, setShown] = useState<string | null>(null);
-  const [form] = Form.useForm<{ userId: number; name: string }>();
+  const [form] = Form.useForm<{ userId: number; name: string; expiresInDays: number }>();
   const refresh = () => void qc.invalidateQueries({ queryKey: trpc.tokens.list.queryKey() });
   const create = useMutation(
     trpc.tokens.create.mutationOptions({
@@ -158,6 +163,9 @@ function TokensTab() {
         </Form.Item>
         <Form.Item label={t("admin.tokenName")} name="name" rules={[{ required: true }]}>
           <Input style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item label={t("admin.expiresIn")} name="expiresInDays" initialValue={90}>
+          <Select style={{ width: 120 }} options={tokenDays.map((d) => ({ value: d, label: t("admin.days", { count: d }) }))} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={create.isPending}>
           {t("admin.createToken")}
@@ -185,6 +193,7 @@ function TokensTab() {
           { title: "", dataIndex: "prefix", render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
           { title: t("admin.created"), dataIndex: "createdAt", render: when },
           { title: t("admin.lastUsed"), dataIndex: "lastUsedAt", render: when },
+          { title: t("admin.expires"), dataIndex: "expiresAt", render: when },
           {
             title: t("common.actions"),
             render: (_, row) =>
@@ -198,6 +207,47 @@ function TokensTab() {
           },
         ]}
       />
+    </>
+  );
+}
+
+/** Each period's rules: four-eyes approval, and whether every assessor may edit every assessment. */
+function PeriodsTab() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const periods = useQuery(trpc.periods.list.queryOptions());
+  const update = useMutation(
+    trpc.periods.update.mutationOptions({ onSuccess: () => void qc.invalidateQueries({ queryKey: trpc.periods.list.queryKey() }) }),
+  );
+  const rule = (key: "fourEyes" | "openEditing") => (on: boolean, row: PeriodRow) => (
+    <Switch
+      checked={on}
+      loading={update.isPending && update.variables.id === row.id && update.variables[key] !== undefined}
+      onChange={(next) => update.mutate({ id: row.id, [key]: next })}
+      aria-label={`${t(`admin.${key}`)} ${row.name}`}
+    />
+  );
+  return (
+    <>
+      {update.error && <Alert type="error" title={update.error.message} style={{ marginBottom: 12 }} />}
+      <Table<PeriodRow>
+        rowKey="id"
+        loading={periods.isPending}
+        dataSource={periods.data ?? []}
+        pagination={false}
+        scroll={{ x: true }}
+        columns={[
+          { title: t("common.code"), dataIndex: "code" },
+          { title: t("common.name"), dataIndex: "name" },
+          { title: t("admin.dates"), render: (_, r) => `${r.startsOn} – ${r.endsOn}` },
+          { title: t("admin.fourEyes"), dataIndex: "fourEyes", render: rule("fourEyes") },
+          { title: t("admin.openEditing"), dataIndex: "openEditing", render: rule("openEditing") },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        {t("admin.fourEyesHelp")} {t("admin.openEditingHelp")}
+      </Typography.Paragraph>
     </>
   );
 }

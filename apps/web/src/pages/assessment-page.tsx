@@ -69,6 +69,10 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
   const live = useMemo(() => (prepared ? liveScore(prepared, draft) : null), [prepared, draft]);
   const dirty = useMemo(() => JSON.stringify(toFacts(draft)) !== JSON.stringify(toFacts(base.facts)), [draft, base]);
   const editable = canEditFacts(user.role) && (assessment.status === "draft" || assessment.status === "returned");
+  const periods = useQuery(trpc.periods.list.queryOptions());
+  // Four-eyes: the period's rule (on unless the office turned it off) keeps the submitter from approving.
+  const ownSubmission =
+    assessment.submittedById === user.id && (periods.data?.find((p) => p.id === assessment.periodId)?.fourEyes ?? true);
 
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
@@ -235,9 +239,15 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
         )}
         {canReview(user.role) && assessment.status === "submitted" && (
           <>
-            <Button type="primary" onClick={() => approve.mutate({ id: assessment.id, revision: base.revision })} loading={approve.isPending}>
-              {t("assessment.approve")}
-            </Button>
+            {ownSubmission ? (
+              <Typography.Text type="secondary" data-testid="four-eyes">
+                {t("assessment.fourEyes")}
+              </Typography.Text>
+            ) : (
+              <Button type="primary" onClick={() => approve.mutate({ id: assessment.id, revision: base.revision })} loading={approve.isPending}>
+                {t("assessment.approve")}
+              </Button>
+            )}
             <Button danger onClick={() => setReturning(true)}>
               {t("assessment.return")}
             </Button>

@@ -247,7 +247,17 @@ describe("Kaoping in Chromium", () => {
     await page.locator("#main .ant-alert").filter({ hasText: "请补充责任书扫描件" }).waitFor();
     await page.getByRole("button", { name: "提交审核" }).click();
     await page.getByTestId("status").filter({ hasText: "已提交" }).waitFor();
-    await page.getByRole("button", { name: "审核通过" }).click();
+    // Four-eyes: the admin submitted it, so the admin cannot approve it; the demo reviewer does.
+    await page.getByTestId("four-eyes").waitFor();
+    assert.equal(await page.getByRole("button", { name: "审核通过" }).count(), 0);
+    const reviewerContext = await newContext(browser, server.url);
+    const reviewer = watch(await reviewerContext.newPage());
+    await login(reviewer, "reviewer", adminPassword);
+    await reviewer.goto(assessmentUrl);
+    await reviewer.getByRole("button", { name: "审核通过" }).click();
+    await reviewer.getByTestId("status").filter({ hasText: "已通过" }).waitFor();
+    await reviewerContext.close();
+    await page.reload();
     await page.getByTestId("status").filter({ hasText: "已通过" }).waitFor();
     // Approved sheets are read-only.
     assert.equal(await page.getByRole("button", { name: "保存" }).count(), 0);
