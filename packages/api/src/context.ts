@@ -48,7 +48,7 @@ export const DEFAULT_SETTINGS: ApiSettings = {
 export const SESSION_COOKIE = "kp_session";
 
 /** An API token's last use is recorded to this resolution (one write a minute at most, not per request). */
-export const TOKEN_USE_RESOLUTION_MS = 60_000;
+const TOKEN_USE_RESOLUTION_MS = 60_000;
 
 export interface Context {
   readonly db: Kysely<Database>;
