@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAtomically } from "./atomic.ts";
 import { appendAudit } from "./audit.ts";
@@ -130,6 +131,44 @@ describe("migrations", () => {
       const versions = (await handle.db.selectFrom("kp_migration").select("version").execute()).map((r) => r.version);
       expect(versions).toEqual([1]);
       expect(await migrate(handle.db)).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
+describe("migration 4 (accountability) on a database in use", () => {
+  it("fills in who opened and submitted each assessment from the audit log, and gives old tokens an expiry", async () => {
+    const handle = await openDatabase({ dataDir: "memory://", migrate: false });
+    try {
+      const { db } = handle;
+      await migrate(db, MIGRATIONS.filter((m) => m.version < 4));
+      // Rows as version 3 wrote them (columns of migration 4 do not exist yet: plain SQL).
+      await sql`insert into app_user (username, display_name, role, password_hash) values ('a', 'A', 'assessor', 'x'), ('b', 'B', 'assessor', 'x')`.execute(db);
+      await sql`insert into api_token (user_id, name, prefix, token_hash) values (1, 'old', 'kp_old', 'h')`.execute(db);
+      await sql`insert into subject (kind, code, name) values ('行政村', 'S1', '一村'), ('行政村', 'S2', '二村')`.execute(db);
+      await sql`insert into period (code, name, starts_on, ends_on) values ('2026', '2026年度', '2026-01-01', '2026-12-31')`.execute(db);
+      await sql`insert into rubric_version (rubric_key, version, status, title, subject_kind, source, content_hash) values ('r', 1, 'published', 't', '行政村', 's', 'h')`.execute(db);
+      await sql`insert into assessment (subject_id, period_id, rubric_version_id, status) values (1, 1, 1, 'approved'), (2, 1, 1, 'draft')`.execute(db);
+      const step = (user: number, procedure: string, id: number) =>
+        appendAudit(db, { userId: user, actor: "x", procedure, entity: "assessment", entityId: id, before: null, after: null });
+      await step(1, "assessments.create", 1);
+      await step(1, "assessments.submit", 1);
+      await step(2, "assessments.submit", 1); // returned and resubmitted by someone else: the last one counts
+      await step(2, "assessments.create", 2);
+      await step(2, "assessments.submit", 2); // then returned: a draft has no submitter
+      expect(await migrate(db)).toEqual([4]);
+      const rows = await db.selectFrom("assessment").select(["id", "created_by", "submitted_by", "assigned_to"]).orderBy("id").execute();
+      expect(rows).toEqual([
+        { id: 1, created_by: 1, submitted_by: 2, assigned_to: null },
+        { id: 2, created_by: 2, submitted_by: null, assigned_to: null },
+      ]);
+      const period = await db.selectFrom("period").select(["four_eyes", "open_editing"]).executeTakeFirstOrThrow();
+      expect(period).toEqual({ four_eyes: true, open_editing: false });
+      const token = await db.selectFrom("api_token").select("expires_at").executeTakeFirstOrThrow();
+      const days = (token.expires_at.getTime() - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(89);
+      expect(days).toBeLessThanOrEqual(90);
     } finally {
       await handle.close();
     }
