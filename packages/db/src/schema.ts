@@ -59,7 +59,7 @@ export interface ApiTokenTable {
   /** Written at most once a minute (see authenticate), not on every request. */
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
-  /** Chosen at creation, within the API's maximum; an expired token is refused. */
+  /** Chosen at creation, within the API's maximum (the column defaults to 90 days); an expired token is refused. */
   expires_at: Timestamp;
 }
 

@@ -30,10 +30,9 @@ const STATEMENTS: readonly string[] = [
   // assessments unless the period opens editing to every assessor.
   "alter table period add column four_eyes boolean not null default true",
   "alter table period add column open_editing boolean not null default false",
-  // Tokens made before expiry existed get the default lifetime from now, rather than breaking today.
-  "alter table api_token add column expires_at timestamptz",
-  "update api_token set expires_at = now() + interval '90 days' where expires_at is null",
-  "alter table api_token alter column expires_at set not null",
+  // Tokens made before expiry existed get the default lifetime from now, rather than breaking today;
+  // so does any token written without one (the API always names it).
+  "alter table api_token add column expires_at timestamptz not null default now() + interval '90 days'",
   "create index api_token_by_user on api_token(user_id)",
 ];
 
