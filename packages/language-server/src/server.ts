@@ -29,7 +29,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: [" ", "=", '"'] },
+        completionProvider: { triggerCharacters: ["="] },
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
