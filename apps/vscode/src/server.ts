@@ -1,4 +1,4 @@
 // The server the extension starts (bundled into dist/server.cjs): the language server on stdio.
-import { serveStdio } from "@kaoping/language-server";
+import { serveStdio } from "@kaoping/language-server/stdio";
 
 serveStdio();

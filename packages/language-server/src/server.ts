@@ -59,6 +59,9 @@ export function startServer(connection: Connection): void {
       setTimeout(() => {
         timers.delete(uri);
         publish(uri, true);
+        // The rubric's own tests, run now while typing pauses: hovers on criteria and the test
+        // lenses read them, and would otherwise run them on the first request after an edit.
+        void service.document(uri)?.tests;
         // Inline scores and test lenses depend on the compiled rubric: ask the client to refresh.
         if (scoring.has(uri)) void connection.languages.inlayHint.refresh().catch(() => undefined);
       }, engineDelayMs),

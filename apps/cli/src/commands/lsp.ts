@@ -1,6 +1,6 @@
 // kaoping lsp --stdio: the rubric language server on stdin and stdout, for VS Code and any LSP
 // editor (Neovim, Helix). It serves until the editor sends `exit`.
-import { serveStdio } from "@kaoping/language-server";
+import { serveStdio } from "@kaoping/language-server/stdio";
 import type { Command, CommandContext } from "../command.ts";
 import { EXIT, usageExit } from "../exit-codes.ts";
 import { UsageError } from "../usage-error.ts";
