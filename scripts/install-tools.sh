@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the repository needs beyond Node.js 20: pnpm 12.4.2 and, with --test, Debian's
-# chromium (browser tests), a Chinese font (so the tests' screenshots show Chinese, not boxes),
-# postgresql (the second database the tests run against) and zsh and fish (the CLI's completion
-# scripts are loaded into them).
+# Installs what the repository needs beyond the machine's Node.js (20 or later; the project's own
+# Node.js 24 comes with `pnpm install`): pnpm 12.4.2 and, with --test, Debian's chromium (browser
+# tests), a Chinese font (so the tests' screenshots show Chinese, not boxes), postgresql (the
+# second database the tests run against) and zsh and fish (the CLI's completion scripts are loaded
+# into them).
 set -euo pipefail
 
 if [ "${1:-}" = "--test" ]; then

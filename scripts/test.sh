@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1
 scripts/install-tools.sh --test
 pnpm install --frozen-lockfile
+# Everything below runs on Node.js 24 LTS from the root `node` devDependency, whatever Node the
+# machine has (pnpm puts node_modules/.bin on PATH for scripts; this does it for the lines here too).
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+echo "== Node.js $(node --version), pnpm $(pnpm --version)"
 
 # One package's tests at a time, with generous timeouts: the machines have two cores, and tests
 # that race each other for them fail on time, not on substance.
