@@ -17,6 +17,7 @@ export class RubricDocument {
   private linesCache: LineIndex | null = null;
   private lexCache: ReturnType<typeof lex> | null = null;
   private indexCache: SymbolIndex | null = null;
+  private readonly memos = new Map<string, unknown>();
 
   private constructor(
     readonly uri: string,
@@ -69,6 +70,12 @@ export class RubricDocument {
 
   get lexed(): ReturnType<typeof lex> {
     return (this.lexCache ??= lex(this.text));
+  }
+
+  /** What a feature derives from this version, computed once per key (e.g. a criterion's witnesses). */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   get index(): SymbolIndex {

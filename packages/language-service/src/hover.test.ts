@@ -28,6 +28,12 @@ describe("hover", () => {
     expect(h).toContain("✓「达标」 4");
     const village = hoverText(annex("village-quality"), '细则 2 "组织企业参加质量法律', 1);
     expect(village).toContain("最高 3 分（测试「加分封顶：法规培训班 5 期只加 3 分」）");
+    // Facts that reach each end, whether or not a test does.
+    expect(village).toContain("得 3 分的例子：法规培训期数 = 1000");
+    expect(village).toContain("得 0 分的例子：法规培训期数 = 0");
+    expect(h).toContain("得 0 分的例子：有方案 = 否，违规数 = 0");
+    const en = hoverText(enRubric, 'criterion 1 "Training', 1, "en");
+    expect(en).toContain("5 points, e.g. firms = 0, trained = 0");
   });
 
   it("on an item: its content, standard, bounds; an uncapped bonus has no most", () => {

@@ -1,13 +1,14 @@
 // Hover: on an input its type, range, question and the criteria that read it; on a criterion or
-// item its verbatim sheet text, least and most points (from the engine's bounds) and the tests
-// that reach them or expect it; on a grade or test what it is; on a keyword its meaning and its
-// form in the other keyword set.
+// item its verbatim sheet text, least and most points (from the engine's bounds), facts that reach
+// them (a criterion's) and the tests that reach them or expect it; on a grade or test what it is;
+// on a keyword its meaning and its form in the other keyword set.
 import type { CriterionBounds, ItemBounds, TestOutcome } from "@kaoping/engine";
 import { lex, type Criterion, type Input, type Item, type KeywordSet, type MessageLanguage, type Span } from "@kaoping/language";
 import type { RubricDocument } from "./document.ts";
 import { keywordOfToken, keywordWord, typeWord, type KeywordInfo } from "./keywords.ts";
 import type { Hover, Position } from "./protocol.ts";
 import { enclosing, keyOf, type Occurrence } from "./symbols.ts";
+import { witnesses, type Witness } from "./witness.ts";
 
 type L = MessageLanguage;
 
@@ -96,10 +97,20 @@ function criterionHover(doc: RubricDocument, item: Item, criterion: Criterion, l
   const set = doc.checked.rubric.keywords;
   const bounds = doc.compiled.rubric?.bounds().items.find((i) => i.number === item.number)?.criteria.find((c) => c.number === criterion.number);
   const points = (t: TestOutcome) => t.result?.items.find((i) => i.number === item.number)?.criteria.find((c) => c.number === criterion.number)?.points;
+  const compiled = doc.compiled.rubric;
+  const read = [...new Set(doc.index.occurrences.filter((o) => o.reader === `${item.number}.${criterion.number}`).map((o) => o.key.slice("name:".length)))];
+  const found = compiled && bounds ? doc.memo(`witnesses:${item.number}.${criterion.number}`, () => witnesses(compiled, item.number, criterion.number, read, bounds)) : {};
+  const example = (w: Witness | undefined, which: { zh: string; en: string }) => {
+    if (!w) return null;
+    const values = Object.entries(w.facts).map(([name, v]) => `${md(name)} = ${typeof v === "boolean" ? keywordWord(v ? "Yes" : "No", set) : v}`);
+    return `${which[lang]}${values.length > 0 ? values.join(lang === "zh" ? "，" : ", ") : lang === "zh" ? "任何事实" : "any facts"}`;
+  };
   return [
     `**${keywordWord("Criterion", set)} ${item.number}.${criterion.number}**${criterion.rule ? ` · ${ruleName(criterion.rule.kind, lang)}` : ""}`,
     criterion.text ? `> ${md(criterion.text.value)}` : null,
     boundsLine(bounds, doc.tests, points, lang),
+    example(found.least, { zh: `得 ${bounds?.least} 分的例子：`, en: `${bounds?.least} points, e.g. ` }),
+    example(found.most, { zh: `得 ${bounds?.most} 分的例子：`, en: `${bounds?.most} points, e.g. ` }),
     testsLine(doc, item.number, criterion.number, points, lang),
   ];
 }
