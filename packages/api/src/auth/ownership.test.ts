@@ -45,14 +45,15 @@ describe.each(targets)("ownership and four-eyes on $kind", (target) => {
     const opened = await mine.assessments.create({ subjectId: subjects[0]!, periodId });
     expect(opened.createdById).toBe(api.users.assessor.id);
     const file = await mine.evidence.upload({ assessmentId: opened.id, name: "a.pdf", contentType: "application/pdf", dataBase64: PDF });
+    // One at a time: a call is made only when its refusal is awaited.
     const refusals = [
-      theirs.assessments.saveFacts({ id: opened.id, revision: opened.revision, facts: WORKED_EXAMPLE }),
-      theirs.assessments.submit({ id: opened.id, revision: opened.revision }),
-      theirs.evidence.upload({ assessmentId: opened.id, name: "b.pdf", contentType: "application/pdf", dataBase64: PDF }),
-      theirs.evidence.delete({ id: file.id }),
+      () => theirs.assessments.saveFacts({ id: opened.id, revision: opened.revision, facts: WORKED_EXAMPLE }),
+      () => theirs.assessments.submit({ id: opened.id, revision: opened.revision }),
+      () => theirs.evidence.upload({ assessmentId: opened.id, name: "b.pdf", contentType: "application/pdf", dataBase64: PDF }),
+      () => theirs.evidence.delete({ id: file.id }),
     ];
     for (const refused of refusals) {
-      const error = await failure(refused);
+      const error = await failure(refused());
       expect(error.code).toBe("FORBIDDEN");
       expect(error.message).toBe(`assessment ${opened.id} is neither assigned to you nor opened by you; in period 2026年度 assessors edit only their own`);
     }
