@@ -32,7 +32,8 @@ describe("diagnostic goldens (test/fixtures/check/err)", () => {
 
   it("has a fixture for every diagnostic code", () => {
     const covered = new Set(errFiles.map((f) => basename(f).slice(0, 5)));
-    const missing = (Object.keys(codes) as Code[]).filter((c) => !covered.has(c));
+    // KP9xx are the tools' own faults: no text should trigger them, so none can have a fixture.
+    const missing = (Object.keys(codes) as Code[]).filter((c) => !covered.has(c) && !c.startsWith("KP9"));
     expect(missing).toEqual([]);
   });
 });

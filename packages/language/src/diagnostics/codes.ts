@@ -1,6 +1,7 @@
 // Every diagnostic the language reports, with its stable code, severity and wording. Codes never
 // change meaning; retired codes are not reused. 1xx text, 2xx syntax, 3xx names, 4xx types,
-// 5xx structure and sums, 6xx tests, 7xx warnings. (8xx belong to the engine's analyses.)
+// 5xx structure and sums, 6xx tests, 7xx warnings, 9xx the tools' own faults, reported as data
+// instead of thrown. (8xx belong to the engine's analyses.)
 import type { Message, Severity } from "./diagnostic.ts";
 
 interface Entry<A> {
@@ -39,6 +40,11 @@ export const codes = {
   KP107: entry<{ found: S; fix: S }>("error", ({ found, fix }) => ({
     zh: `比较要写成符号：「${found}」应写成 ${fix}`,
     en: `write a comparison as its symbol: ${fix} for "${found}"`,
+  })),
+
+  KP108: entry<{ limit: number }>("error", ({ limit }) => ({
+    zh: `大括号嵌套超过 ${limit} 层`,
+    en: `blocks nested deeper than ${limit} levels`,
   })),
 
   KP201: entry<{ expected: Message; found: Message }>("error", ({ expected, found }) => ({
@@ -196,6 +202,11 @@ export const codes = {
   KP704: entry<{ grade: S }>("warning", ({ grade }) => ({
     zh: `等级「${grade}」永远不会得到`,
     en: `grade "${grade}" can never be reached`,
+  })),
+
+  KP901: entry<{ keywords: S }>("error", ({ keywords }) => ({
+    zh: `格式化程序无法在不改变含义的情况下以「${keywords}」关键字打印此评分细则；文件保持原样（这是格式化程序的缺陷，请报告）`,
+    en: `the formatter cannot print this rubric in the "${keywords}" keywords without changing its meaning; the file is left as it is (a fault of the formatter: please report it)`,
   })),
 } as const;
 

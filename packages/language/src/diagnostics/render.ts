@@ -9,7 +9,16 @@ export type MessageLanguage = "zh" | "en";
 export interface RenderOptions {
   readonly lang: MessageLanguage;
   readonly color?: boolean;
+  /** How many diagnostics of a file to show before "and N more" (default 50). */
+  readonly limit?: number;
 }
+
+/** Diagnostics shown per file: past a few dozen, more of them help nobody, and each costs a source line. */
+const defaultLimit = 50;
+/** Source lines longer than this are cut to a window around the caret. */
+const maxLineLength = 160;
+/** Where the window starts: this many characters before the marked text. */
+const contextBefore = 60;
 
 const words = {
   zh: { error: "错误", warning: "警告", help: "提示", note: "说明" },
@@ -29,17 +38,13 @@ export function renderDiagnostic(file: SourceFile, d: Diagnostic, options: Rende
   const colon = options.lang === "zh" ? "：" : ": ";
   const { line, column } = lineColumn(file, d.span.start);
   const gutter = " ".repeat(String(line).length);
-  const source = lineText(file, line);
-  const lineStart = file.lineStarts[line - 1] ?? 0;
-  const before = source.slice(0, d.span.start - lineStart);
-  const spanEnd = Math.min(d.span.end, lineStart + source.length);
-  const marked = file.text.slice(d.span.start, Math.max(d.span.start, spanEnd));
-  const caret = " ".repeat(displayWidth(before)) + "^".repeat(Math.max(1, displayWidth(marked)));
+  const shown = window(lineText(file, line), d.span.start - (file.lineStarts[line - 1] ?? 0), d.span.end - d.span.start);
+  const caret = " ".repeat(displayWidth(shown.before)) + "^".repeat(Math.max(1, displayWidth(shown.marked)));
   const out = [
     `${severity}[${d.code}]${colon}${d.message[options.lang]}`,
     `${gutter}--> ${file.path}:${line}:${column}`,
     `${gutter} |`,
-    `${line} | ${printable(source)}`,
+    `${line} | ${printable(shown.before + shown.marked + shown.after)}`,
     `${gutter} | ${paint(d.severity === "error" ? "1;31" : "1;33", caret)}`,
   ];
   for (const related of d.related ?? []) {
@@ -50,7 +55,31 @@ export function renderDiagnostic(file: SourceFile, d: Diagnostic, options: Rende
   return out.join("\n");
 }
 
-/** Every diagnostic of a file, separated by blank lines. */
+/**
+ * The part of a source line to show: the line before the marked text, the marked text (up to the
+ * line's end) and the rest. A long line (a 19 KB one-line file) is cut to a window around the
+ * caret, with "…" where it was cut, so that output grows with the number of diagnostics only.
+ */
+function window(source: string, start: number, length: number): { before: string; marked: string; after: string } {
+  const markedEnd = Math.min(source.length, start + length);
+  if (source.length <= maxLineLength) {
+    return { before: source.slice(0, start), marked: source.slice(start, Math.max(start, markedEnd)), after: source.slice(Math.max(start, markedEnd)) };
+  }
+  const from = Math.max(0, start - contextBefore);
+  const to = Math.min(source.length, from + maxLineLength);
+  const end = Math.max(start, Math.min(markedEnd, to));
+  return {
+    before: (from > 0 ? "…" : "") + source.slice(from, start),
+    marked: source.slice(start, end),
+    after: source.slice(end, to) + (to < source.length ? "…" : ""),
+  };
+}
+
+/** The diagnostics of a file, separated by blank lines; past `limit`, one line says how many more. */
 export function renderDiagnostics(file: SourceFile, diagnostics: readonly Diagnostic[], options: RenderOptions): string {
-  return diagnostics.map((d) => renderDiagnostic(file, d, options)).join("\n\n");
+  const limit = options.limit ?? defaultLimit;
+  const shown = diagnostics.slice(0, limit).map((d) => renderDiagnostic(file, d, options));
+  const more = diagnostics.length - limit;
+  if (more > 0) shown.push(options.lang === "zh" ? `……另有 ${more} 条诊断未显示` : `… and ${more} more`);
+  return shown.join("\n\n");
 }

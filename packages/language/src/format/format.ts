@@ -4,7 +4,8 @@
 // change meaning).
 import type { IToken, TokenType } from "chevrotain";
 import type * as A from "../ast.ts";
-import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { splitsWhenBare } from "../lex/lex.ts";
 import * as T from "../lex/tokens.ts";
 import { parse } from "../parse/parse.ts";
 import { sameTree } from "../tree.ts";
@@ -25,10 +26,12 @@ export function format(text: string, options: FormatOptions = {}): FormatResult 
   const parsed = parse(text);
   if (hasErrors(parsed.diagnostics)) return { text: null, diagnostics: parsed.diagnostics };
   const set = options.keywords ?? parsed.rubric.keywords;
-  const output = new Printer(set, parsed.comments, text).rubric(parsed.rubric);
+  const output = new Printer(set, parsed.comments, text, parsed.rubric).rubric(parsed.rubric);
   const reparsed = parse(output);
   if (hasErrors(reparsed.diagnostics) || !sameTree(parsed.rubric, reparsed.rubric)) {
-    throw new Error("formatter produced a different rubric; this is a bug in the formatter");
+    // A printer fault, not the user's: refuse, as data, rather than throw at the caller.
+    const fault = diagnostic("KP901", { start: 0, end: 0 }, { keywords: set });
+    return { text: null, diagnostics: [...parsed.diagnostics, fault] };
   }
   return { text: output, diagnostics: parsed.diagnostics };
 }
@@ -41,13 +44,19 @@ const precedence = { if: 0, or: 1, and: 2, not: 3, compare: 4, add: 5, mul: 6, u
 class Printer {
   private readonly lines: string[] = [];
   private pending: IToken[];
+  /** Declared names printed bare: the lexer reads other bare names as glued to them. */
+  private readonly declared: ReadonlySet<string>;
+  private readonly splits: (name: string) => boolean;
 
   constructor(
     private readonly set: A.KeywordSet,
     comments: readonly IToken[],
     private readonly source: string,
+    rubric: A.Rubric,
   ) {
     this.pending = [...comments];
+    this.declared = new Set([...rubric.inputs, ...rubric.lets].map((d) => d.name.name).filter((n) => T.writeName(n, set) === n));
+    this.splits = splitsWhenBare(set, this.declared);
   }
 
   private kw(token: TokenType): string {
@@ -333,8 +342,12 @@ class Printer {
     }
   }
 
+  // Quotes only where a bare name would not read back as the same name: the printed text
+  // depends on the tree and the keyword set alone, so a translation there and back gives the
+  // same text.
   private name(name: A.Name): string {
-    return T.writeName(name.name, this.set);
+    const bare = this.declared.has(name.name) || (T.writeName(name.name, this.set) === name.name && !this.splits(name.name));
+    return bare ? name.name : `「${name.name}」`;
   }
 
   private text(text: A.Text): string {

@@ -1,10 +1,14 @@
 // lex: source text → tokens, comments and lexical diagnostics. Picks the keyword set from the
 // file's first word, reads the full-width forms people type, and splits keywords glued to names.
-import { createTokenInstance, Lexer, type IToken, type TokenType } from "chevrotain";
+import { createTokenInstance, Lexer, tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import type { KeywordSet } from "../ast.ts";
 import { diagnostic, replaceWith, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import {
+  BinaryOp,
+  Comma,
   CurlyText,
+  Else,
+  If,
   conceptOf,
   Equals,
   Greater,
@@ -15,19 +19,27 @@ import {
   FullWidthColon,
   Identifier,
   Input,
+  LBrace,
   Let,
   LParen,
   Max,
   Min,
   Minus,
   Not,
+  No,
   NumberLiteral,
+  PercentSign,
+  PrefixOp,
+  QuotedName,
+  RBrace,
   RParen,
+  Then,
   keywordTokenOf,
   lexerTokens,
   UnterminatedText,
   wordsOf,
   writeText,
+  Yes,
 } from "./tokens.ts";
 
 export interface LexResult {
@@ -39,6 +51,8 @@ export interface LexResult {
 
 /** Deeper nesting than this is refused before parsing, so that no stage can overflow the stack. */
 export const maxNesting = 64;
+/** A rubric's blocks nest three deep (rubric, item, criterion); past this, braces are surely unbalanced. */
+export const maxBlockNesting = 64;
 const maxLexDiagnostics = 50;
 
 const lexers: Record<KeywordSet, Lexer> = {
@@ -46,10 +60,18 @@ const lexers: Record<KeywordSet, Lexer> = {
   en: new Lexer(lexerTokens("en"), { positionTracking: "onlyOffset", ensureOptimizations: true }),
 };
 
+// Blank space and `#` comments before the first word. Matched one run at a time in a loop: a
+// single pattern `(?:space|#…)*` backtracks exponentially over `# # # …` (a comment holds `#`).
+const blankOrComment = /\s+|#[^\r\n]*/y;
+const firstWord = /[A-Za-z]+/y;
+
 /** The keyword set a text is written in: English when its first word is `rubric`. */
 export function detectKeywords(text: string): KeywordSet {
-  const first = /^(?:[\s\uFEFF\u3000]|#[^\r\n]*)*([A-Za-z]+)/.exec(text);
-  return first?.[1] === "rubric" ? "en" : "zh";
+  let at = 0;
+  blankOrComment.lastIndex = 0;
+  while (blankOrComment.test(text)) at = blankOrComment.lastIndex;
+  firstWord.lastIndex = at;
+  return firstWord.exec(text)?.[0] === "rubric" ? "en" : "zh";
 }
 
 /** Tokenizes a rubric. Never throws; every problem is a diagnostic. */
@@ -93,8 +115,9 @@ export function lex(text: string): LexResult {
     }
   }
 
+  reportDeepBlocks(tokens, diagnostics);
   const unglued = splitGluedKeywords(tokens, keywords, diagnostics);
-  const bounded = dropDeepNesting(unglued, diagnostics);
+  const bounded = dropDeepConditionals(dropDeepNesting(unglued, diagnostics), diagnostics);
   return { keywords, tokens: bounded, comments: result.groups["comments"] ?? [], diagnostics };
 }
 
@@ -214,6 +237,19 @@ function byFirstChar(strings: readonly string[]): ReadonlyMap<string, readonly s
   return groups;
 }
 
+const gluedNumber = /[0-9\uFF10-\uFF19]+(?:[.．][0-9\uFF10-\uFF19]+)?/y;
+
+/**
+ * Whether a bare name would be split by the lexer of `set` (see splitGluedKeywords), in a file
+ * whose bare declared names are `declared`: the formatter quotes such names, so that translating
+ * `令 y = capx` to English, where `cap` is a keyword and `x` a name, keeps the one name.
+ */
+export function splitsWhenBare(set: KeywordSet, declared: ReadonlySet<string>): (name: string) => boolean {
+  const words = byFirstChar(wordsOf(set));
+  const names = byFirstChar([...declared]);
+  return (name) => !declared.has(name) && (segment(name, names, words)?.some((p) => p.kind === "keyword") ?? false);
+}
+
 /** Reads a glued word as declared names, keywords and numbers, or returns null if it cannot. */
 function segment(text: string, names: ReadonlyMap<string, readonly string[]>, words: ReadonlyMap<string, readonly string[]>): Piece[] | null {
   const pieces: Piece[] = [];
@@ -231,7 +267,8 @@ function segment(text: string, names: ReadonlyMap<string, readonly string[]>, wo
       at += word.length;
       continue;
     }
-    const number = /^[0-9\uFF10-\uFF19]+(?:[.．][0-9\uFF10-\uFF19]+)?/.exec(text.slice(at))?.[0];
+    gluedNumber.lastIndex = at;
+    const number = gluedNumber.exec(text)?.[0];
     if (number) {
       pieces.push({ kind: "number", text: number });
       at += number.length;
@@ -242,7 +279,6 @@ function segment(text: string, names: ReadonlyMap<string, readonly string[]>, wo
   return pieces;
 }
 
-/** Whether a token type is 输入 / 令 (what comes next is a name being declared). */
 /** Whether no parenthesis or prefix run goes deeper than the limit (the usual case: no copy needed). */
 function withinNesting(tokens: readonly IToken[]): boolean {
   let depth = 0;
@@ -258,6 +294,7 @@ function withinNesting(tokens: readonly IToken[]): boolean {
   return true;
 }
 
+/** Whether a token type is 输入 / 令 (what comes next is a name being declared). */
 function declares(type: TokenType): boolean {
   const concept = conceptOf(type);
   return concept === Input || concept === Let;
@@ -323,3 +360,85 @@ function dropDeepNesting(tokens: IToken[], diagnostics: Diagnostic[]): IToken[] 
   return out;
 }
 
+
+const expressionKeywords: ReadonlySet<TokenType> = new Set([If, Then, Else, Yes, No, Min, Max]);
+
+/** Whether a token can stand inside an expression (any other token ends it). */
+function inExpression(token: IToken): boolean {
+  const concept = conceptOf(token.tokenType);
+  if (concept) return expressionKeywords.has(concept) || tokenMatcher(token, BinaryOp) || tokenMatcher(token, PrefixOp);
+  const type = token.tokenType;
+  return (
+    type === Identifier || type === QuotedName || type === NumberLiteral || type === PercentSign || type === LParen || type === RParen || type === Comma || tokenMatcher(token, BinaryOp) || tokenMatcher(token, PrefixOp)
+  );
+}
+
+/**
+ * 若 … 则 … 否则 nests like a parenthesis: every 若 holds what follows it in its expression (its
+ * 否则 runs to the expression's end), and each is a level of recursion in every stage. Counted
+ * with the parentheses around it, a 若 deeper than `maxNesting` is reported once (KP105) and the
+ * rest of its expression dropped, so that 10,000 nested 若 get one answer, never a stack overflow.
+ */
+function dropDeepConditionals(tokens: IToken[], diagnostics: Diagnostic[]): IToken[] {
+  let out: IToken[] | null = null;
+  let parens = 0;
+  // 若 open at each enclosing parenthesis level, and in the current one.
+  const outside: number[] = [];
+  let ifs = 0;
+  let total = 0;
+  // While dropping the rest of a too-deep expression: the parentheses opened since.
+  let dropping = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as IToken;
+    const type = token.tokenType;
+    const expression = inExpression(token);
+    if (dropping >= 0) {
+      if (type === LParen) dropping++;
+      else if (type === RParen && dropping > 0) dropping--;
+      else if (expression && type !== RParen) continue;
+      else dropping = -1;
+      if (dropping >= 0) continue;
+    }
+    if (!expression) {
+      parens = 0;
+      outside.length = 0;
+      ifs = 0;
+      total = 0;
+    } else if (type === LParen) {
+      parens++;
+      outside.push(ifs);
+      ifs = 0;
+    } else if (type === RParen && parens > 0) {
+      parens--;
+      total -= ifs;
+      ifs = outside.pop() ?? 0;
+    } else if (conceptOf(type) === If) {
+      if (parens + total + 1 > maxNesting) {
+        if (!out) diagnostics.push(diagnostic("KP105", spanOf(token), { limit: maxNesting }));
+        out ??= tokens.slice(0, i);
+        dropping = 0;
+        continue;
+      }
+      ifs++;
+      total++;
+    }
+    out?.push(token);
+  }
+  return out ?? tokens;
+}
+
+/**
+ * Braces nested deeper than `maxBlockNesting` (1,500 unclosed item headers, say) are reported
+ * once, where the limit is passed: one error that points at the missing }, not a cascade.
+ */
+function reportDeepBlocks(tokens: readonly IToken[], diagnostics: Diagnostic[]): void {
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as IToken;
+    if (token.tokenType === RBrace) depth = Math.max(0, depth - 1);
+    else if (token.tokenType === LBrace && ++depth > maxBlockNesting) {
+      diagnostics.push(diagnostic("KP108", spanOf(token), { limit: maxBlockNesting }, { help: { zh: "前面缺少「}」", en: "a `}` is missing before here" } }));
+      return;
+    }
+  }
+}

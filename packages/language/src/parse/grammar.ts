@@ -5,6 +5,9 @@
 import { CstParser, type IOrAlt } from "chevrotain";
 import * as T from "../lex/tokens.ts";
 
+/** Re-syncs inside repetitions per statement; more slips than this in one statement are one error. */
+const maxRepetitionRecoveries = 50;
+
 class RubricGrammar extends CstParser {
   /**
    * Each OR's alternatives, built on first use and reused: a fresh array of closures on every
@@ -12,9 +15,27 @@ class RubricGrammar extends CstParser {
    */
   private readonly alts: Record<string, IOrAlt<unknown>[]> = {};
 
+  /** Re-syncs inside repetitions since the last input was set. */
+  private repetitionRecoveries = 0;
+
   constructor() {
     super(T.allTokenTypes, { recoveryEnabled: true, nodeLocationTracking: "onlyOffset", maxLookahead: 3 });
     this.performSelfAnalysis();
+    // Chevrotain re-enters a repetition (MANY) by recursion after each re-sync inside it, so 1,500
+    // slips in one test's expectations overflowed the stack, and whether they did depended on how
+    // warm the code was: the same text got different answers. Past a fixed number of re-syncs a
+    // repetition ends instead (its block then reports its missing end once), so the depth is
+    // bounded and the answer fixed. The hook is an instance field of Chevrotain's recovery trait.
+    const parser = this as unknown as { attemptInRepetitionRecovery: (...args: unknown[]) => void };
+    const attempt = parser.attemptInRepetitionRecovery;
+    parser.attemptInRepetitionRecovery = (...args) => {
+      if (this.repetitionRecoveries++ < maxRepetitionRecoveries) attempt.apply(this, args);
+    };
+  }
+
+  override reset(): void {
+    super.reset();
+    this.repetitionRecoveries = 0;
   }
 
   /** `评分细则 id "title"`, before the rubric's opening brace. */
