@@ -26,8 +26,8 @@ export interface LineColumn {
   readonly column: number;
 }
 
-/** The 1-based line and column of an offset. */
-export function lineColumn(file: SourceFile, offset: number): LineColumn {
+/** The 1-based line of an offset (a binary search: no scan of the text). */
+export function lineOf(file: SourceFile, offset: number): number {
   const starts = file.lineStarts;
   let lo = 0;
   let hi = starts.length - 1;
@@ -36,9 +36,15 @@ export function lineColumn(file: SourceFile, offset: number): LineColumn {
     if ((starts[mid] ?? 0) <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const lineStart = starts[lo] ?? 0;
+  return lo + 1;
+}
+
+/** The 1-based line and column of an offset. */
+export function lineColumn(file: SourceFile, offset: number): LineColumn {
+  const line = lineOf(file, offset);
+  const lineStart = file.lineStarts[line - 1] ?? 0;
   const column = [...file.text.slice(lineStart, offset)].length + 1;
-  return { line: lo + 1, column };
+  return { line, column };
 }
 
 /** The text of a 1-based line, without its line break. */

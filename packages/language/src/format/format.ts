@@ -8,6 +8,7 @@ import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnosti
 import { splitsWhenBare } from "../lex/lex.ts";
 import * as T from "../lex/tokens.ts";
 import { parse } from "../parse/parse.ts";
+import { lineOf, sourceFile, type SourceFile } from "../source.ts";
 import { sameTree } from "../tree.ts";
 
 export interface FormatOptions {
@@ -44,6 +45,7 @@ const precedence = { if: 0, or: 1, and: 2, not: 3, compare: 4, add: 5, mul: 6, u
 class Printer {
   private readonly lines: string[] = [];
   private pending: IToken[];
+  private readonly file: SourceFile;
   /** Declared names printed bare: the lexer reads other bare names as glued to them. */
   private readonly declared: ReadonlySet<string>;
   private readonly splits: (name: string) => boolean;
@@ -55,6 +57,7 @@ class Printer {
     rubric: A.Rubric,
   ) {
     this.pending = [...comments];
+    this.file = sourceFile("", source);
     this.declared = new Set([...rubric.inputs, ...rubric.lets].map((d) => d.name.name).filter((n) => T.writeName(n, set) === n));
     this.splits = splitsWhenBare(set, this.declared);
   }
@@ -384,7 +387,8 @@ class Printer {
   private trailing(offset: number): void {
     const next = this.pending[0];
     if (!next || next.startOffset < offset) return;
-    if (/[\r\n]/.test(this.source.slice(offset, next.startOffset))) return;
+    // By line numbers, not a scan between them: on a one-line file every statement would scan to the comment.
+    if (lineOf(this.file, offset) !== lineOf(this.file, next.startOffset)) return;
     this.pending.shift();
     this.lines[this.lines.length - 1] += ` ${next.image.trimEnd()}`;
   }

@@ -5,8 +5,11 @@
 import { CstParser, type IOrAlt } from "chevrotain";
 import * as T from "../lex/tokens.ts";
 
-/** Re-syncs inside repetitions per statement; more slips than this in one statement are one error. */
-const maxRepetitionRecoveries = 50;
+/** Syntax errors per statement; past this many, the rest of the statement is not read. */
+const maxStatementErrors = 50;
+
+/** Thrown out of the grammar when a statement has too many errors: the parse of it stops there. */
+export class TooManyErrors extends Error {}
 
 class RubricGrammar extends CstParser {
   /**
@@ -15,27 +18,30 @@ class RubricGrammar extends CstParser {
    */
   private readonly alts: Record<string, IOrAlt<unknown>[]> = {};
 
-  /** Re-syncs inside repetitions since the last input was set. */
-  private repetitionRecoveries = 0;
+  /** Errors saved since the last input was set. */
+  private statementErrors = 0;
 
   constructor() {
     super(T.allTokenTypes, { recoveryEnabled: true, nodeLocationTracking: "onlyOffset", maxLookahead: 3 });
     this.performSelfAnalysis();
-    // Chevrotain re-enters a repetition (MANY) by recursion after each re-sync inside it, so 1,500
-    // slips in one test's expectations overflowed the stack, and whether they did depended on how
-    // warm the code was: the same text got different answers. Past a fixed number of re-syncs a
-    // repetition ends instead (its block then reports its missing end once), so the depth is
-    // bounded and the answer fixed. The hook is an instance field of Chevrotain's recovery trait.
-    const parser = this as unknown as { attemptInRepetitionRecovery: (...args: unknown[]) => void };
-    const attempt = parser.attemptInRepetitionRecovery;
-    parser.attemptInRepetitionRecovery = (...args) => {
-      if (this.repetitionRecoveries++ < maxRepetitionRecoveries) attempt.apply(this, args);
+    // Every error Chevrotain recovers from is saved here first. Unbounded, they cost twice: a
+    // repetition (MANY) re-enters itself by recursion after each re-sync, so 1,500 slips in one
+    // test's expectations overflowed the stack, and whether they did depended on how warm the
+    // code was (the same text, different answers); and 64,000 operators without operands took a
+    // minute. Past a fixed number the statement is abandoned (parse.ts reports what was saved),
+    // so the depth and the work are bounded and the answer fixed. SAVE_ERROR is a method of
+    // Chevrotain's error-handling trait, outside its typed API.
+    const parser = this as unknown as { SAVE_ERROR: (error: unknown) => unknown };
+    const save = parser.SAVE_ERROR;
+    parser.SAVE_ERROR = (error) => {
+      if (++this.statementErrors > maxStatementErrors) throw new TooManyErrors();
+      return save.call(this, error);
     };
   }
 
   override reset(): void {
     super.reset();
-    this.repetitionRecoveries = 0;
+    this.statementErrors = 0;
   }
 
   /** `评分细则 id "title"`, before the rubric's opening brace. */

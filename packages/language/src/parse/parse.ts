@@ -8,7 +8,7 @@ import { lex, maxNesting } from "../lex/lex.ts";
 import { allTokenTypes, conceptOf, LBrace, RBrace } from "../lex/tokens.ts";
 import { Lowering, otherSetHelp, tokenSpan, type ParsedStatement } from "../lower/lower.ts";
 import { describeExpected, describeToken, describeTokenType, hasContext, isExpressionRule } from "./describe.ts";
-import { grammar } from "./grammar.ts";
+import { grammar, TooManyErrors } from "./grammar.ts";
 import { splitRubric, type Statement } from "./split.ts";
 
 export interface ParseResult {
@@ -113,7 +113,13 @@ class StatementParser {
     grammar.input = tokens as IToken[];
     const invoke = (grammar as unknown as Record<string, () => CstNode>)[rule];
     if (!invoke) return undefined;
-    const cst = invoke.call(grammar);
+    let cst: CstNode | undefined;
+    try {
+      cst = invoke.call(grammar);
+    } catch (error) {
+      // Too many errors in one statement: report those found, and drop the statement.
+      if (!(error instanceof TooManyErrors)) throw error;
+    }
     this.report(grammar.errors, next);
     return cst;
   }
