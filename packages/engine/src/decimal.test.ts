@@ -98,4 +98,14 @@ describe("fixed-point decimals", () => {
     expect(compareFractions(3, -4, -3, 4)).toBe(0);
     expect(compareFractions(1, 3, 1, 4)).toBe(1);
   });
+
+  it("reads and prints long digit runs in linear time (a /0+$/ trim once took 5.6 s on 40,000 digits)", () => {
+    const long = `0.${"0".repeat(200_000)}1`;
+    const start = performance.now();
+    expect(parseDecimal(long)).toBeNull();
+    expect(parseDecimal(`1.${"0".repeat(200_000)}`)).toBe(1_000_000n);
+    expect(formatScaled(1_500_000)).toBe("1.5");
+    // Generous (shared machines): linear work is a few ms, the quadratic trim was minutes.
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
 });

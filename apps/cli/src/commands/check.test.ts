@@ -25,7 +25,7 @@ describe("kaoping check on hostile files", () => {
     "19 KB of unclosed item headers on one line": header + '项目 1 "x" 标准分 5 { '.repeat(1100),
     "39 KB of unclosed item headers on one line": header + '项目 1 "x" 标准分 5 { '.repeat(2200),
     "19 KB of unclosed item headers, one a line": header + '\n项目 1 "x" 标准分 5 {'.repeat(1100),
-    "39 KB of slips in a test's expectations on one line": `${header}测试 "x" { 期望 { ${'总分 "x" 5 '.repeat(4000)}} } }`,
+    "39 KB of tests with slips on one line": `${header}${'测试 "x" { 期望 { 总分 "x" 5 } } '.repeat(1000)}}`,
   };
   it.each(Object.entries(cases))("%s: a capped, cut report", async (_name, text) => {
     for (const lang of ["zh", "en"]) {
@@ -37,12 +37,12 @@ describe("kaoping check on hostile files", () => {
       const longest = Math.max(...out.split("\n").map((l) => l.length));
       expect(longest).toBeLessThan(400);
     }
-  });
+  }, 120_000);
 });
 
 describe("kaoping fmt --lang with names that read as glued keywords", () => {
   it("translates 令 y = capx to English and back, quoting the name where it must", async () => {
-    const text = `评分细则 a "t" {\n  对象 "行政村"\n  满分 5\n  输入 x: 计数\n  令 y = capx\n}\n`;
+    const text = `评分细则 a "t" {\n  对象 "行政村"\n  满分 5\n\n  输入 x: 计数\n  令 y = capx\n}\n`;
     const path = tempRubric(text);
     expect((await run("fmt", "--lang", "en", path)).code).toBe(0);
     expect(readFileSync(path, "utf8")).toContain("let y = 「capx」");
