@@ -13,6 +13,13 @@ import { packageRoot } from "./golden.ts";
 
 const rubricWith = (body: string) => `评分细则 deep "嵌套" {\n  对象 "行政村"\n  满分 5\n${body}\n}\n`;
 
+/** `levels` parentheses, each holding the next one and then `terms` - 1 more terms. */
+function nestedTerms(levels: number, terms: number): string {
+  let expr = "1";
+  for (let i = 0; i < levels; i++) expr = `(${expr}${" + 1".repeat(terms - 1)})`;
+  return expr;
+}
+
 const texts: Record<string, { text: string; code: string }> = {
   "1,500 unclosed item headers in a test's expectations": {
     text: rubricWith(`  测试 "x" {\n    期望 {\n${'      项目 1 "x" 标准分 5 {\n'.repeat(1500)}    }\n  }`),
@@ -23,6 +30,7 @@ const texts: Record<string, { text: string; code: string }> = {
   "an else-if chain of 10,000": { text: rubricWith(`  令 x = ${"若 是 则 1 否则 ".repeat(10_000)}1`), code: "KP105" },
   "10,000 nested parentheses": { text: rubricWith(`  令 x = ${"(".repeat(10_000)}1${")".repeat(10_000)}`), code: "KP105" },
   "10,000 open braces": { text: rubricWith("{".repeat(10_000)), code: "KP108" },
+  "60 nested parentheses of 250 terms each": { text: rubricWith(`  令 x = ${nestedTerms(60, 250)}`), code: "KP106" },
 };
 
 describe("one answer, cold or warm", () => {
