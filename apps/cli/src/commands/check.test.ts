@@ -1,6 +1,6 @@
 // kaoping check and fmt on hostile rubrics: output stays small however many diagnostics a file has
 // and however long its lines (each diagnostic once printed its whole source line, and their
-// number had no cap: a 19 KB file gave 211 MB of output), and fmt --lang never throws.
+// number had no cap: a 19 KB file gave 211 MB of output), and fmt --keywords never throws.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,13 +40,13 @@ describe("kaoping check on hostile files", () => {
   }, 120_000);
 });
 
-describe("kaoping fmt --lang with names that read as glued keywords", () => {
+describe("kaoping fmt --keywords with names that read as glued keywords", () => {
   it("translates 令 y = capx to English and back, quoting the name where it must", async () => {
     const text = `评分细则 a "t" {\n  对象 "行政村"\n  满分 5\n\n  输入 x: 计数\n  令 y = capx\n}\n`;
     const path = tempRubric(text);
-    expect((await run("fmt", "--lang", "en", path)).code).toBe(0);
+    expect((await run("fmt", "--keywords", "en", path)).code).toBe(0);
     expect(readFileSync(path, "utf8")).toContain("let y = 「capx」");
-    expect((await run("fmt", "--lang", "zh", path)).code).toBe(0);
+    expect((await run("fmt", "--keywords", "zh", path)).code).toBe(0);
     expect(readFileSync(path, "utf8")).toBe(text);
   });
 });
