@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { newStore, prepare, type Store } from "./fixtures.ts";
 import { trpcHttp } from "./helpers.ts";
 import { checkSaves } from "./saves.ts";
-import { startServer, type ServerProcess } from "./process.ts";
+import { PROCESS_TEST_MS, startServer, type ServerProcess } from "./process.ts";
 
 const hasPostgres = Boolean(process.env.DATABASE_URL);
 if (!hasPostgres) console.warn(POSTGRES_SKIP_NOTE);
@@ -86,7 +86,7 @@ describe.each([
     expect(statuses.every((s) => s === 200)).toBe(true);
 
     await checkAfterRestart(store, subjects, acked, headers);
-  });
+  }, PROCESS_TEST_MS);
 
   it.skipIf(!available)("finishes in-flight saves on SIGTERM, exits 0, and opens cleanly again", async () => {
     const store = newStore(kind);
@@ -101,5 +101,5 @@ describe.each([
     expect(statuses.every((s) => s === 200)).toBe(true);
 
     await checkAfterRestart(store, subjects, acked, headers);
-  });
+  }, PROCESS_TEST_MS);
 });

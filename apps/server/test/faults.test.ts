@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newStore, prepare } from "./fixtures.ts";
 import { REPO_ROOT } from "../src/config.ts";
 import { trpcHttp } from "./helpers.ts";
-import { startServer, type ServerProcess } from "./process.ts";
+import { PROCESS_TEST_MS, startServer, type ServerProcess } from "./process.ts";
 import { checkSaves } from "./saves.ts";
 
 // A private server needs PostgreSQL's programs and root (pg-test.sh runs them as postgres);
@@ -27,8 +27,6 @@ const CLIENTS = 4;
 const SAVES_AROUND_FAULT = 30;
 /** No answer in this long counts as a hang (the pool gives up connecting after 5 s). */
 const HANG_MS = 10_000;
-/** Each test starts a server, loads it, takes the database away and waits for it: minutes on a busy machine. */
-const TEST_MS = 300_000;
 
 interface Load {
   readonly acked: Map<number, number>;
@@ -172,7 +170,7 @@ describe.skipIf(!available)("the database goes away under load (PostgreSQL)", ()
     }
     expect(terminated).toBeGreaterThan(0);
     await expectRecovered(setup, setup.load.saves());
-  }, TEST_MS);
+  }, PROCESS_TEST_MS);
 
   it("answers 503 while PostgreSQL is stopped, is live but not ready, and serves again once it is back", async () => {
     const setup = await serverUnderLoad();
@@ -198,5 +196,5 @@ describe.skipIf(!available)("the database goes away under load (PostgreSQL)", ()
     }
     await until("ready again", async () => (await probe(server, "/readyz")).status === 200);
     await expectRecovered(setup, savesAtFault);
-  }, TEST_MS);
+  }, PROCESS_TEST_MS);
 });

@@ -6,7 +6,7 @@ import { POSTGRES_SKIP_NOTE } from "@kaoping/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { newStore, type Store } from "./fixtures.ts";
 import { trpcHttp } from "./helpers.ts";
-import { launchServer, startServer, waitForOutput } from "./process.ts";
+import { launchServer, PROCESS_TEST_MS, startServer, waitForOutput } from "./process.ts";
 
 const hasPostgres = Boolean(process.env.DATABASE_URL);
 if (!hasPostgres) console.warn(POSTGRES_SKIP_NOTE);
@@ -83,5 +83,5 @@ describe.each([
       again.child.kill("SIGTERM");
     }
     expect(await again.exited).toBe(0);
-  });
+  }, PROCESS_TEST_MS);
 });

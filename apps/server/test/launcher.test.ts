@@ -6,7 +6,7 @@ import { request } from "node:http";
 import { POSTGRES_SKIP_NOTE } from "@kaoping/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { newStore, prepare, type Store } from "./fixtures.ts";
-import { startServer, waitForOutput, type ServerProcess } from "./process.ts";
+import { PROCESS_TEST_MS, startServer, waitForOutput, type ServerProcess } from "./process.ts";
 
 const hasPostgres = Boolean(process.env.DATABASE_URL);
 if (!hasPostgres) console.warn(POSTGRES_SKIP_NOTE);
@@ -91,6 +91,5 @@ describe.each([
     } finally {
       await database.close();
     }
-    // Two processes (pnpm, then node with tsx) start and stop: slow on a busy machine.
-  }, 300_000);
+  }, PROCESS_TEST_MS);
 });

@@ -29,6 +29,12 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Time for a test that starts server processes on PGlite: each start of a new directory is an
+ * initdb, over a minute on a busy two-core machine (the 60 s given to tests in CI is too little).
+ */
+export const PROCESS_TEST_MS = 300_000;
+
 /** How to start the server: node itself (the default), or through the package script as people do. */
 export type Launch = "node" | "package-script";
 
