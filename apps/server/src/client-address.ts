@@ -25,15 +25,3 @@ export function clientAddress(
   const chain = [socketAddress ?? "unknown", ...hops];
   return chain[Math.min(trustedProxies, chain.length - 1)]!;
 }
-
-/** Reads KAOPING_TRUST_PROXY: the number of reverse proxies in front of the server (unset: none). */
-export function trustedProxiesFrom(value: string | undefined): number {
-  if (value === undefined || value.trim() === "") return 0;
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n > MAX_TRUSTED_PROXIES) {
-    throw new Error(
-      `KAOPING_TRUST_PROXY must be the number of reverse proxies in front of the server (0 to ${MAX_TRUSTED_PROXIES}), not "${value}"`,
-    );
-  }
-  return n;
-}

@@ -6,10 +6,8 @@ import { prettyFactory } from "pino-pretty";
 export type LogFormat = "json" | "pretty";
 
 /** "pretty" when `stream` is a terminal, JSON otherwise; LOG_FORMAT=json|pretty overrides. */
-export function chooseLogFormat(setting: string | undefined, stream: { readonly isTTY?: boolean }): LogFormat {
-  if (setting === "json" || setting === "pretty") return setting;
-  if (setting) throw new Error(`LOG_FORMAT must be json or pretty, not ${setting}`);
-  return stream.isTTY ? "pretty" : "json";
+export function chooseLogFormat(setting: LogFormat | undefined, stream: { readonly isTTY?: boolean }): LogFormat {
+  return setting ?? (stream.isTTY ? "pretty" : "json");
 }
 
 export interface LoggerOptions {

@@ -3,12 +3,27 @@
 // in-flight ones finish, the database closes, exit 0.
 import { isDatabaseUnavailable, openDatabase, type DatabaseHandle } from "@kaoping/db";
 import { createApp, type App } from "./app.ts";
-import { configFromEnv } from "./config.ts";
+import { CONFIG_EXIT_CODE, ConfigError, configFromEnv, describeConfig, type ServerConfig } from "./config.ts";
 import { chooseLogFormat, createLogger } from "./logger.ts";
 import { seedIfEmpty, type SeedOutcome } from "./seed.ts";
 import { firstStartBlock, listeningMessage } from "./start-message.ts";
 
-const config = configFromEnv();
+/** The configuration, or the process ends here: a bad one with its problems (no stack) and exit 2. */
+function configOrExit(): ServerConfig {
+  try {
+    return configFromEnv();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nNothing was started. See apps/server/README.md for every variable.\n`);
+    process.exit(CONFIG_EXIT_CODE);
+  }
+}
+
+const config = configOrExit();
+if (process.argv.includes("--check-config")) {
+  process.stdout.write(describeConfig(config));
+  process.exit(0);
+}
 const { logger, print } = createLogger({ level: config.logLevel, format: chooseLogFormat(config.logFormat, process.stdout) });
 
 /** How long to wait between attempts to reach a database that is not up yet. */
