@@ -16,6 +16,7 @@ import type { Logger } from "pino";
 import { clientAddress } from "./client-address.ts";
 import { evidenceDownloadHandler } from "./evidence-download.ts";
 import { PROBE_PATHS, probeHandler } from "./health.ts";
+import { requestRecord, startRequest, type RequestRecord } from "./request-log.ts";
 import { staticHandler } from "./static-files.ts";
 
 export interface AppOptions {
@@ -60,8 +61,9 @@ export function createApp(options: AppOptions): App {
   const { database, logger } = options;
   const secure = options.secureCookies ?? false;
   const trustedProxies = options.trustedProxies ?? 0;
-  const contextFor = (req: IncomingMessage, res: ServerResponse, callsInRequest = 1) =>
-    createRequestContext({
+  const contextFor = async (req: IncomingMessage, res: ServerResponse, callsInRequest = 1) => {
+    const record = requestRecord(req);
+    const context = await createRequestContext({
       db: database.db,
       dbKind: database.kind,
       cookieHeader: req.headers.cookie,
@@ -69,8 +71,12 @@ export function createApp(options: AppOptions): App {
       address: clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies),
       callsInRequest,
       cookies: cookieJar(res, secure),
+      requestId: record.id,
       ...(options.settings ? { settings: options.settings } : {}),
     });
+    record.user = context.user?.username;
+    return context;
+  };
 
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -78,12 +84,16 @@ export function createApp(options: AppOptions): App {
     // Evidence arrives base64-encoded in JSON: allow the file limit plus the encoding's third.
     maxBodySize: 8 * 1024 * 1024,
     // The number of calls lets procedures that check a secret refuse to run inside a batch.
-    createContext: ({ req, res, info }) => contextFor(req, res, info.calls.length),
-    onError({ error, path }) {
+    createContext: ({ req, res, info }) => {
+      requestRecord(req).procedures = info.calls.map((call) => call.path);
+      return contextFor(req, res, info.calls.length);
+    },
+    onError({ error, path, req }) {
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
+      const { log } = requestRecord(req);
       // Answered 503 (see the API's error formatter); one line, not a stack per request.
-      if (isDatabaseUnavailable(error.cause)) logger.warn({ path, cause: error.cause?.message }, "database unavailable");
-      else logger.error({ err: error, path }, "procedure failed");
+      if (isDatabaseUnavailable(error.cause)) log.warn({ path, cause: error.cause?.message }, "database unavailable");
+      else log.error({ err: error, path }, "procedure failed");
     },
   });
   const web = options.webDist ? staticHandler(options.webDist) : null;
@@ -92,27 +102,22 @@ export function createApp(options: AppOptions): App {
   const probe = probeHandler(database, logger, () => stopping);
 
   /** The answer to a request whose handler failed: 503 while the database is away, else 500. */
-  const fail = (res: ServerResponse, error: unknown, what: string) => {
+  const fail = (res: ServerResponse, request: RequestRecord, error: unknown, what: string) => {
     const unavailable = isDatabaseUnavailable(error);
-    if (unavailable) logger.warn({ cause: (error as Error).message }, `${what}: database unavailable`);
-    else logger.error({ err: error }, `${what} failed`);
+    if (unavailable) request.log.warn({ cause: (error as Error).message }, `${what}: database unavailable`);
+    else request.log.error({ err: error }, `${what} failed`);
     if (res.headersSent) {
       res.destroy();
       return;
     }
     res.writeHead(unavailable ? 503 : 500, { "Content-Type": "text/plain; charset=utf-8" });
-    res.end(unavailable ? `${DATABASE_UNAVAILABLE}\n` : "内部错误。Internal error.\n");
+    res.end(unavailable ? `${DATABASE_UNAVAILABLE}\n` : `内部错误。Internal error. (请求编号 request id: ${request.id})\n`);
   };
 
   let inFlight = 0;
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
-    const started = process.hrtime.bigint();
+  const handle = (req: IncomingMessage, res: ServerResponse, request: RequestRecord) => {
     inFlight += 1;
-    res.on("close", () => {
-      inFlight -= 1;
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, url: req.url?.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
-    });
+    res.on("close", () => void (inFlight -= 1));
     // The admin app is never meant to be framed by another site (clickjacking), nor to leak its
     // URLs (which carry ids) to other sites.
     res.setHeader("X-Frame-Options", "DENY");
@@ -128,7 +133,7 @@ export function createApp(options: AppOptions): App {
       return;
     }
     if (url.startsWith("/files/evidence/")) {
-      evidence(req, res).catch((error: unknown) => fail(res, error, "evidence download"));
+      evidence(req, res).catch((error: unknown) => fail(res, request, error, "evidence download"));
       return;
     }
     if (web?.(req, res)) return;
@@ -137,10 +142,11 @@ export function createApp(options: AppOptions): App {
   };
   // A handler that throws must fail its request, not the process with every other request in it.
   const server = createServer((req, res) => {
+    const request = startRequest(req, res, { logger, trustedProxies });
     try {
-      handle(req, res);
+      handle(req, res, request);
     } catch (error) {
-      fail(res, error, "request");
+      fail(res, request, error, "request");
     }
   });
   // Slow clients must not hold the server open for ever.

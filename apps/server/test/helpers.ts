@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashPassword, type ApiSettings } from "@kaoping/api";
 import type { DatabaseHandle, Role } from "@kaoping/db";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { createApp, type App } from "../src/app.ts";
 
 export const PASSWORD = "correct horse battery";
@@ -18,7 +18,7 @@ export interface Running {
 /** Serves `database` on a free loopback port. */
 export async function serve(
   database: DatabaseHandle,
-  options: { webDist?: string; trustedProxies?: number; settings?: Partial<ApiSettings> } = {},
+  options: { webDist?: string; trustedProxies?: number; settings?: Partial<ApiSettings>; logger?: Logger } = {},
 ): Promise<Running> {
   const app = createApp({ database, logger: pino({ level: "silent" }), ...options });
   const address = await app.listen(0, "127.0.0.1");
@@ -50,7 +50,7 @@ export async function trpcHttp(
   path: string,
   input: unknown,
   options: { method?: "GET" | "POST"; headers?: Record<string, string>; signal?: AbortSignal } = {},
-): Promise<{ status: number; body: { result?: { data: unknown }; error?: { message: string; data: { code: string; issues?: unknown; currentRevision?: number | null } } }; headers: Headers }> {
+): Promise<{ status: number; body: { result?: { data: unknown }; error?: { message: string; data: { code: string; issues?: unknown; currentRevision?: number | null; requestId?: string | null } } }; headers: Headers }> {
   const method = options.method ?? "POST";
   const target =
     method === "GET"

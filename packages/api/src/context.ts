@@ -62,6 +62,8 @@ export interface Context {
   readonly settings: ApiSettings;
   /** The clock, replaceable in tests. */
   readonly now: () => Date;
+  /** The HTTP request's id (X-Request-Id), returned in error data for users to quote; null without HTTP. */
+  readonly requestId: string | null;
 }
 
 export interface InnerContextOptions {
@@ -73,6 +75,7 @@ export interface InnerContextOptions {
   readonly cookies?: CookieJar;
   readonly settings?: Partial<ApiSettings>;
   readonly now?: () => Date;
+  readonly requestId?: string;
 }
 
 const NO_COOKIES: CookieJar = { set() {}, clear() {} };
@@ -88,6 +91,7 @@ export function createInnerContext(options: InnerContextOptions): Context {
     cookies: options.cookies ?? NO_COOKIES,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     now: options.now ?? (() => new Date()),
+    requestId: options.requestId ?? null,
   };
 }
 

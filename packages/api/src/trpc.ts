@@ -36,14 +36,16 @@ export class ValidationError extends TRPCError {
 }
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
+    // The request's id lets a user quote a failure and an operator find its log lines.
+    const requestId = ctx?.requestId ?? null;
     // The database is away (restart, dropped connection): a 503 in plain words, never its raw
     // error; the request can be sent again once it is back.
     if (isDatabaseUnavailable(error.cause)) {
       return {
         ...shape,
         message: DATABASE_UNAVAILABLE,
-        data: { ...shape.data, code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503, issues: null, currentRevision: null, stack: undefined },
+        data: { ...shape.data, code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503, issues: null, currentRevision: null, requestId, stack: undefined },
       };
     }
     const issues =
@@ -55,10 +57,13 @@ const t = initTRPC.context<Context>().create({
     const message =
       issues && !(error instanceof ValidationError)
         ? issues.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; ")
-        : shape.message;
+        : error.code === "INTERNAL_SERVER_ERROR" && requestId !== null
+          ? // A failure of ours: whatever shows the message shows what to quote when reporting it.
+            `${shape.message} (请求编号 request id: ${requestId})`
+          : shape.message;
     const currentRevision = error.cause instanceof RevisionConflict ? error.cause.currentRevision : null;
     // No stack traces to clients: they show file paths and say nothing the message does not.
-    return { ...shape, message, data: { ...shape.data, issues, currentRevision, stack: undefined } };
+    return { ...shape, message, data: { ...shape.data, issues, currentRevision, requestId, stack: undefined } };
   },
 });
 
