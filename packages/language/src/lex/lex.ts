@@ -199,7 +199,7 @@ function splitGluedKeywords(tokens: IToken[], set: KeywordSet, diagnostics: Diag
             : piece.kind === "number"
               ? NumberLiteral
               : Identifier;
-      out.push(createTokenInstance(type, piece.text, offset, offset + piece.text.length - 1, NaN, NaN, NaN, NaN));
+      out.push(createTokenInstance(type, piece.text, offset, offset + piece.text.length - 1, -1, -1, -1, -1));
       offset += piece.text.length;
     }
     diagnostics.push(gluedDiagnostic(token, pieces));

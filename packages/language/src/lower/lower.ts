@@ -606,11 +606,11 @@ function first(elements: CstElement[] | undefined): CstNode | undefined {
 }
 
 function tokens(elements: CstElement[] | undefined): IToken[] {
-  return (elements ?? []).filter((e): e is IToken => "image" in e && !Number.isNaN(e.startOffset));
+  return (elements ?? []).filter((e): e is IToken => "image" in e && e.startOffset >= 0);
 }
 
 function token(elements: CstElement[] | undefined): IToken | undefined {
-  if (elements) for (const e of elements) if ("image" in e && !Number.isNaN(e.startOffset)) return e;
+  if (elements) for (const e of elements) if ("image" in e && e.startOffset >= 0) return e;
   return undefined;
 }
 
@@ -635,9 +635,9 @@ export function tokenSpan(tok: IToken): A.Span {
  */
 function nodeSpan(node: CstNode): A.Span {
   const start = node.location?.startOffset;
-  if (start === undefined || Number.isNaN(start)) return { start: 0, end: 0 };
+  if (start === undefined || start < 0) return { start: 0, end: 0 };
   const end = node.location?.endOffset;
-  if (end !== undefined && !Number.isNaN(end)) return { start, end: Math.max(start, end + 1) };
+  if (end !== undefined && end >= 0) return { start, end: Math.max(start, end + 1) };
   return { start, end: Math.max(start, nodeEnd(node)) };
 }
 
@@ -646,7 +646,7 @@ function nodeEnd(node: CstNode): number {
   let lastStart = -1;
   for (const key in node.children) {
     for (const element of node.children[key] ?? []) {
-      const at = "image" in element ? element.startOffset : (element.location?.startOffset ?? NaN);
+      const at = "image" in element ? element.startOffset : (element.location?.startOffset ?? -1);
       if (at > lastStart) {
         lastStart = at;
         last = element;

@@ -133,7 +133,7 @@ class StatementParser {
     const seen = new Set<number>();
     for (const error of errors) {
       // A statement's end of input is where the next statement (or the end of the file) begins.
-      const atEnd = Number.isNaN(error.token.startOffset);
+      const atEnd = error.token.startOffset < 0;
       const token = atEnd ? next : error.token;
       const at = token?.startOffset ?? this.textLength;
       if (seen.has(at)) continue;
