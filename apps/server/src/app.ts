@@ -16,6 +16,7 @@ import type { Logger } from "pino";
 import { clientAddress } from "./client-address.ts";
 import { evidenceDownloadHandler } from "./evidence-download.ts";
 import { PROBE_PATHS, probeHandler } from "./health.ts";
+import { createMetrics, METRICS_PATH } from "./metrics.ts";
 import { requestRecord, startRequest, type RequestRecord } from "./request-log.ts";
 import { staticHandler } from "./static-files.ts";
 
@@ -29,6 +30,8 @@ export interface AppOptions {
   /** Reverse proxies in front of the server: the client address is taken from their X-Forwarded-For entries. */
   readonly trustedProxies?: number;
   readonly settings?: Partial<ApiSettings>;
+  /** When set, /metrics answers only `Authorization: Bearer <metricsToken>`. */
+  readonly metricsToken?: string | undefined;
 }
 
 export interface App {
@@ -61,6 +64,7 @@ export function createApp(options: AppOptions): App {
   const { database, logger } = options;
   const secure = options.secureCookies ?? false;
   const trustedProxies = options.trustedProxies ?? 0;
+  const metrics = createMetrics(database, options.metricsToken);
   const contextFor = async (req: IncomingMessage, res: ServerResponse, callsInRequest = 1) => {
     const record = requestRecord(req);
     const context = await createRequestContext({
@@ -89,6 +93,7 @@ export function createApp(options: AppOptions): App {
       return contextFor(req, res, info.calls.length);
     },
     onError({ error, path, req }) {
+      metrics.apiError(error.code);
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
       const { log } = requestRecord(req);
       // Answered 503 (see the API's error formatter); one line, not a stack per request.
@@ -132,6 +137,10 @@ export function createApp(options: AppOptions): App {
       probe(req, res, path);
       return;
     }
+    if (path === METRICS_PATH) {
+      metrics.handle(req, res);
+      return;
+    }
     if (url.startsWith("/files/evidence/")) {
       evidence(req, res).catch((error: unknown) => fail(res, request, error, "evidence download"));
       return;
@@ -142,7 +151,7 @@ export function createApp(options: AppOptions): App {
   };
   // A handler that throws must fail its request, not the process with every other request in it.
   const server = createServer((req, res) => {
-    const request = startRequest(req, res, { logger, trustedProxies });
+    const request = startRequest(req, res, { logger, trustedProxies, finished: metrics.requestFinished });
     try {
       handle(req, res, request);
     } catch (error) {

@@ -56,6 +56,8 @@ describe("the environment", () => {
     ["KAOPING_SECURE_COOKIES", "on", "true, false, 1 or 0"],
     ["KAOPING_SEED", "2", "true, false, 1 or 0"],
     ...["yes", "true", "-1", "1.5", "11", "0x1", "1e1"].map((bad) => ["KAOPING_TRUST_PROXY", bad, "the number of reverse proxies in front of the server, 0 to 10"]),
+    ["KAOPING_METRICS_TOKEN", "too-short", "a token of at least 16 characters"],
+    ["KAOPING_METRICS_TOKEN", "has spaces in it, sixteen+", "a token of at least 16 characters"],
     ["LOG_LEVEL", "verbose", "fatal, error, warn, info, debug, trace, silent"],
     ["LOG_FORMAT", "yaml", "json or pretty"],
   ])("refuses %s=%j, naming it and what it may be", (name, value, message) => {

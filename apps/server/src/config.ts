@@ -36,6 +36,8 @@ export interface ServerConfig {
   /** LOG_FORMAT: json, pretty, or unset for pretty on a terminal and JSON otherwise. */
   readonly logFormat: LogFormat | undefined;
   readonly seed: boolean;
+  /** When set, /metrics answers only requests that carry it as a Bearer token. */
+  readonly metricsToken: string | undefined;
 }
 
 /** One environment variable: what it may hold (said in the refusal), and how it is read. */
@@ -99,6 +101,11 @@ const VARIABLES = {
     schema: integer(0, MAX_TRUSTED_PROXIES, 0),
   },
   KAOPING_SEED: { allowed: "true, false, 1 or 0", schema: boolean(true) },
+  KAOPING_METRICS_TOKEN: {
+    allowed: `a token of at least 16 characters, letters, digits and - . _ ~ + / = (unset: /metrics is open)`,
+    secret: "whole",
+    schema: z.string().regex(/^[A-Za-z0-9._~+/=-]{16,}$/).optional(),
+  },
   LOG_LEVEL: { allowed: LOG_LEVELS.join(", "), schema: z.enum(LOG_LEVELS).default("info") },
   LOG_FORMAT: { allowed: "json or pretty (unset: pretty on a terminal, json otherwise)", schema: z.enum(["json", "pretty"]).optional() },
 } satisfies Record<string, Variable>;
@@ -154,6 +161,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: v.LOG_LEVEL,
     logFormat: v.LOG_FORMAT,
     seed: v.KAOPING_SEED,
+    metricsToken: v.KAOPING_METRICS_TOKEN,
   };
 }
 
@@ -172,6 +180,7 @@ export function describeConfig(config: ServerConfig, env: NodeJS.ProcessEnv = pr
     KAOPING_SECURE_COOKIES: config.secureCookies,
     KAOPING_TRUST_PROXY: config.trustedProxies,
     KAOPING_SEED: config.seed,
+    KAOPING_METRICS_TOKEN: config.metricsToken,
     LOG_LEVEL: config.logLevel,
     LOG_FORMAT: config.logFormat,
   };

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     webDist: config.webDist,
     secureCookies: config.secureCookies,
     trustedProxies: config.trustedProxies,
+    metricsToken: config.metricsToken,
   });
   if (stopping) {
     await database.close();

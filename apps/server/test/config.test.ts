@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { PROCESS_TEST_MS } from "./process.ts";
 
 const SERVER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -21,7 +22,7 @@ function runServer(env: Record<string, string>, args: readonly string[] = []): P
     const child = execFile(
       process.execPath,
       ["--import", "tsx", "src/main.ts", ...args],
-      { cwd: SERVER_DIR, env: { PATH: process.env.PATH ?? "", ...env }, timeout: 60_000 },
+      { cwd: SERVER_DIR, env: { PATH: process.env.PATH ?? "", ...env }, timeout: PROCESS_TEST_MS },
       (_error, stdout, stderr) => done({ code: child.exitCode, stdout, stderr }),
     );
   });
@@ -46,7 +47,7 @@ describe("the server's configuration", () => {
     expect(run.stderr).toContain('DATABASE_URL="mysql://kaoping:********@db/kaoping" is not allowed: it must be a PostgreSQL URL');
     expect(run.stderr).toContain('KAOPING_DEMO_PASSWORD="********" is not allowed: it must be a password of at least 10 characters.');
     expect(run.stderr).not.toMatch(/hunter2|short|\n\s+at /);
-  });
+  }, PROCESS_TEST_MS);
 
   it("prints the resolved configuration with --check-config, secrets masked, and exits 0", async () => {
     const run = await runServer(
@@ -66,5 +67,5 @@ describe("the server's configuration", () => {
     expect(run.stdout).toMatch(/KAOPING_ADMIN_PASSWORD +\*{8}\n/);
     expect(run.stdout).toMatch(/PORT +3000 +\(default\)\n/);
     expect(run.stdout).not.toMatch(/hunter2|correct horse/);
-  });
+  }, PROCESS_TEST_MS);
 });

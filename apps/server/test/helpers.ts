@@ -18,7 +18,7 @@ export interface Running {
 /** Serves `database` on a free loopback port. */
 export async function serve(
   database: DatabaseHandle,
-  options: { webDist?: string; trustedProxies?: number; settings?: Partial<ApiSettings>; logger?: Logger } = {},
+  options: { webDist?: string; trustedProxies?: number; settings?: Partial<ApiSettings>; logger?: Logger; metricsToken?: string } = {},
 ): Promise<Running> {
   const app = createApp({ database, logger: pino({ level: "silent" }), ...options });
   const address = await app.listen(0, "127.0.0.1");

@@ -19,3 +19,4 @@ export { hashSecret, newApiToken } from "./auth/secrets.ts";
 export { DEFAULT_THROTTLE, type ThrottleSettings } from "./auth/throttle.ts";
 export { DATABASE_UNAVAILABLE } from "./errors.ts";
 export { readEvidence, checkEvidenceFile, EVIDENCE_TYPES, type EvidenceFile } from "./evidence.ts";
+export { scoresComputed } from "./scoring.ts";

@@ -146,9 +146,15 @@ export function missingFacts(prepared: Prepared, facts: Record<string, unknown>)
   return prepared.compiled.inputs.filter((i) => i.default === null && facts[i.name] === undefined).map((i) => i.name);
 }
 
+/** Scores computed by this process, for the server's metrics. */
+let computed = 0;
+export const scoresComputed = (): number => computed;
+
 /** Scores complete, valid facts with explanations. */
 export function scoreFacts(prepared: Prepared, facts: Record<string, unknown>): ScoreResult {
-  return prepared.compiled.score(facts, { explain: true });
+  const result = prepared.compiled.score(facts, { explain: true });
+  computed += 1;
+  return result;
 }
 
 /** The rubric's own tests: each by name, passed or not, with what failed (in both languages). */

@@ -38,6 +38,17 @@ export interface DatabaseHandle {
   readonly location: string;
   /** Closes the pool or PGlite cleanly (PGlite writes a clean shutdown checkpoint). */
   close(): Promise<void>;
+  /** PostgreSQL's connection pool now, for metrics; null for PGlite (one connection in the process). */
+  poolStats(): PoolStats | null;
+}
+
+export interface PoolStats {
+  /** Connections open. */
+  readonly total: number;
+  /** Open and not lent to a query. */
+  readonly idle: number;
+  /** Queries waiting for a connection. */
+  readonly waiting: number;
 }
 
 /** Options from the environment: DATABASE_URL, KAOPING_DATA_DIR. */
@@ -78,6 +89,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     db,
     kind: "pglite",
     location,
+    poolStats: () => null,
     // Kysely's destroy closes the PGlite instance through the dialect's driver.
     close: async () => {
       try {
@@ -166,6 +178,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     kind: "postgres",
     location: `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}${schema ? ` (schema ${schema})` : ""}`,
     close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 

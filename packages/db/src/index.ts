@@ -9,6 +9,7 @@ export {
   type DatabaseHandle,
   type DatabaseKind,
   type DatabaseOptions,
+  type PoolStats,
 } from "./connect.ts";
 export { isDatabaseUnavailable, checkReadiness, type Readiness } from "./availability.ts";
 export { runAtomically, type AtomicLock, type AtomicOptions } from "./atomic.ts";
