@@ -17,6 +17,7 @@ import { clientAddress } from "./client-address.ts";
 import { evidenceDownloadHandler } from "./evidence-download.ts";
 import { PROBE_PATHS, probeHandler } from "./health.ts";
 import { createMetrics, METRICS_PATH } from "./metrics.ts";
+import { OPENAPI_PATH, openApiHandler } from "./openapi.ts";
 import { requestRecord, startRequest, type RequestRecord } from "./request-log.ts";
 import { staticHandler } from "./static-files.ts";
 
@@ -65,6 +66,7 @@ export function createApp(options: AppOptions): App {
   const secure = options.secureCookies ?? false;
   const trustedProxies = options.trustedProxies ?? 0;
   const metrics = createMetrics(database, options.metricsToken);
+  const openApi = openApiHandler();
   const contextFor = async (req: IncomingMessage, res: ServerResponse, callsInRequest = 1) => {
     const record = requestRecord(req);
     const context = await createRequestContext({
@@ -139,6 +141,10 @@ export function createApp(options: AppOptions): App {
     }
     if (path === METRICS_PATH) {
       metrics.handle(req, res);
+      return;
+    }
+    if (path === OPENAPI_PATH) {
+      openApi(req, res);
       return;
     }
     if (url.startsWith("/files/evidence/")) {
