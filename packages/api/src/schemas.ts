@@ -2,23 +2,36 @@
 // text so that plain HTTP/JSON clients and the typed client see the same thing.
 import { ROLES, ASSESSMENT_STATUSES, type Json, type Period } from "@kaoping/db";
 import { z } from "zod";
+import { Id, JsonValue, Revision, WholeNumber } from "./input-policy.ts";
 
 export const RoleSchema = z.enum(ROLES);
 export const AssessmentStatusSchema = z.enum(ASSESSMENT_STATUSES);
-export const IdSchema = z.number().int().positive();
-export const RevisionSchema = z.number().int().positive();
+export const IdSchema = Id;
+export const RevisionSchema = Revision;
 export const IsoDateTime = z.string();
+
+/** Whether `text` (YYYY-MM-DD) names a day of the calendar (not 2026-02-30). */
+function isCalendarDate(text: string): boolean {
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
 /** A calendar date, 2026-01-01. */
-export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-01-01");
+export const DateSchema = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2026-01-01")
+  .refine(isCalendarDate, "expected a date like 2026-01-01");
 
 export const JsonSchema: z.ZodType<Json> = z.lazy(() =>
   z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonSchema), z.record(z.string(), JsonSchema)]),
 );
 export const JsonObjectSchema = z.record(z.string(), JsonSchema);
+/** A JSON object as input: its strings and keys bounded by the input policy. */
+export const JsonObjectInput = z.record(z.string().max(200), JsonValue);
 
 export const PagingInput = z.object({
   limit: z.number().int().min(1).max(500).default(50),
-  offset: z.number().int().min(0).default(0),
+  offset: WholeNumber.default(0),
 });
 
 export const UserSchema = z.object({

@@ -5,7 +5,8 @@ import type { Role, Transaction, Database } from "@kaoping/db";
 import { appendAudit, isDatabaseUnavailable, type Json } from "@kaoping/db";
 import { ZodError } from "zod";
 import type { AuthUser, Context } from "./context.ts";
-import { DATABASE_UNAVAILABLE, RevisionConflict } from "./errors.ts";
+import { DATABASE_UNAVAILABLE, fromDatabaseError, INTERNAL_MESSAGE, isDatabaseError, RevisionConflict } from "./errors.ts";
+import { bilingualIssue, guardInput, translateZodIssue } from "./input-policy.ts";
 
 /** One failing field: its path (e.g. ["facts", "培训人数"]) and what is wrong. */
 export interface FieldIssue {
@@ -15,12 +16,21 @@ export interface FieldIssue {
   readonly zh?: string;
 }
 
-/** Every failing path of a zod error, with `prefix` put in front (for values checked inside a procedure). */
-function zodIssues(error: ZodError, prefix: (string | number)[] = []): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))],
-    message: issue.message,
-  }));
+/** Every failing path of a zod error, in both languages. */
+function zodIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) =>
+    bilingualIssue(
+      issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+      translateZodIssue(issue),
+    ),
+  );
+}
+
+/** One line per issue: its path, then the message in Chinese and English where it has both. */
+function issueLines(issues: readonly FieldIssue[]): string {
+  return issues
+    .map((i) => `${i.path.join(".") || "(input)"}: ${i.zh !== undefined && i.zh !== i.message ? `${i.zh} / ${i.message}` : i.message}`)
+    .join("; ");
 }
 
 /** A BAD_REQUEST naming every failing field. */
@@ -29,7 +39,7 @@ export class ValidationError extends TRPCError {
   constructor(issues: FieldIssue[]) {
     super({
       code: "BAD_REQUEST",
-      message: issues.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; "),
+      message: issueLines(issues),
     });
     this.issues = issues;
   }
@@ -48,18 +58,22 @@ const t = initTRPC.context<Context>().create({
         data: { ...shape.data, code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503, issues: null, currentRevision: null, requestId, stack: undefined },
       };
     }
+    // A ZodError behind anything but BAD_REQUEST is the server's own output check failing.
     const issues =
       error instanceof ValidationError
         ? error.issues
-        : error.cause instanceof ZodError
+        : error.code === "BAD_REQUEST" && error.cause instanceof ZodError
           ? zodIssues(error.cause)
           : null;
+    // What went wrong inside the server (a bug, the database's own words) stays in its log.
     const message =
       issues && !(error instanceof ValidationError)
-        ? issues.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; ")
-        : error.code === "INTERNAL_SERVER_ERROR" && requestId !== null
+        ? issueLines(issues)
+        : error.code === "INTERNAL_SERVER_ERROR"
           ? // A failure of ours: whatever shows the message shows what to quote when reporting it.
-            `${shape.message} (请求编号 request id: ${requestId})`
+            requestId !== null
+            ? `${INTERNAL_MESSAGE} (请求编号 request id: ${requestId})`
+            : INTERNAL_MESSAGE
           : shape.message;
     const currentRevision = error.cause instanceof RevisionConflict ? error.cause.currentRevision : null;
     // No stack traces to clients: they show file paths and say nothing the message does not.
@@ -85,8 +99,30 @@ export const PERMISSIONS = {
 // Every procedure knows its own path, which the audit log records.
 const withPath = t.middleware(({ ctx, path, next }) => next({ ctx: { ...ctx, procedure: path } }));
 
-/** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(withPath);
+/** The input policy's guard (input-policy.ts): every call's raw input, before any schema. */
+export const inputGuard = t.middleware(async ({ getRawInput, next }) => {
+  let raw: unknown;
+  try {
+    raw = await getRawInput();
+  } catch {
+    throw new ValidationError([bilingualIssue([], { zh: "请求内容不是有效的 JSON", en: "the request body is not valid JSON" })]);
+  }
+  const guarded = guardInput(raw);
+  if (!guarded.ok) throw new ValidationError([guarded.issue]);
+  return next({ getRawInput: () => Promise.resolve(guarded.input) });
+});
+
+/** Database errors become plain errors by kind; the database's own words never reach a client. */
+const databaseErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  // The database being away is the formatter's to say (a 503); this is for what it refused.
+  const cause = result.ok ? undefined : result.error.cause;
+  if (isDatabaseError(cause) && !isDatabaseUnavailable(cause)) throw fromDatabaseError(cause);
+  return result;
+});
+
+/** Anyone, signed in or not. Every other builder starts here, so every procedure has the guard. */
+export const publicProcedure = t.procedure.use(databaseErrors).use(withPath).use(inputGuard);
 
 const requireUser = t.middleware(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { HistoryEntrySchema, historyEntry } from "../assessment-history.ts";
 import { assertMayEdit, assertSecondPair } from "../auth/ownership.ts";
 import { conflict } from "../errors.ts";
+import { FactsRecord, text } from "../input-policy.ts";
 import { AssessmentStatusSchema, IdSchema, IsoDateTime, JsonObjectSchema, PagingInput, RevisionSchema, RoleSchema } from "../schemas.ts";
 import { cacheFor, checkFacts, missingFacts, preparedVersion, scoreFacts, ScoreResultSchema, type Prepared } from "../scoring.ts";
 import { adminProcedure, assessorProcedure, audit, protectedProcedure, reviewerProcedure, ValidationError } from "../trpc.ts";
@@ -193,7 +194,7 @@ async function transition(
   return { before, revision: updated.revision };
 }
 
-const FactsInput = z.record(z.string(), z.unknown());
+const FactsInput = FactsRecord;
 
 // An assessment's rubric version never changes once created, so the mapping can be kept for
 // the life of the process (and is the same in every process). Bounded: cleared when it grows.
@@ -220,7 +221,7 @@ export const assessmentsRouter = {
       PagingInput.extend({
         periodId: IdSchema.optional(),
         subjectId: IdSchema.optional(),
-        kind: z.string().optional(),
+        kind: text(50).optional(),
         status: AssessmentStatusSchema.optional(),
         search: z.string().trim().max(100).optional(),
       }).default({ limit: 50, offset: 0 }),

@@ -1,6 +1,7 @@
 // Reading the audit log (admins). There is no procedure that changes it.
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { text } from "../input-policy.ts";
 import { IdSchema, IsoDateTime, JsonSchema } from "../schemas.ts";
 import { adminProcedure } from "../trpc.ts";
 
@@ -21,10 +22,10 @@ export const auditRouter = {
     .input(
       z
         .object({
-          entity: z.string().optional(),
-          entityId: z.union([z.string(), z.number()]).optional(),
+          entity: text(50).optional(),
+          entityId: z.union([text(100), IdSchema]).optional(),
           userId: IdSchema.optional(),
-          procedure: z.string().optional(),
+          procedure: text(100).optional(),
           /** Entries older than this id (paging backwards from the newest). */
           beforeId: IdSchema.optional(),
           limit: z.number().int().min(1).max(500).default(100),

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { assertMayEdit } from "../auth/ownership.ts";
 import { checkEvidenceFile, readEvidence } from "../evidence.ts";
+import { INPUT_LIMITS } from "../input-policy.ts";
 import { IdSchema, IsoDateTime, OkSchema } from "../schemas.ts";
 import { assessorProcedure, audit, protectedProcedure, ValidationError } from "../trpc.ts";
 
@@ -55,11 +56,11 @@ export const evidenceRouter = {
     .input(
       z.object({
         assessmentId: IdSchema,
-        item: z.number().int().positive().nullable().default(null),
-        criterion: z.number().int().positive().nullable().default(null),
+        item: IdSchema.nullable().default(null),
+        criterion: IdSchema.nullable().default(null),
         name: z.string().trim().min(1).max(200).refine((n) => !/[\\/\u0000-\u001f]/.test(n), "no slashes or control characters"),
         contentType: z.string().max(200),
-        dataBase64: z.string().min(1, "the file is empty").regex(/^[A-Za-z0-9+/]*={0,2}$/, "not base64"),
+        dataBase64: z.string().max(INPUT_LIMITS.base64).min(1, "the file is empty").regex(/^[A-Za-z0-9+/]*={0,2}$/, "not base64"),
       }),
     )
     .output(EvidenceSchema)

@@ -1,6 +1,7 @@
 // Rankings and per-item statistics of a period, from the results stored at save time.
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { text } from "../input-policy.ts";
 import { AssessmentStatusSchema, IdSchema } from "../schemas.ts";
 import { ScoreResultSchema } from "../scoring.ts";
 import { protectedProcedure } from "../trpc.ts";
@@ -13,7 +14,7 @@ export const reportsRouter = {
     .input(
       z.object({
         periodId: IdSchema,
-        kind: z.string().optional(),
+        kind: text(50).optional(),
         /** Only these statuses (default: every status that has a score). */
         statuses: z.array(AssessmentStatusSchema).optional(),
       }),
@@ -76,7 +77,7 @@ export const reportsRouter = {
 
   /** Per item: how many were scored, and the mean, least and most points, for one rubric. */
   itemStats: protectedProcedure
-    .input(z.object({ periodId: IdSchema, rubricKey: z.string() }))
+    .input(z.object({ periodId: IdSchema, rubricKey: text(100) }))
     .output(
       z.object({
         scored: z.number().int(),

@@ -5,13 +5,14 @@ import type { Database, Kysely, RubricVersion, Transaction } from "@kaoping/db";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { conflict } from "../errors.ts";
+import { code, INPUT_LIMITS } from "../input-policy.ts";
 import { IdSchema, IsoDateTime, NoInput, RevisionSchema } from "../schemas.ts";
 import { diff } from "@kaoping/engine";
 import { compileSource, DiagnosticSchema, missingFacts, preparedVersion, rubricTests, type Prepared } from "../scoring.ts";
 import { audit, policyProcedure, protectedProcedure } from "../trpc.ts";
 
-const RubricKeySchema = z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}_]+$/u, "letters, digits and _ only");
-const SourceSchema = z.string().min(1).max(1_000_000);
+const RubricKeySchema = code(100, /^[\p{L}\p{N}_]+$/u, "letters, digits and _ only");
+const SourceSchema = z.string().min(1).max(INPUT_LIMITS.source);
 
 const VersionSchema = z.object({
   id: IdSchema,
@@ -142,7 +143,7 @@ export const rubricsRouter = {
     }),
 
   versions: protectedProcedure
-    .input(z.object({ key: z.string() }))
+    .input(z.object({ key: RubricKeySchema }))
     .output(z.array(VersionSchema))
     .query(async ({ ctx, input }) =>
       (

@@ -2,20 +2,21 @@
 import { toJson } from "@kaoping/db";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { IdSchema, JsonObjectSchema, OkSchema, PagingInput, RevisionSchema, SubjectSchema, subjectOut } from "../schemas.ts";
+import { code, name, text } from "../input-policy.ts";
+import { IdSchema, JsonObjectInput, OkSchema, PagingInput, RevisionSchema, SubjectSchema, subjectOut } from "../schemas.ts";
 import { adminProcedure, audit, protectedProcedure, ValidationError } from "../trpc.ts";
 import { conflict } from "../errors.ts";
 
 const SubjectFields = z.object({
-  kind: z.string().trim().min(1).max(50),
-  code: z.string().trim().min(1).max(50).regex(/^[\p{L}\p{N}_.-]+$/u, "letters, digits and _ . - only"),
-  name: z.string().trim().min(1).max(200),
-  attributes: JsonObjectSchema.default({}),
+  kind: name(50),
+  code: code(50, /^[\p{L}\p{N}_.-]+$/u, "letters, digits and _ . - only"),
+  name: name(200),
+  attributes: JsonObjectInput.default({}),
 });
 
 export const subjectsRouter = {
   list: protectedProcedure
-    .input(PagingInput.extend({ kind: z.string().optional(), search: z.string().trim().max(100).optional() }).default({ limit: 50, offset: 0 }))
+    .input(PagingInput.extend({ kind: text(50).optional(), search: z.string().trim().max(100).optional() }).default({ limit: 50, offset: 0 }))
     .output(z.object({ rows: z.array(SubjectSchema), total: z.number().int() }))
     .query(async ({ ctx, input }) => {
       let query = ctx.db.selectFrom("subject");
