@@ -6,6 +6,7 @@ import {
   appRouter,
   createRequestContext,
   DATABASE_UNAVAILABLE,
+  isDatabaseError,
   type ApiSettings,
   type CookieJar,
   type CookieOptions,
@@ -18,6 +19,7 @@ import { evidenceDownloadHandler } from "./evidence-download.ts";
 import { PROBE_PATHS, probeHandler } from "./health.ts";
 import { createMetrics, METRICS_PATH } from "./metrics.ts";
 import { OPENAPI_PATH, openApiHandler } from "./openapi.ts";
+import { readApiRequest, refuse, REQUEST_LIMITS } from "./request-limits.ts";
 import { requestRecord, startRequest, type RequestRecord } from "./request-log.ts";
 import { staticHandler } from "./static-files.ts";
 
@@ -87,8 +89,9 @@ export function createApp(options: AppOptions): App {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
-    // Evidence arrives base64-encoded in JSON: allow the file limit plus the encoding's third.
-    maxBodySize: 8 * 1024 * 1024,
+    maxBodySize: REQUEST_LIMITS.bodyBytes,
+    // A batch is a few queries of one page; hundreds in one request are an attack, not a page.
+    maxBatchSize: 50,
     // The number of calls lets procedures that check a secret refuse to run inside a batch.
     createContext: ({ req, res, info }) => {
       requestRecord(req).procedures = info.calls.map((call) => call.path);
@@ -96,6 +99,10 @@ export function createApp(options: AppOptions): App {
     },
     onError({ error, path, req }) {
       metrics.apiError(error.code);
+      // Clients get a plain message; the log keeps what happened (a bug, the database's own words).
+      if (isDatabaseError(error.cause) && error.code !== "INTERNAL_SERVER_ERROR" && !isDatabaseUnavailable(error.cause)) {
+        requestRecord(req).log.warn({ err: error.cause, path }, "database refused a request");
+      }
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
       const { log } = requestRecord(req);
       // Answered 503 (see the API's error formatter); one line, not a stack per request.
@@ -131,7 +138,19 @@ export function createApp(options: AppOptions): App {
     res.setHeader("Referrer-Policy", "same-origin");
     const url = req.url ?? "/";
     if (url.startsWith("/trpc/")) {
-      trpc(req, res);
+      readApiRequest(req).then(
+        (read) => {
+          if ("status" in read) return refuse(res, read);
+          // tRPC takes a body already read from `req.body`.
+          if (read.body !== undefined) Object.assign(req, { body: read.body });
+          void trpc(req, res);
+        },
+        (error: unknown) => {
+          request.log.warn({ err: error }, "request body unreadable");
+          if (!res.headersSent) refuse(res, { status: 400, zh: "请求内容无法读取", en: "the request body could not be read" });
+          else res.end();
+        },
+      );
       return;
     }
     const path = url.split("?")[0] ?? "/";

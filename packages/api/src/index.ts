@@ -14,6 +14,8 @@ export {
   type ApiSettings,
 } from "./context.ts";
 export { PERMISSIONS, type FieldIssue } from "./trpc.ts";
+export { isDatabaseError } from "./errors.ts";
+export { INPUT_LIMITS } from "./input-policy.ts";
 export { hashPassword, verifyPassword, generatePassword } from "./auth/passwords.ts";
 export { hashSecret, newApiToken } from "./auth/secrets.ts";
 export { DEFAULT_THROTTLE, type ThrottleSettings } from "./auth/throttle.ts";
