@@ -87,5 +87,7 @@ export async function readApiRequest(req: IncomingMessage): Promise<{ body: stri
   } catch {
     return { status: 400, zh: "请求内容不是有效的 UTF-8 文本", en: "the request body is not valid UTF-8" };
   }
-  return nestsDeeperThan(text, REQUEST_LIMITS.jsonDepth) ? tooDeep : { body: text };
+  if (nestsDeeperThan(text, REQUEST_LIMITS.jsonDepth)) return tooDeep;
+  // An empty body is no input (curl -X POST without -d), as JSON says it: null.
+  return { body: text.trim() === "" ? "null" : text };
 }
