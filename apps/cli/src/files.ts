@@ -2,13 +2,16 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import { factsFromStrings, type CompiledRubric } from "@kaoping/engine";
+import { factsFromStrings, type CompiledRubric, type FactError } from "@kaoping/engine";
 import { UsageError } from "./usage-error.ts";
 
-/** One record of a facts file: a name to show, and its facts. */
+/** One record of a facts file: a name to show, its facts, and cells that could be read two ways. */
 export interface FactsRecord {
   readonly name: string;
   readonly facts: unknown;
+  readonly unreadable: readonly FactError[];
+  /** The line of a CSV record (the header is line 1). */
+  readonly line?: number;
 }
 
 const NAME_COLUMNS = ["名称", "name", "村名", "企业名称"];
@@ -60,7 +63,8 @@ export function readFactsFile(path: string, rubric: CompiledRubric, onProgress?:
         name = cells[nameColumn] || name;
         delete cells[nameColumn];
       }
-      return { name, facts: factsFromStrings(rubric.inputs, cells) };
+      const { facts, errors } = factsFromStrings(rubric.inputs, cells);
+      return { name, facts, unreadable: errors, line: i + 2 };
     });
   }
   let json: unknown;
@@ -70,5 +74,5 @@ export function readFactsFile(path: string, rubric: CompiledRubric, onProgress?:
     throw new UsageError(`JSON 无法读取 / cannot read the JSON ${path}: ${(e as Error).message}`);
   }
   const list = Array.isArray(json) ? json : [json];
-  return list.map((facts, i) => ({ name: `#${i + 1}`, facts }));
+  return list.map((facts, i) => ({ name: `#${i + 1}`, facts, unreadable: [] }));
 }

@@ -1,9 +1,18 @@
 // Reads a facts file for a command, with a "reading" progress bar on the terminal while a long
-// CSV is parsed (score and diff --facts).
+// CSV is parsed (score and diff --facts). A file with a cell that could be read two ways (0.99 in
+// a percent column) is refused whole, each such cell named by record, line and column: the CLI
+// never guesses.
 import type { CompiledRubric } from "@kaoping/engine";
 import type { CommandContext } from "./command.ts";
 import { readFactsFile, type FactsRecord } from "./files.ts";
 import type { Progress } from "./progress.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** A record's name, with its line in the CSV when the name does not already say it. */
+function where(r: FactsRecord, lang: "zh" | "en"): string {
+  if (r.line === undefined || r.name.includes("行")) return r.name;
+  return lang === "zh" ? `${r.name}（第 ${r.line} 行）` : `${r.name} (line ${r.line})`;
+}
 
 /** The records of a facts file; the bar (if one was drawn) is erased before returning. */
 export function readFacts(path: string, rubric: CompiledRubric, ctx: CommandContext): FactsRecord[] {
@@ -13,5 +22,16 @@ export function readFacts(path: string, rubric: CompiledRubric, ctx: CommandCont
     reading.update(done);
   });
   reading?.finish();
+  const lang = ctx.lang;
+  const unreadable = records.flatMap((r) =>
+    r.unreadable.map((e) => (lang === "zh" ? `记录 ${where(r, lang)}：${e.field}：${e.message.zh}` : `record ${where(r, lang)}: ${e.field}: ${e.message.en}`)),
+  );
+  if (unreadable.length > 0) {
+    ctx.err(unreadable.join("\n"));
+    throw new UsageError({
+      zh: `未评分：${unreadable.length} 个单元格可有两种读法，请按上面的提示改写`,
+      en: `nothing scored: ${unreadable.length} cell(s) could be read two ways; write them as shown above`,
+    });
+  }
   return records;
 }

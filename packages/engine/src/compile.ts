@@ -23,6 +23,7 @@ import {
   inputSchema as buildSchema,
   validateFacts,
   type FactError,
+  type FactNotice,
   type Facts,
   type Validation,
 } from "./schema.ts";
@@ -191,13 +192,15 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
   const validate = (facts: unknown): Validation => validateFacts(ir.inputs, getSchema(), facts);
 
   /** Slot values of facts the fast reader refused: the schema's verdict, and its clean copy. */
-  const slowSlots = (facts: unknown): { slots: Slots; facts: Facts } | { errors: readonly FactError[] } => {
+  const slowSlots = (
+    facts: unknown,
+  ): { slots: Slots; facts: Facts; notices: readonly FactNotice[] | undefined } | { errors: readonly FactError[] } => {
     const v = validate(facts);
     if (!v.ok) return { errors: v.errors };
     const slots = read(v.facts);
     // The reader accepts whatever the schema accepts; this only guards that promise.
     if (slots === null) throw new Error("engine: the fact reader refused facts the schema accepted");
-    return { slots, facts: v.facts };
+    return { slots, facts: v.facts, notices: v.notices };
   };
 
   const interpret = (slots: Slots, facts: unknown, explain: boolean): ScoreResult => {
@@ -231,13 +234,16 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
     }
     let slots = read(facts);
     let clean: unknown = facts;
+    let notices: readonly FactNotice[] | undefined;
     if (slots === null) {
       const s = slowSlots(facts);
       if ("errors" in s) return { ok: false, errors: s.errors };
       slots = s.slots;
       clean = s.facts;
+      notices = s.notices;
     }
-    return { ok: true, result: explain ? interpret(slots, clean, true) : fast(slots, clean) };
+    const result = explain ? interpret(slots, clean, true) : fast(slots, clean);
+    return { ok: true, result: notices ? { ...result, notices } : result };
   };
 
   const totals = (facts: unknown): TotalsResult => {

@@ -1,7 +1,8 @@
 // Reading facts into scaled slot values, checking each one as it is read. This is the scorer's own
 // guard, so that no fact can turn into NaN, Infinity or a silent zero: it accepts exactly what the
-// zod input schema accepts (schema.ts; a property test holds the two together), except that it
-// ignores keys the rubric does not read. Anything it refuses goes to the schema for the messages.
+// zod input schema accepts (schema.ts; a property test holds the two together): a key the rubric
+// does not declare makes it refuse the record, like the schema. Anything it refuses goes to the
+// schema for the messages (and for keys that differ from an input's name only in Unicode form).
 
 import { SCALE } from "./decimal.ts";
 import { MAX_VALUE } from "./lower.ts";
@@ -91,19 +92,32 @@ export function slotReader(input: InputIR): SlotReader {
   }
 }
 
-/** A reader of every input: slot values, or null when any fact is missing or invalid. */
+/** How many enumerable keys an object has (own and inherited), without allocating. */
+export function keyCount(o: object): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
+}
+
+/**
+ * A reader of every input: slot values, or null when any fact is missing or invalid, or when the
+ * record has a key that is no input's name (more keys than inputs given).
+ */
 export function factsReader(inputs: readonly InputIR[]): (facts: unknown) => Slots | null {
   const readers = inputs.map(slotReader);
+  const names = inputs.map((i) => i.name);
   const n = readers.length;
   return (facts) => {
     if (typeof facts !== "object" || facts === null || Array.isArray(facts)) return null;
     const f = facts as Readonly<Record<string, unknown>>;
     const slots: Slots = new Array<number | boolean>(n);
+    let given = 0;
     for (let i = 0; i < n; i++) {
       const v = (readers[i] as SlotReader)(f);
       if (v === undefined) return null;
       slots[i] = v;
+      if (f[names[i] as string] !== undefined) given++;
     }
-    return slots;
+    return keyCount(f) === given ? slots : null;
   };
 }

@@ -17,7 +17,7 @@ import {
   mulScaled,
   scaleUp,
 } from "./decimal.ts";
-import { MAX_FACT } from "./facts.ts";
+import { keyCount, MAX_FACT } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, InputIR, NumExpr, RubricIR } from "./ir.ts";
 import type { LazyReasons } from "./lazy-reason.ts";
 import type { ScoreResult, TotalsResult, VetoResult } from "./result.ts";
@@ -43,7 +43,7 @@ function overflow(): never {
   throw OVERFLOW;
 }
 
-const helpers = { mul: mulScaled, div: divScaled, cmpQV, cmpQQ, overflow };
+const helpers = { mul: mulScaled, div: divScaled, cmpQV, cmpQQ, overflow, keys: keyCount };
 
 /** A number literal for generated code: only a safe integer ever becomes source. */
 function lit(n: number | bigint): string {
@@ -257,7 +257,7 @@ class Generator {
             ? `${s} = ${lit(def)}; ${n} = ${lit(def / BigInt(SCALE))};`
             : `${s} = ${lit(def)};`;
     const r = `r${input.slot}`;
-    this.emit(`v = f[${key(input.name)}];`);
+    this.emit(`v = f[${key(input.name)}]; if (v !== undefined) k++;`);
     this.emit(input.kind === "count" ? `let ${s}, ${n};` : input.kind === "score" ? `let ${s}, ${r};` : `let ${s};`);
     const otherwise = `else if (v === undefined) { ${missing} } else return undefined;`;
     switch (input.kind) {
@@ -309,8 +309,10 @@ class Generator {
     this.temp = 0;
     this.emit(`function ${name}(f) {`);
     this.emit(`if (typeof f !== "object" || f === null || Array.isArray(f)) return undefined;`);
-    this.emit(`let v, t;`);
+    this.emit(`let v, t, k = 0;`);
     for (const input of ir.inputs) this.input(input);
+    // A key that is no input's name: the schema reports it (or reads it as the input it means).
+    this.emit(`if (H.keys(f) !== k) return undefined;`);
     for (const l of ir.lets) {
       this.emit(`const l${l.slot} = ${l.type === "bool" ? this.bool(l.expr as BoolExpr) : this.num(l.expr as NumExpr)};`);
     }

@@ -35,7 +35,7 @@ export type {
   UsedValue,
   VetoResult,
 } from "./result.ts";
-export type { Facts, FactError, FactErrorCode, ScoreFact, Validation } from "./schema.ts";
+export type { Facts, FactError, FactErrorCode, FactNotice, ScoreFact, Validation } from "./schema.ts";
 export type { Bounds, CriterionBounds, ItemBounds } from "./bounds.ts";
 export { runTests, type TestFailure, type TestOutcome } from "./run-tests.ts";
 export {
@@ -50,6 +50,6 @@ export {
   type SubjectDiff,
   type SubjectScore,
 } from "./diff.ts";
-export { factsFromStrings, reasonColumns } from "./fact-strings.ts";
+export { factsFromStrings, readFactCell, readHeader, reasonColumns, type CellReading, type PercentForm } from "./fact-strings.ts";
 export { engineCodes, type EngineCode, type EngineDiagnostic } from "./diagnostics.ts";
 export { MAX_FACT } from "./facts.ts";

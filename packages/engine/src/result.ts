@@ -2,6 +2,7 @@
 // they are computed exactly on scaled integers and divided once, at the end.
 
 import type { Span } from "./ast.ts";
+import type { FactNotice } from "./schema.ts";
 
 export type RuleKind = "award" | "discretionary" | "deduction" | "bonus";
 
@@ -83,6 +84,8 @@ export interface ScoreResult {
   /** The rubric-wide veto that held (the total is then 0), or null. */
   readonly veto: VetoResult | null;
   readonly items: readonly ItemScore[];
+  /** Keys read as the input they differ from only in Unicode form; absent when there are none. */
+  readonly notices?: readonly FactNotice[];
 }
 
 export interface ScoreOptions {

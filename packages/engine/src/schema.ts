@@ -3,6 +3,7 @@
 // field's own words (its label). What it accepts, the scorer's own fact reader accepts too
 // (facts.ts); a property test holds the two together.
 
+import { closestName } from "@kaoping/language";
 import { z } from "zod";
 import { SCALE, formatScaled, scaledFromNumber } from "./decimal.ts";
 import { MAX_FACT } from "./facts.ts";
@@ -27,7 +28,8 @@ export type FactErrorCode =
   | "range"
   | "decimals"
   | "step"
-  | "reason";
+  | "reason"
+  | "ambiguous";
 
 /** What is wrong with one field of a facts record. */
 export interface FactError {
@@ -37,10 +39,24 @@ export interface FactError {
   readonly label: string;
   readonly code: FactErrorCode;
   readonly message: Message;
+  /** Unknown keys: the declared input the key is closest to, when one is close. */
+  readonly suggestion?: string;
+}
+
+/**
+ * A key read as the declared input it differs from only in Unicode form (NFC/NFKC: full-width
+ * letters and digits, compatibility ideographs): said, never silent.
+ */
+export interface FactNotice {
+  /** The key as given. */
+  readonly key: string;
+  /** The input it was read as. */
+  readonly field: string;
+  readonly message: Message;
 }
 
 export type Validation =
-  | { readonly ok: true; readonly facts: Facts }
+  | { readonly ok: true; readonly facts: Facts; readonly notices?: readonly FactNotice[] }
   | { readonly ok: false; readonly errors: readonly FactError[] };
 
 function labelOf(input: InputIR): string {
@@ -107,12 +123,23 @@ function factMessage(input: InputIR, code: FactErrorCode): Message {
   }
 }
 
-function unknownKey(key: string): FactError {
+/** A key as compared with input names: NFKC (full-width forms, compatibility ideographs), trimmed. */
+function foldKey(key: string): string {
+  return key.normalize("NFKC").trim();
+}
+
+function unknownKey(key: string, inputs: readonly InputIR[]): FactError {
+  const byFold = new Map(inputs.map((i) => [foldKey(i.name), i.name]));
+  const near = closestName(foldKey(key), [...byFold.keys()]);
+  const suggestion = near === undefined ? undefined : byFold.get(near);
   return {
     field: key,
     label: key,
     code: "unknown",
-    message: { zh: `没有名为「${key}」的输入`, en: `there is no input named "${key}"` },
+    message: suggestion
+      ? { zh: `没有名为「${key}」的输入；是不是「${suggestion}」？`, en: `there is no input named "${key}"; did you mean "${suggestion}"?` }
+      : { zh: `没有名为「${key}」的输入`, en: `there is no input named "${key}"` },
+    ...(suggestion ? { suggestion } : {}),
   };
 }
 
@@ -210,30 +237,59 @@ export function defaultFact(input: InputIR): boolean | number | null {
   return Number(input.default) / SCALE;
 }
 
+type Matched = { readonly record: unknown; readonly notices: readonly FactNotice[] };
+
+const matchers = new WeakMap<readonly InputIR[], (v: unknown) => Matched>();
+
 /**
- * Copies own keys into a prototype-free object, names in NFC: inherited properties such as
- * `toString` are never taken for facts, and `__proto__` is just an unknown key.
+ * Copies own keys into a prototype-free object (inherited properties such as `toString` are never
+ * taken for facts, and `__proto__` is just an unknown key), reading a key that is not an input's
+ * name but folds to exactly one (NFKC) as that input, with a notice. Exact names win.
  */
-function ownRecord(v: unknown): unknown {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return v;
-  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const k of Object.keys(v)) {
-    const n = k.normalize("NFC");
-    const target = Object.prototype.hasOwnProperty.call(out, n) ? k : n;
-    Object.defineProperty(out, target, {
-      value: (v as Record<string, unknown>)[k],
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+export function matchKeys(inputs: readonly InputIR[]): (v: unknown) => Matched {
+  const known = matchers.get(inputs);
+  if (known) return known;
+  const names = new Set(inputs.map((i) => i.name));
+  const byFold = new Map<string, string | null>();
+  for (const i of inputs) {
+    const f = foldKey(i.name);
+    byFold.set(f, byFold.has(f) ? null : i.name);
   }
-  return out;
+  const match = (v: unknown): Matched => {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return { record: v, notices: [] };
+    const given = v as Record<string, unknown>;
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const put = (k: string, value: unknown): void => {
+      Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+    };
+    const keys = Object.keys(given);
+    for (const k of keys) if (names.has(k)) put(k, given[k]);
+    const notices: FactNotice[] = [];
+    for (const k of keys) {
+      if (names.has(k)) continue;
+      const field = byFold.get(foldKey(k));
+      if (field && !Object.prototype.hasOwnProperty.call(out, field)) {
+        put(field, given[k]);
+        notices.push({
+          key: k,
+          field,
+          message: { zh: `「${k}」按输入「${field}」读取（仅 Unicode 写法不同）`, en: `"${k}" was read as the input "${field}" (they differ only in Unicode form)` },
+        });
+      } else {
+        put(k, given[k]);
+      }
+    }
+    return { record: out, notices };
+  };
+  matchers.set(inputs, match);
+  return match;
 }
 
 /** The zod schema of a whole facts record for these inputs. */
 export function inputSchema(inputs: readonly InputIR[]): z.ZodType<Facts> {
   const shape = Object.fromEntries(inputs.map((i) => [i.name, fieldSchema(i)]));
-  return z.preprocess(ownRecord, z.strictObject(shape)) as unknown as z.ZodType<Facts>;
+  const match = matchKeys(inputs);
+  return z.preprocess((v) => match(v).record, z.strictObject(shape)) as unknown as z.ZodType<Facts>;
 }
 
 /** Checks a facts record: the facts (defaults filled in), or one error per bad field. */
@@ -246,9 +302,10 @@ export function validateFacts(inputs: readonly InputIR[], schema: z.ZodType<Fact
     // Only exotic objects (throwing getters, proxies) get here; JSON never does.
     return { ok: false, errors: [NOT_OBJECT] };
   }
-  if (result.success) return { ok: true, facts: result.data };
+  const matched = matchKeys(inputs)(facts);
+  if (result.success) return matched.notices.length > 0 ? { ok: true, facts: result.data, notices: matched.notices } : { ok: true, facts: result.data };
   const byName = new Map(inputs.map((i) => [i.name, i]));
-  const own = ownRecord(facts) as Record<string, unknown>;
+  const own = matched.record as Record<string, unknown>;
   const errors: FactError[] = [];
   const seen = new Set<string>();
   for (const issue of result.error.issues) {
@@ -256,7 +313,7 @@ export function validateFacts(inputs: readonly InputIR[], schema: z.ZodType<Fact
       for (const k of issue.keys) {
         if (!seen.has(k)) {
           seen.add(k);
-          errors.push(unknownKey(k));
+          errors.push(unknownKey(k, inputs));
         }
       }
       continue;
@@ -271,7 +328,7 @@ export function validateFacts(inputs: readonly InputIR[], schema: z.ZodType<Fact
     seen.add(field);
     const input = byName.get(field);
     if (!input) {
-      errors.push(unknownKey(field));
+      errors.push(unknownKey(field, inputs));
       continue;
     }
     const code =

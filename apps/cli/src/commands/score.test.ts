@@ -55,6 +55,54 @@ describe("kaoping score", () => {
   });
 });
 
+describe("kaoping score never answers a question it was not asked", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kaoping-facts-"));
+  const worked = JSON.parse(readFileSync(join(facts, "village-worked-example.json"), "utf8")) as Record<string, unknown>;
+  async function runWithStderr(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  }
+
+  it("refuses a complete record with one misspelled extra key, naming the closest input", async () => {
+    const file = join(dir, "misspelled.json");
+    writeFileSync(file, JSON.stringify({ ...worked, 国抽不合格数目: 1 }));
+    const { code, err } = await runWithStderr("score", village, file);
+    expect(code).toBe(2);
+    expect(err).toContain("记录 #1：国抽不合格数目：没有名为「国抽不合格数目」的输入；是不是「国抽不合格数」？");
+  });
+
+  it("scores a key written in full-width or compatibility form as the input, and says so", async () => {
+    const file = join(dir, "fullwidth.json");
+    const { 国抽不合格数: n, ...rest } = worked;
+    writeFileSync(file, JSON.stringify({ ...rest, "国抽不合格数\u3000": n }));
+    const { code, out, err } = await runWithStderr("score", village, file, "--json");
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as { total: number }[])[0]?.total).toBe(109.2);
+    expect(err).toContain("注意：记录 #1：「国抽不合格数\u3000」按输入「国抽不合格数」读取");
+  });
+
+  it("refuses a CSV with a percent that could be read two ways, naming row, column and the fix", async () => {
+    const csv = readFileSync(join(facts, "villages.csv"), "utf8").split("\n");
+    const header = (csv[0] ?? "").split(",");
+    const at = header.indexOf("企业标准覆盖率");
+    const row = (csv[1] ?? "").split(",");
+    row[at] = "0.99";
+    const file = join(dir, "ambiguous.csv");
+    writeFileSync(file, [csv[0], row.join(",")].join("\n"));
+    const { code, out, err } = await runWithStderr("score", village, file);
+    expect(code).toBe(2);
+    expect(err).toContain("记录 示例村（第 2 行）：企业标准覆盖率：「企业标准覆盖率是多少？」的 0.99 不明确：是 99% 还是 0.99%？请写成 99% 或 0.99%，或在列名后注明（%）或（比例）");
+    expect(out).not.toContain("示例村");
+    expect(err).toContain("未评分：1 个单元格可有两种读法");
+    // The header says which: scored.
+    header[at] = "企业标准覆盖率(比例)";
+    writeFileSync(file, [header.join(","), row.join(",")].join("\n"));
+    expect((await runWithStderr("score", village, file)).code).toBe(0);
+  });
+});
+
 describe("kaoping bounds and diff", () => {
   it("prints least and most, no most for open bonuses", async () => {
     const { code, out } = await run("bounds", village);

@@ -3,7 +3,8 @@
 // JSON facts are one object or an array; CSV has a header row of input names (a discretionary
 // score's reason in a column `<name>.理由`, a record's name in an optional `名称` column).
 // Invalid records are reported by record and field and exit with 2; the valid ones are still scored.
-import type { CompiledRubric, FactError, ScoreOutcome, ScoreResult } from "@kaoping/engine";
+// Keys read as the input they differ from only in Unicode form are warned of.
+import type { CompiledRubric, FactError, FactNotice, ScoreOutcome, ScoreResult } from "@kaoping/engine";
 import type { Command, CommandContext } from "../command.ts";
 import { EXIT } from "../exit-codes.ts";
 import { loadRubric } from "../rubric-files.ts";
@@ -16,12 +17,17 @@ function errorLines(name: string, errors: readonly FactError[], lang: "zh" | "en
   );
 }
 
+function noticeLines(name: string, notices: readonly FactNotice[], lang: "zh" | "en"): string[] {
+  return notices.map((n) => (lang === "zh" ? `注意：记录 ${name}：${n.message.zh}` : `note: record ${name}: ${n.message.en}`));
+}
+
 /** What --json prints per record. */
 function jsonResult(r: ScoreResult): unknown {
   return {
     total: r.total,
     grade: r.grade,
     ...(r.veto ? { veto: r.veto } : {}),
+    ...(r.notices ? { notices: r.notices } : {}),
     items: r.items.map((i) => ({
       number: i.number,
       title: i.title,
@@ -60,12 +66,15 @@ function runScore(ctx: CommandContext): number {
   let invalid = 0;
   const errors: string[] = [];
   outcomes.forEach((o, i) => {
+    const name = records[i]?.name ?? `#${i + 1}`;
     if (!o.ok) {
       invalid++;
-      errors.push(...errorLines(records[i]?.name ?? `#${i + 1}`, o.errors, lang));
+      errors.push(...errorLines(name, o.errors, lang));
+    } else if (o.result.notices) {
+      errors.push(...noticeLines(name, o.result.notices, lang));
     }
   });
-  // Errors go to stderr, so that --json output stays one parseable array.
+  // Errors and notices go to stderr, so that --json output stays one parseable array.
   if (errors.length > 0) ctx.err(errors.join("\n"));
 
   if (ctx.flags["json"]) {
