@@ -97,6 +97,24 @@ describe.each(targets)("rubrics and assessments on $kind", (target) => {
     expect(after).toEqual(before);
   });
 
+  it.skipIf(!target.available)("refuses a misspelled key naming the closest input; reads a look-alike key as the input, and says so", async () => {
+    const assessor = api.as("assessor");
+    const [row] = (await assessor.assessments.list({ periodId, subjectId: subjectIds[0]!, limit: 1, offset: 0 })).rows;
+    const before = await assessor.assessments.get({ id: row!.id });
+    const misspelled = await failure(assessor.assessments.preview({ id: row!.id, facts: { ...WORKED_EXAMPLE, 国抽不合格数目: 1 } }));
+    expect(misspelled.code).toBe("BAD_REQUEST");
+    expect(misspelled.message).toContain("是不是「国抽不合格数」");
+    const { 国抽不合格数: n, ...rest } = WORKED_EXAMPLE;
+    const lookAlike = { ...rest, "国抽不合格数\u3000": n };
+    const preview = await assessor.assessments.preview({ id: row!.id, facts: lookAlike });
+    expect(preview.result?.total).toBe(109.2);
+    expect(preview.notices).toEqual([{ key: "国抽不合格数\u3000", field: "国抽不合格数", zh: expect.any(String), en: expect.stringContaining("read as the input") }]);
+    const saved = await assessor.assessments.saveFacts({ id: row!.id, revision: before.revision, facts: lookAlike });
+    expect(saved.notices).toHaveLength(1);
+    expect(Object.keys(saved.facts)).toContain("国抽不合格数");
+    expect(Object.keys(saved.facts)).not.toContain("国抽不合格数\u3000");
+  });
+
   it.skipIf(!target.available)("refuses a stale save with CONFLICT naming the current revision", async () => {
     const assessor = api.as("assessor");
     const [row] = (await assessor.assessments.list({ periodId, subjectId: subjectIds[0]!, limit: 1, offset: 0 })).rows;

@@ -1,7 +1,7 @@
 // The API's one door to the engine: compiling rubric sources (cached by rubric version, since a
 // published version never changes), checking facts against a rubric's input schema, and scoring.
 // Scores are only ever computed here, on the server, with the version an assessment pins.
-import { compile, runTests, type CompiledRubric, type FactError, type ScoreResult } from "@kaoping/engine";
+import { compile, runTests, type CompiledRubric, type FactError, type FactNotice, type ScoreResult } from "@kaoping/engine";
 import type { Database, Kysely } from "@kaoping/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -128,6 +128,13 @@ export async function preparedVersion(db: Kysely<Database>, versionId: number): 
   // Drafts change; only published versions are safe to keep.
   if (row.status === "published") cache.set(versionId, prepared);
   return prepared;
+}
+
+/** Keys read as the input they differ from only in Unicode form, as the API reports them. */
+export const NoticesSchema = z.array(z.object({ key: z.string(), field: z.string(), zh: z.string(), en: z.string() }));
+
+export function noticeOut(n: FactNotice): z.infer<typeof NoticesSchema>[number] {
+  return { key: n.key, field: n.field, zh: n.message.zh, en: n.message.en };
 }
 
 function factIssue(e: FactError): FieldIssue {

@@ -21,6 +21,7 @@ import type { RuleKind, ScoreOptions, ScoreResult, TotalsResult } from "./result
 import {
   defaultFact,
   inputSchema as buildSchema,
+  matchKeys,
   validateFacts,
   type FactError,
   type FactNotice,
@@ -122,6 +123,12 @@ export interface CompiledRubric {
   readonly inputSchema: z.ZodType<Facts>;
   /** Checks facts: the facts with defaults, or one error per bad field. Never throws. */
   validate(facts: unknown): Validation;
+  /**
+   * The record with each key that differs from an input's name only in Unicode form (NFKC) put
+   * under that name, and a notice for each; other keys as they are. For partial records (forms,
+   * imports) that are stored or merged before they are complete.
+   */
+  readKeys(facts: Readonly<Record<string, unknown>>): { readonly facts: Record<string, unknown>; readonly notices: readonly FactNotice[] };
   /** Scores one subject. Throws FactsError when the facts are invalid (validate first to avoid it). */
   score(facts: unknown, options?: ScoreOptions): ScoreResult;
   /**
@@ -292,6 +299,10 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
       return getSchema();
     },
     validate,
+    readKeys(facts) {
+      const { record, notices } = matchKeys(ir.inputs)(facts);
+      return { facts: { ...(record as Record<string, unknown>) }, notices };
+    },
     score(facts, options) {
       const explain = options?.explain === true;
       // The hot path: straight into generated code, no wrapper objects.

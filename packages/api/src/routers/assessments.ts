@@ -9,7 +9,7 @@ import { assertMayEdit, assertSecondPair } from "../auth/ownership.ts";
 import { conflict } from "../errors.ts";
 import { FactsRecord, text } from "../input-policy.ts";
 import { AssessmentStatusSchema, IdSchema, IsoDateTime, JsonObjectSchema, PagingInput, RevisionSchema, RoleSchema } from "../schemas.ts";
-import { cacheFor, checkFacts, missingFacts, preparedVersion, scoreFacts, ScoreResultSchema, type Prepared } from "../scoring.ts";
+import { cacheFor, checkFacts, missingFacts, noticeOut, NoticesSchema, preparedVersion, scoreFacts, ScoreResultSchema, type Prepared } from "../scoring.ts";
 import { adminProcedure, assessorProcedure, audit, protectedProcedure, reviewerProcedure, ValidationError } from "../trpc.ts";
 
 const SummarySchema = z.object({
@@ -361,35 +361,38 @@ export const assessmentsRouter = {
    */
   saveFacts: assessorProcedure
     .input(z.object({ id: IdSchema, revision: RevisionSchema, facts: FactsInput }))
-    .output(AssessmentSchema)
+    .output(AssessmentSchema.extend({ notices: NoticesSchema }))
     .mutation(async ({ ctx, input }) => {
       await assertMayEdit(ctx.db, ctx.user, input.id);
       const prepared = await pinnedRubric(ctx.db, input.id);
-      const issues = checkFacts(prepared, input.facts, true);
+      // Stored under the inputs' own names; keys read as an input they only look like are said.
+      const { facts, notices } = prepared.compiled.readKeys(input.facts);
+      const issues = checkFacts(prepared, facts, true);
       if (issues.length > 0) throw new ValidationError(issues);
-      const { result, total, grade } = computeResult(prepared, input.facts);
+      const { result, total, grade } = computeResult(prepared, facts);
       await ctx.db.transaction().execute(async (tx) => {
         const { before, revision } = await transition(tx, ctx, input.id, input.revision, EDITABLE, {
-          facts: JSON.stringify(input.facts),
+          facts: JSON.stringify(facts),
           result: toJson(result),
           total,
           grade,
         });
-        await audit(tx, ctx, "assessment", input.id, { facts: before.facts, revision: before.revision, total: before.total }, { facts: input.facts, revision, total });
+        await audit(tx, ctx, "assessment", input.id, { facts: before.facts, revision: before.revision, total: before.total }, { facts, revision, total });
       });
-      return loadAssessment(ctx.db, input.id);
+      return { ...(await loadAssessment(ctx.db, input.id)), notices: notices.map(noticeOut) };
     }),
 
   /** Scores facts with the assessment's pinned rubric version without saving anything. */
   preview: protectedProcedure
     .input(z.object({ id: IdSchema, facts: FactsInput }))
-    .output(z.object({ result: ScoreResultSchema.nullable(), missing: z.array(z.string()) }))
+    .output(z.object({ result: ScoreResultSchema.nullable(), missing: z.array(z.string()), notices: NoticesSchema }))
     .query(async ({ ctx, input }) => {
       const prepared = await pinnedRubric(ctx.db, input.id);
-      const issues = checkFacts(prepared, input.facts, true);
+      const { facts, notices } = prepared.compiled.readKeys(input.facts);
+      const issues = checkFacts(prepared, facts, true);
       if (issues.length > 0) throw new ValidationError(issues);
-      const missing = missingFacts(prepared, input.facts);
-      return { result: missing.length === 0 ? scoreFacts(prepared, input.facts) : null, missing };
+      const missing = missingFacts(prepared, facts);
+      return { result: missing.length === 0 ? scoreFacts(prepared, facts) : null, missing, notices: notices.map(noticeOut) };
     }),
 
   submit: assessorProcedure
