@@ -14,7 +14,6 @@ describe("fromDatabaseError", () => {
       ["23505", "CONFLICT"],
       ["23503", "BAD_REQUEST"],
       ["40001", "CONFLICT"],
-      ["57P01", "SERVICE_UNAVAILABLE"],
       ["XX000", "INTERNAL_SERVER_ERROR"],
     ];
     for (const [state, code] of cases) {
