@@ -4,6 +4,7 @@
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { newApiToken, hashSecret } from "../auth/secrets.ts";
+import { INPUT_LIMITS } from "../input-policy.ts";
 import { IdSchema, IsoDateTime, OkSchema } from "../schemas.ts";
 import { adminProcedure, audit, singleCall, ValidationError } from "../trpc.ts";
 
@@ -56,7 +57,7 @@ export const tokensRouter = {
 
   create: adminProcedure
     .use(singleCall)
-    .input(z.object({ userId: IdSchema, name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().positive().optional() }))
+    .input(z.object({ userId: IdSchema, name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().positive().max(INPUT_LIMITS.int4).optional() }))
     .output(z.object({ id: IdSchema, name: z.string(), prefix: z.string(), token: z.string(), expiresAt: IsoDateTime }))
     .mutation(async ({ ctx, input }) => {
       const days = input.expiresInDays ?? ctx.settings.tokenDays.default;
