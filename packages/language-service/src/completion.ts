@@ -11,12 +11,18 @@ import { enclosing } from "./symbols.ts";
 
 type L = MessageLanguage;
 
+/** How far back along the line completion looks: longer than any statement's head. */
+const CONTEXT = 200;
+
 export function completion(doc: RubricDocument, position: Position, lang: L): CompletionItem[] {
   const rubric = doc.checked.rubric;
   const set = rubric.keywords;
   const offset = doc.lines.offset(position);
-  const before = doc.lines.lineText(position.line).slice(0, position.character);
-  const statementStart = /^[\s\u3000]*[^\s\u3000"“「=<>≥≤:：]*$/.test(before);
+  const line = doc.lines.lineText(position.line).slice(0, position.character);
+  const statementStart = /^[\s\u3000]*[^\s\u3000"“「=<>≥≤:：]*$/.test(line);
+  // The patterns below end at `$` without a start anchor: over a whole hostile line they would take
+  // quadratic time, so they read only the last CONTEXT characters before the cursor.
+  const before = line.slice(-CONTEXT);
   const word = (concept: string) => keywordWord(concept, set);
 
   const test = rubric.tests.find((t) => t.span.start < offset && offset < t.span.end);

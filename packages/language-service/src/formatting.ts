@@ -40,7 +40,7 @@ export function formatRange(doc: RubricDocument, range: Range, lang: MessageLang
     if (!f || b.end < span.start || b.start > span.end) return;
     // From the line's start, so that the block's indentation is made canonical too.
     const lineStart = doc.lines.lineStart(doc.lines.position(b.start).line);
-    const indent = /[ \t\u3000]*$/.exec(formatted.slice(0, f.start))?.[0] ?? "";
+    const indent = formatted.slice(indentStart(formatted, f.start), f.start);
     const onlyIndent = /^[ \t\u3000]*$/.test(doc.text.slice(lineStart, b.start));
     const from = onlyIndent ? lineStart : b.start;
     const text = (onlyIndent ? indent : "") + formatted.slice(f.start, f.end);
@@ -77,4 +77,12 @@ function minimalEdits(doc: RubricDocument, formatted: string): TextEdit[] {
   while (end < old.length - start && end < formatted.length - start && old.charCodeAt(old.length - 1 - end) === formatted.charCodeAt(formatted.length - 1 - end)) end++;
   while (end > 0 && splits(old, old.length - end)) end--;
   return [{ range: doc.lines.range({ start, end: old.length - end }), newText: formatted.slice(start, formatted.length - end) }];
+}
+
+/** Where the run of spaces, tabs and ideographic spaces that ends at `end` starts (a backward scan:
+ * a `[ \t]*$` pattern over the text before it takes quadratic time on long runs). */
+function indentStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && " \t\u3000".includes(text[start - 1]!)) start--;
+  return start;
 }
