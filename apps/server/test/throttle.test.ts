@@ -8,6 +8,8 @@ import { addUser, PASSWORD, serve, trpcHttp, type Running } from "./helpers.ts";
 
 const LIMITS = { accountLimit: 3, addressLimit: 6, windowMs: 60_000, lockMs: 60_000, maxLockMs: 60_000, delayPerFailureMs: 1, maxDelayMs: 5 };
 const GUESSES = 200;
+/** The most calls the server takes in one tRPC batch (app.ts). */
+const BATCH_CAP = 50;
 
 type Answer = { error?: { message: string; data: { code: string } } };
 
@@ -32,20 +34,28 @@ describe("password guessing over HTTP", () => {
     await running?.app.close();
   });
 
-  it(`refuses a batch of ${GUESSES} logins whole: no password is checked, nothing is counted`, async () => {
-    const paths = Array.from({ length: GUESSES }, () => "auth.login").join(",");
-    const body = Object.fromEntries(Array.from({ length: GUESSES }, (_, i) => [String(i), { username: "batch", password: `guess ${i}` }]));
+  /** Sends `count` logins for the account "batch" in one tRPC batch. */
+  async function batchOfLogins(count: number): Promise<unknown> {
+    const paths = Array.from({ length: count }, () => "auth.login").join(",");
+    const body = Object.fromEntries(Array.from({ length: count }, (_, i) => [String(i), { username: "batch", password: `guess ${i}` }]));
     const response = await fetch(`${running.url}/trpc/${paths}?batch=1`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
     });
-    const answers = (await response.json()) as Answer[];
-    expect(answers).toHaveLength(GUESSES);
-    expect(tally(answers)).toEqual({ BAD_REQUEST: GUESSES });
-    expect(answers[0]?.error?.message).toBe(`auth.login must be sent on its own, not in a batch of ${GUESSES} calls`);
+    return response.json();
+  }
+
+  it(`refuses logins in a batch, one refusal per call within the batch cap (${BATCH_CAP}) and the whole request above it; no password is checked, nothing is counted`, async () => {
+    const answers = (await batchOfLogins(BATCH_CAP)) as Answer[];
+    expect(answers).toHaveLength(BATCH_CAP);
+    expect(tally(answers)).toEqual({ BAD_REQUEST: BATCH_CAP });
+    expect(answers[0]?.error?.message).toBe(`auth.login must be sent on its own, not in a batch of ${BATCH_CAP} calls`);
+    // Above the cap, the request is refused before any call runs.
+    const whole = (await batchOfLogins(GUESSES)) as Answer;
+    expect(whole.error?.data.code).toBe("BAD_REQUEST");
     expect(await database.db.selectFrom("login_attempt").selectAll().execute()).toEqual([]);
-    // The account is not locked by the refused batch: the right password still signs in.
+    // The account is not locked by the refused batches: the right password still signs in.
     expect((await trpcHttp(running.url, "auth.login", { username: "batch", password: PASSWORD })).status).toBe(200);
   });
 
