@@ -105,6 +105,7 @@ async function dispatch(argv: readonly string[], io: Io, lang: MessageLanguage, 
   }
   checkArguments(command, positionals);
   const showProgress = io.stderr.isTTY && io.env["TERM"] !== "dumb";
+  const progressDelayMs = progressDelay(io.env["KAOPING_PROGRESS_DELAY_MS"]);
   const ctx: CommandContext = {
     positionals,
     flags,
@@ -112,9 +113,14 @@ async function dispatch(argv: readonly string[], io: Io, lang: MessageLanguage, 
     color,
     out: io.out,
     err: io.err,
-    progress: (label, total) => (showProgress ? progressBar(io.stderr, label, lang, total) : noProgress),
+    progress: (label, total) => (showProgress ? progressBar(io.stderr, label, lang, total, Date.now, progressDelayMs) : noProgress),
   };
   return await command.run(ctx);
+}
+
+/** How long a run lasts before its bar shows: KAOPING_PROGRESS_DELAY_MS when it is a whole number, else 0.3 s. */
+function progressDelay(setting: string | undefined): number {
+  return setting !== undefined && /^\d{1,6}$/.test(setting) ? Number(setting) : 300;
 }
 
 /** Runs the CLI on arguments; returns the exit code. A function instead of `io` receives standard output. */
