@@ -1,3 +1,5 @@
+// Why this file is long (557 lines): the scoring page's form, save, workflow and history live
+// together; splitting them by job (form, workflow bar, history tab) is issue 14's work, next.
 import { ExportOutlined, PrinterOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";

@@ -1,3 +1,5 @@
+// Why this file is long (476 lines): every assessment procedure (read, preview, save, workflow,
+// assign) shares one set of loaders and checks here; issue 14 splits reads from the workflow.
 // Assessments: one per subject and period, pinned to the rubric version published for the
 // subject's kind when it was created. Facts are saved with the revision they were based on; the
 // score is always computed here, never taken from the client.

@@ -1,3 +1,5 @@
+// Why this file is long (716 lines): one CST → AST visitor, a function per grammar rule; issue 14
+// splits it by block (header, items and criteria, expressions, tests).
 // lower: concrete syntax tree → typed AST. The one place where Chevrotain's inclusive end offsets
 // become half-open spans, full-width digits become ASCII, names are NFC-normalised and texts are
 // unquoted. Recovered (partial) nodes lower to nulls, never to exceptions.
