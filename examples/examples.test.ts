@@ -40,14 +40,20 @@ describe.each(targets)("the API examples on $kind", (target) => {
   beforeAll(async () => {
     if (!target.available) return;
     database = await target.open();
-    await seedIfEmpty(database, { logger: quiet, rubricsDir: resolve(REPO_ROOT, "rubrics"), adminPassword: ADMIN_PASSWORD });
+    await seedIfEmpty(database, {
+      logger: quiet,
+      rubricsDir: resolve(REPO_ROOT, "rubrics"),
+      adminPassword: ADMIN_PASSWORD,
+    });
     app = createApp({ database, logger: quiet });
     const url = `http://127.0.0.1:${(await app.listen(0, "127.0.0.1")).port}`;
     // The way the README says to get a token: an admin makes one for a user, and sees it once.
     const { cookie } = await call(url, "auth.login", { username: "admin", password: ADMIN_PASSWORD });
     const users = (await call(url, "users.list", {}, { cookie }, true)).data as { id: number; username: string }[];
     const assessor = users.find((u) => u.username === "assessor")!;
-    const made = (await call(url, "tokens.create", { userId: assessor.id, name: "examples" }, { cookie })).data as { token: string };
+    const made = (await call(url, "tokens.create", { userId: assessor.id, name: "examples" }, { cookie })).data as {
+      token: string;
+    };
     env = { ...process.env, KAOPING_URL: url, KAOPING_TOKEN: made.token };
   });
   afterAll(async () => {

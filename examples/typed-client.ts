@@ -19,14 +19,21 @@ console.log(`signed in as ${user.username} (${user.role})`);
 
 const [period] = await kaoping.periods.list.query();
 if (!period) throw new Error("no period yet");
-const { rows, total } = await kaoping.assessments.list.query({ periodId: period.id, status: "draft", limit: 50, offset: 0 });
+const { rows, total } = await kaoping.assessments.list.query({
+  periodId: period.id,
+  status: "draft",
+  limit: 50,
+  offset: 0,
+});
 console.log(`${period.name}: ${total} draft assessment(s)`);
 
 // A draft whose facts are complete, so that it has a score.
 const summary = rows.find((r) => r.total !== null);
 if (!summary) throw new Error("no scored draft to work on");
 const assessment = await kaoping.assessments.get.query({ id: summary.id });
-console.log(`${assessment.subjectName}: ${assessment.result?.total} points (${assessment.result?.grade ?? "no grade"}), revision ${assessment.revision}`);
+console.log(
+  `${assessment.subjectName}: ${assessment.result?.total} points (${assessment.result?.grade ?? "no grade"}), revision ${assessment.revision}`,
+);
 
 // What if the provincial spot checks had found one more failed product?
 const facts = { ...assessment.facts, 省抽不合格数: Number(assessment.facts["省抽不合格数"] ?? 0) + 1 };

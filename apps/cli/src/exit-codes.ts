@@ -17,7 +17,10 @@ export const exitTable: readonly ExitStatus[] = [
   { code: EXIT.ok, meaning: { zh: "成功", en: "success" } },
   {
     code: EXIT.findings,
-    meaning: { zh: "有发现：评分细则有错误、测试未通过、文件未格式化", en: "findings: a rubric has errors, a test failed, a file is not formatted" },
+    meaning: {
+      zh: "有发现：评分细则有错误、测试未通过、文件未格式化",
+      en: "findings: a rubric has errors, a test failed, a file is not formatted",
+    },
   },
   {
     code: EXIT.usage,
@@ -26,9 +29,15 @@ export const exitTable: readonly ExitStatus[] = [
       en: "usage or input error: unknown command or option, missing argument, unreadable file, invalid record",
     },
   },
-  { code: EXIT.internal, meaning: { zh: "kaoping 内部错误（请报告）", en: "internal error in kaoping (please report it)" } },
+  {
+    code: EXIT.internal,
+    meaning: { zh: "kaoping 内部错误（请报告）", en: "internal error in kaoping (please report it)" },
+  },
   { code: 130, meaning: { zh: "被中断（Ctrl-C）", en: "interrupted (Ctrl-C)" } },
 ];
 
 /** Exit code 2 as most commands' help words it. */
-export const usageExit: ExitStatus = { code: EXIT.usage, meaning: { zh: "用法有误，或文件不存在", en: "usage error, or a file does not exist" } };
+export const usageExit: ExitStatus = {
+  code: EXIT.usage,
+  meaning: { zh: "用法有误，或文件不存在", en: "usage error, or a file does not exist" },
+};

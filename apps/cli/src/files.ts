@@ -29,7 +29,11 @@ function decode(bytes: Uint8Array): string {
  * Reads a .json or .csv facts file into records, named by their position or their name column.
  * `onProgress` hears, while a CSV is parsed, how many records are read of about how many (its lines).
  */
-export function readFactsFile(path: string, rubric: CompiledRubric, onProgress?: (records: number, expected: number) => void): FactsRecord[] {
+export function readFactsFile(
+  path: string,
+  rubric: CompiledRubric,
+  onProgress?: (records: number, expected: number) => void,
+): FactsRecord[] {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);

@@ -18,22 +18,25 @@ async function run(argv: string[], env: Io["env"] = {}): Promise<{ code: number;
 }
 
 describe("help", () => {
-  it.each(commandNames)("kaoping %s --help and -h: description, usage, options, examples, exit codes, in zh and en", async (name) => {
-    const zh = await run([name, "--help"]);
-    expect(zh.code).toBe(0);
-    expect(zh.err).toBe("");
-    expect(zh.out).toContain(`用法：kaoping ${name} [选项]`);
-    for (const heading of ["选项：", "示例：", "退出码："]) expect(zh.out).toContain(heading);
-    expect(zh.out).toContain("-h, --help");
-    expect(zh.out).toMatch(/\n {2}0 {2}/);
-    expect((await run([name, "-h"])).out).toBe(zh.out);
-    const en = await run([name, "--help", "--lang", "en"]);
-    expect(en.out).toContain(`Usage: kaoping ${name} [options]`);
-    for (const heading of ["Options:", "Examples:", "Exit status:"]) expect(en.out).toContain(heading);
-    for (const heading of ["用法：", "选项：", "示例：", "退出码："]) expect(en.out).not.toContain(heading);
-    expect((await run([name, "--help"], { KAOPING_LANG: "en" })).out).toBe(en.out);
-    expect((await run(["help", name, "--lang", "en"])).out).toBe(en.out);
-  });
+  it.each(commandNames)(
+    "kaoping %s --help and -h: description, usage, options, examples, exit codes, in zh and en",
+    async (name) => {
+      const zh = await run([name, "--help"]);
+      expect(zh.code).toBe(0);
+      expect(zh.err).toBe("");
+      expect(zh.out).toContain(`用法：kaoping ${name} [选项]`);
+      for (const heading of ["选项：", "示例：", "退出码："]) expect(zh.out).toContain(heading);
+      expect(zh.out).toContain("-h, --help");
+      expect(zh.out).toMatch(/\n {2}0 {2}/);
+      expect((await run([name, "-h"])).out).toBe(zh.out);
+      const en = await run([name, "--help", "--lang", "en"]);
+      expect(en.out).toContain(`Usage: kaoping ${name} [options]`);
+      for (const heading of ["Options:", "Examples:", "Exit status:"]) expect(en.out).toContain(heading);
+      for (const heading of ["用法：", "选项：", "示例：", "退出码："]) expect(en.out).not.toContain(heading);
+      expect((await run([name, "--help"], { KAOPING_LANG: "en" })).out).toBe(en.out);
+      expect((await run(["help", name, "--lang", "en"])).out).toBe(en.out);
+    },
+  );
 
   it("shows a command's help even beside other arguments, and before the command", async () => {
     const help = (await run(["score", "--help"])).out;
@@ -52,9 +55,12 @@ describe("help", () => {
   });
 
   it("prints the version from package.json", async () => {
-    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "../package.json"), "utf8")) as { version: string };
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "../package.json"), "utf8")) as {
+      version: string;
+    };
     expect(version).toMatch(/^\d+\.\d+\.\d+/);
-    for (const flag of ["--version", "-v"]) expect(await run([flag])).toEqual({ code: 0, out: `kaoping ${version}`, err: "" });
+    for (const flag of ["--version", "-v"])
+      expect(await run([flag])).toEqual({ code: 0, out: `kaoping ${version}`, err: "" });
   });
 });
 
@@ -62,7 +68,9 @@ describe("the program", () => {
   it("runs when started through a symlink, as an installed command is", { timeout: 60_000 }, () => {
     const link = join(mkdtempSync(join(tmpdir(), "kaoping-bin-")), "kaoping");
     symlinkSync(join(import.meta.dirname, "main.ts"), link);
-    const result = spawnSync(join(import.meta.dirname, "../node_modules/.bin/tsx"), [link, "--version"], { encoding: "utf8" });
+    const result = spawnSync(join(import.meta.dirname, "../node_modules/.bin/tsx"), [link, "--version"], {
+      encoding: "utf8",
+    });
     expect(result.stdout).toMatch(/^kaoping \d+\.\d+\.\d+\n$/);
     expect(result.status).toBe(0);
   });
@@ -70,23 +78,47 @@ describe("the program", () => {
 
 describe("mistakes in the arguments", () => {
   it.each([
-    [["check", "--frmat", "json"], "未知选项 --frmat（是不是 --format？）", "unknown option --frmat (did you mean --format?)"],
+    [
+      ["check", "--frmat", "json"],
+      "未知选项 --frmat（是不是 --format？）",
+      "unknown option --frmat (did you mean --format?)",
+    ],
     [["check", "--format"], "选项 --format 缺少值 <格式>", "option --format needs a value <format>"],
-    [["check", "--format", "xml"], "选项 --format 只能是 text、json、sarif，而不是「xml」", 'option --format must be one of text, json, sarif, not "xml"'],
+    [
+      ["check", "--format", "xml"],
+      "选项 --format 只能是 text、json、sarif，而不是「xml」",
+      'option --format must be one of text, json, sarif, not "xml"',
+    ],
     [["check", "--json=yes"], "选项 --json 不带值", "option --json takes no value"],
     [["score", "a.rubric"], "缺少参数 <事实文件>", "missing argument <facts>"],
     [["bounds", "a.rubric", "b.rubric"], "多余的参数「b.rubric」", 'unexpected argument "b.rubric"'],
-    [["diff", "a.rubric", "b.rubric", "--facts", "--json"], "选项 --facts 缺少值 <事实文件>", "option --facts needs a value <facts>"],
-    [["completion", "tcsh"], "<shell> 只能是 bash、zsh、fish，而不是「tcsh」", '<shell> must be one of bash, zsh, fish, not "tcsh"'],
+    [
+      ["diff", "a.rubric", "b.rubric", "--facts", "--json"],
+      "选项 --facts 缺少值 <事实文件>",
+      "option --facts needs a value <facts>",
+    ],
+    [
+      ["completion", "tcsh"],
+      "<shell> 只能是 bash、zsh、fish，而不是「tcsh」",
+      '<shell> must be one of bash, zsh, fish, not "tcsh"',
+    ],
     [["test", "-x"], "未知选项 -x", "unknown option -x"],
   ])("%j: a plain message, the usage, exit 2", async (argv, zh, en) => {
     const name = argv[0];
     const z = await run(argv);
     expect(z).toMatchObject({ code: 2, out: "" });
-    expect(z.err.split("\n")).toEqual([`错误：${zh}`, expect.stringMatching(new RegExp(`^用法：kaoping ${name} \\[选项\\]`)), `运行 kaoping ${name} --help 查看详细说明。`]);
+    expect(z.err.split("\n")).toEqual([
+      `错误：${zh}`,
+      expect.stringMatching(new RegExp(`^用法：kaoping ${name} \\[选项\\]`)),
+      `运行 kaoping ${name} --help 查看详细说明。`,
+    ]);
     const e = await run([...argv, "--lang", "en"]);
     expect(e.code).toBe(2);
-    expect(e.err.split("\n")).toEqual([`error: ${en}`, expect.stringMatching(new RegExp(`^usage: kaoping ${name} \\[options\\]`)), `Run kaoping ${name} --help for more.`]);
+    expect(e.err.split("\n")).toEqual([
+      `error: ${en}`,
+      expect.stringMatching(new RegExp(`^usage: kaoping ${name} \\[options\\]`)),
+      `Run kaoping ${name} --help for more.`,
+    ]);
   });
 
   it("names the closest command for an unknown one, in the language of KAOPING_LANG", async () => {
@@ -100,7 +132,10 @@ describe("mistakes in the arguments", () => {
   });
 
   it("refuses a KAOPING_LANG it does not speak, and a missing file, without a stack", async () => {
-    expect(await run(["check"], { KAOPING_LANG: "fr" })).toMatchObject({ code: 2, err: '错误：KAOPING_LANG 只能是 zh 或 en，而不是「fr」' });
+    expect(await run(["check"], { KAOPING_LANG: "fr" })).toMatchObject({
+      code: 2,
+      err: "错误：KAOPING_LANG 只能是 zh 或 en，而不是「fr」",
+    });
     const missing = await run(["bounds", "/no/such.rubric", "--lang", "en"]);
     expect(missing).toMatchObject({ code: 2, err: "error: cannot read the file: /no/such.rubric" });
     expect(missing.err).not.toMatch(/\n\s+at /);

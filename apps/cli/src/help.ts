@@ -7,8 +7,24 @@ import type { Command, OptionSpec } from "./command.ts";
 import { exitTable } from "./exit-codes.ts";
 
 const headings = {
-  zh: { usage: "用法", commands: "命令", arguments: "参数", options: "选项", examples: "示例", exits: "退出码", more: "运行 kaoping <命令> --help 查看该命令的选项和示例。" },
-  en: { usage: "Usage", commands: "Commands", arguments: "Arguments", options: "Options", examples: "Examples", exits: "Exit status", more: "Run kaoping <command> --help for a command's options and examples." },
+  zh: {
+    usage: "用法",
+    commands: "命令",
+    arguments: "参数",
+    options: "选项",
+    examples: "示例",
+    exits: "退出码",
+    more: "运行 kaoping <命令> --help 查看该命令的选项和示例。",
+  },
+  en: {
+    usage: "Usage",
+    commands: "Commands",
+    arguments: "Arguments",
+    options: "Options",
+    examples: "Examples",
+    exits: "Exit status",
+    more: "Run kaoping <command> --help for a command's options and examples.",
+  },
 };
 
 function heading(text: string, lang: MessageLanguage): string {
@@ -51,12 +67,25 @@ export function usageLine(command: Command, lang: MessageLanguage): string {
 export function commandHelp(command: Command, lang: MessageLanguage, color: boolean): string {
   const h = headings[lang];
   const s = styles(color);
-  const out = [`${s.bold(`kaoping ${command.name}`)}${lang === "zh" ? "：" : ": "}${command.summary[lang]}`, "", command.description[lang], ""];
+  const out = [
+    `${s.bold(`kaoping ${command.name}`)}${lang === "zh" ? "：" : ": "}${command.summary[lang]}`,
+    "",
+    command.description[lang],
+    "",
+  ];
   out.push(`${s.bold(h.usage)}${lang === "zh" ? "：" : ": "}${usageLine(command, lang)}`, "");
   if (command.arguments.length > 0) {
-    out.push(heading(s.bold(h.arguments), lang), ...columns(command.arguments.map((a) => [argumentLabel(a, lang), a.description[lang]])), "");
+    out.push(
+      heading(s.bold(h.arguments), lang),
+      ...columns(command.arguments.map((a) => [argumentLabel(a, lang), a.description[lang]])),
+      "",
+    );
   }
-  out.push(heading(s.bold(h.options), lang), ...columns([...command.options, ...commonOptions].map((o) => [optionLabel(o, lang), o.description[lang]])), "");
+  out.push(
+    heading(s.bold(h.options), lang),
+    ...columns([...command.options, ...commonOptions].map((o) => [optionLabel(o, lang), o.description[lang]])),
+    "",
+  );
   if (command.examples.length > 0) {
     out.push(heading(s.bold(h.examples), lang));
     for (const e of command.examples) out.push(`  ${e.command}`, `      ${s.dim(e.description[lang])}`);
@@ -67,10 +96,16 @@ export function commandHelp(command: Command, lang: MessageLanguage, color: bool
 }
 
 /** `kaoping --help`: every command, the global options and the exit codes. */
-export function overviewHelp(commands: readonly Command[], lang: MessageLanguage, color: boolean, version: string): string {
+export function overviewHelp(
+  commands: readonly Command[],
+  lang: MessageLanguage,
+  color: boolean,
+  version: string,
+): string {
   const h = headings[lang];
   const s = styles(color);
-  const tagline = lang === "zh" ? "考评：评分细则的检查、格式化、测试与评分" : "Kaoping: check, format, test and score rubric files";
+  const tagline =
+    lang === "zh" ? "考评：评分细则的检查、格式化、测试与评分" : "Kaoping: check, format, test and score rubric files";
   return [
     `${s.bold(`kaoping ${version}`)}  ${tagline}`,
     "",

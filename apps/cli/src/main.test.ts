@@ -58,7 +58,9 @@ describe("kaoping fmt", () => {
   });
 
   it("rewrites a file canonically, and --check reports it first", async () => {
-    const path = tempRubric('评分细则 a "b" {对象 "x" 满分 1 输入 x:是否 "x"\n项目 1 "t" 标准分 1 {内容 "c" 细则 1 "c" {得 1 当 x}} 测试 "t" {已知 {x = 是} 期望 {总分 = 1}}}');
+    const path = tempRubric(
+      '评分细则 a "b" {对象 "x" 满分 1 输入 x:是否 "x"\n项目 1 "t" 标准分 1 {内容 "c" 细则 1 "c" {得 1 当 x}} 测试 "t" {已知 {x = 是} 期望 {总分 = 1}}}',
+    );
     const check = await run("fmt", "--check", path);
     expect(check.code).toBe(1);
     expect(check.output).toContain("未格式化");
@@ -77,7 +79,10 @@ describe("kaoping fmt", () => {
   });
 
   it("refuses to format a file with syntax errors and shows them", async () => {
-    const { code, output } = await run("fmt", tempRubric('评分细则 a "b" { 项目 1 "t" 标准分 1 { 细则 1 "x" { 得 当 } } }'));
+    const { code, output } = await run(
+      "fmt",
+      tempRubric('评分细则 a "b" { 项目 1 "t" 标准分 1 { 细则 1 "x" { 得 当 } } }'),
+    );
     expect(code).toBe(1);
     expect(output).toContain("KP201");
   });

@@ -55,7 +55,11 @@ function processIo(): Io {
     err: (text) => process.stderr.write(`${text}\n`),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    stderr: { isTTY: process.stderr.isTTY === true, columns: process.stderr.columns || 80, write: (text) => process.stderr.write(text) },
+    stderr: {
+      isTTY: process.stderr.isTTY === true,
+      columns: process.stderr.columns || 80,
+      write: (text) => process.stderr.write(text),
+    },
   };
 }
 
@@ -69,21 +73,37 @@ function languageOf(argv: readonly string[], env: Io["env"]): MessageLanguage {
     if (value === "zh" || value === "en") lang = value;
   }
   if (fromEnv && !fromEnv.startsWith("en") && !fromEnv.startsWith("zh")) {
-    throw new UsageError({ zh: `KAOPING_LANG 只能是 zh 或 en，而不是「${fromEnv}」`, en: `KAOPING_LANG must be zh or en, not "${fromEnv}"` });
+    throw new UsageError({
+      zh: `KAOPING_LANG 只能是 zh 或 en，而不是「${fromEnv}」`,
+      en: `KAOPING_LANG must be zh or en, not "${fromEnv}"`,
+    });
   }
   return lang;
 }
 
 /** Splits the arguments at the command's name: global options before it, the command's after. */
 function splitAtCommand(argv: readonly string[]): { global: string[]; name: string | undefined; rest: string[] } {
-  const config = Object.fromEntries(globalOptions.map((o) => [o.name, { type: o.value ? ("string" as const) : ("boolean" as const) }]));
-  const { tokens } = parseArgs({ args: [...argv], options: config, strict: false, allowPositionals: true, tokens: true });
+  const config = Object.fromEntries(
+    globalOptions.map((o) => [o.name, { type: o.value ? ("string" as const) : ("boolean" as const) }]),
+  );
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: config,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const first = tokens.find((t) => t.kind === "positional");
   if (!first) return { global: [...argv], name: undefined, rest: [] };
   return { global: argv.slice(0, first.index), name: first.value, rest: argv.slice(first.index + 1) };
 }
 
-async function dispatch(argv: readonly string[], io: Io, lang: MessageLanguage, failing: { command?: Command }): Promise<number> {
+async function dispatch(
+  argv: readonly string[],
+  io: Io,
+  lang: MessageLanguage,
+  failing: { command?: Command },
+): Promise<number> {
   const color = colorWanted(io.stdoutIsTTY, io.env);
   const { global, name, rest } = splitAtCommand(argv);
   const globals = parseOptions(globalOptions, global);
@@ -113,7 +133,8 @@ async function dispatch(argv: readonly string[], io: Io, lang: MessageLanguage, 
     color,
     out: io.out,
     err: io.err,
-    progress: (label, total) => (showProgress ? progressBar(io.stderr, label, lang, total, Date.now, progressDelayMs) : noProgress),
+    progress: (label, total) =>
+      showProgress ? progressBar(io.stderr, label, lang, total, Date.now, progressDelayMs) : noProgress,
   };
   return await command.run(ctx);
 }
@@ -140,14 +161,22 @@ export async function main(argv: readonly string[], io: Partial<Io> | ((text: st
         sys.err(`${lang === "zh" ? "用法：" : "usage: "}${usageLine(failing.command, lang)}`);
         sys.err(lang === "zh" ? `运行 kaoping ${name} --help 查看详细说明。` : `Run kaoping ${name} --help for more.`);
       } else if (error.showUsage) {
-        sys.err(lang === "zh" ? "运行 kaoping --help 查看全部命令和选项。" : "Run kaoping --help for the commands and options.");
+        sys.err(
+          lang === "zh"
+            ? "运行 kaoping --help 查看全部命令和选项。"
+            : "Run kaoping --help for the commands and options.",
+        );
       }
       return EXIT.usage;
     }
     // A fault of ours: say so plainly; the stack only when asked for (KAOPING_DEBUG=1).
     const message = error instanceof Error ? error.message : String(error);
     sys.err(`${red(lang === "zh" ? "内部错误：" : "internal error: ")}${message}`);
-    sys.err(lang === "zh" ? "这是 kaoping 的缺陷，请报告（设置 KAOPING_DEBUG=1 可显示调用栈）。" : "This is a bug in kaoping; please report it (KAOPING_DEBUG=1 shows the stack).");
+    sys.err(
+      lang === "zh"
+        ? "这是 kaoping 的缺陷，请报告（设置 KAOPING_DEBUG=1 可显示调用栈）。"
+        : "This is a bug in kaoping; please report it (KAOPING_DEBUG=1 shows the stack).",
+    );
     if (sys.env["KAOPING_DEBUG"] && error instanceof Error && error.stack) sys.err(error.stack);
     return EXIT.internal;
   }

@@ -40,7 +40,12 @@ export function progressLine(p: ProgressLine): string {
   const rate = seconds >= 0.2 && p.done > 0 ? p.done / seconds : null;
   const left = rate ? clock((p.total - p.done) / rate) : "--:--";
   const rateText = rate === null ? "" : zh ? `${Math.round(rate)} 条/秒` : `${Math.round(rate)}/s`;
-  const tail = [`${p.done}/${p.total}`, `${Math.floor(fraction * 100)}%`, rateText, zh ? `剩余 ${left}` : `${left} left`]
+  const tail = [
+    `${p.done}/${p.total}`,
+    `${Math.floor(fraction * 100)}%`,
+    rateText,
+    zh ? `剩余 ${left}` : `${left} left`,
+  ]
     .filter((part) => part !== "")
     .join("  ");
   const label = p.label[p.lang];
@@ -62,7 +67,14 @@ export interface Terminal {
  * A bar drawn on the terminal; `now` is the clock (milliseconds). A run shorter than `delayMs`
  * draws nothing: a bar that flashes by helps no one.
  */
-export function progressBar(terminal: Terminal, label: Message, lang: MessageLanguage, total: number, now: () => number = Date.now, delayMs = 300): Progress {
+export function progressBar(
+  terminal: Terminal,
+  label: Message,
+  lang: MessageLanguage,
+  total: number,
+  now: () => number = Date.now,
+  delayMs = 300,
+): Progress {
   const start = now();
   let lastDraw = -Infinity;
   let drawn = false;
@@ -72,7 +84,9 @@ export function progressBar(terminal: Terminal, label: Message, lang: MessageLan
       if (t - start < delayMs || (t - lastDraw < 100 && done < total)) return;
       lastDraw = t;
       drawn = true;
-      terminal.write(`\r${progressLine({ label, lang, done, total, elapsedMs: t - start, columns: terminal.columns })}\u001b[K`);
+      terminal.write(
+        `\r${progressLine({ label, lang, done, total, elapsedMs: t - start, columns: terminal.columns })}\u001b[K`,
+      );
     },
     finish() {
       if (drawn) terminal.write("\r\u001b[K");

@@ -24,7 +24,11 @@ export function readFacts(path: string, rubric: CompiledRubric, ctx: CommandCont
   reading?.finish();
   const lang = ctx.lang;
   const unreadable = records.flatMap((r) =>
-    r.unreadable.map((e) => (lang === "zh" ? `记录 ${where(r, lang)}：${e.field}：${e.message.zh}` : `record ${where(r, lang)}: ${e.field}: ${e.message.en}`)),
+    r.unreadable.map((e) =>
+      lang === "zh"
+        ? `记录 ${where(r, lang)}：${e.field}：${e.message.zh}`
+        : `record ${where(r, lang)}: ${e.field}: ${e.message.en}`,
+    ),
   );
   if (unreadable.length > 0) {
     ctx.err(unreadable.join("\n"));

@@ -13,7 +13,10 @@ export const rubricPaths: ArgumentSpec = {
   required: false,
   variadic: true,
   complete: "rubric",
-  description: { zh: "评分细则文件或目录（默认当前目录）", en: "rubric files or directories (default: the current directory)" },
+  description: {
+    zh: "评分细则文件或目录（默认当前目录）",
+    en: "rubric files or directories (default: the current directory)",
+  },
 };
 
 /** Expands paths into rubric files, sorted; throws a readable error for a missing path. */

@@ -6,6 +6,12 @@ export function table(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
   return rows
-    .map((row) => row.map((c, i) => (i === 0 ? c + " ".repeat((widths[i] ?? 0) - width(c)) : " ".repeat((widths[i] ?? 0) - width(c)) + c)).join("  "))
+    .map((row) =>
+      row
+        .map((c, i) =>
+          i === 0 ? c + " ".repeat((widths[i] ?? 0) - width(c)) : " ".repeat((widths[i] ?? 0) - width(c)) + c,
+        )
+        .join("  "),
+    )
     .join("\n");
 }

@@ -62,7 +62,9 @@ function targets(): Target[] {
       remove: () => dropSchema(url, schema),
     });
   } else {
-    console.log("PostgreSQL: SKIPPED (DATABASE_URL is not set; scripts/pg-test.sh run pnpm --filter @kaoping/server bench)");
+    console.log(
+      "PostgreSQL: SKIPPED (DATABASE_URL is not set; scripts/pg-test.sh run pnpm --filter @kaoping/server bench)",
+    );
   }
   return list;
 }
@@ -71,10 +73,21 @@ function targets(): Target[] {
 async function prepare(target: Target): Promise<{ token: string; drafts: Draft[] }> {
   const database = await target.open();
   try {
-    await seedIfEmpty(database, { logger: pino({ level: "silent" }), rubricsDir: resolve(REPO_ROOT, "rubrics"), adminPassword: "benchmark-password" });
-    const admin = await database.db.selectFrom("app_user").select("id").where("username", "=", "admin").executeTakeFirstOrThrow();
+    await seedIfEmpty(database, {
+      logger: pino({ level: "silent" }),
+      rubricsDir: resolve(REPO_ROOT, "rubrics"),
+      adminPassword: "benchmark-password",
+    });
+    const admin = await database.db
+      .selectFrom("app_user")
+      .select("id")
+      .where("username", "=", "admin")
+      .executeTakeFirstOrThrow();
     const { token, prefix } = newApiToken();
-    await database.db.insertInto("api_token").values({ user_id: admin.id, name: "bench", prefix, token_hash: hashSecret(token) }).execute();
+    await database.db
+      .insertInto("api_token")
+      .values({ user_id: admin.id, name: "bench", prefix, token_hash: hashSecret(token) })
+      .execute();
     const rows = await database.db
       .selectFrom("assessment")
       .select(["id", "revision", "facts"])
@@ -98,7 +111,15 @@ async function load(
 }
 
 function row(target: string, scenario: string, r: autocannon.Result): Row {
-  return { target, scenario, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  return {
+    target,
+    scenario,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
 }
 
 async function benchTarget(target: Target): Promise<Row[]> {
@@ -137,9 +158,16 @@ async function benchTarget(target: Target): Promise<Row[]> {
             onResponse: (status, body, context) => {
               const ctx = context as { draft?: Draft };
               if (!ctx.draft) return;
-              if (status === 200) ctx.draft.revision = (JSON.parse(body) as { result: { data: { revision: number } } }).result.data.revision;
+              if (status === 200)
+                ctx.draft.revision = (
+                  JSON.parse(body) as { result: { data: { revision: number } } }
+                ).result.data.revision;
               free.push(ctx.draft);
-              if (status !== 200) failures.set(`${status} ${body.slice(0, 160)}`, (failures.get(`${status} ${body.slice(0, 160)}`) ?? 0) + 1);
+              if (status !== 200)
+                failures.set(
+                  `${status} ${body.slice(0, 160)}`,
+                  (failures.get(`${status} ${body.slice(0, 160)}`) ?? 0) + 1,
+                );
             },
           },
         ],
@@ -147,7 +175,10 @@ async function benchTarget(target: Target): Promise<Row[]> {
       connections,
     );
     for (const [what, n] of failures) console.log(`save-facts: ${n} × ${what}`);
-    return [row(target.name, "score-preview (GET)", preview), row(target.name, `save-facts (POST, ${connections} writers)`, save)];
+    return [
+      row(target.name, "score-preview (GET)", preview),
+      row(target.name, `save-facts (POST, ${connections} writers)`, save),
+    ];
   } finally {
     server.child.kill("SIGTERM");
     await server.exited;
@@ -162,14 +193,41 @@ function engineRate(): { plain: number; explain: number } {
   if (!rubric) throw new Error("village rubric does not compile");
   const facts = JSON.parse(
     JSON.stringify({
-      及时调整工作机构: true, 工作机构正常开展活动: true, 参加政府会议活动: true, 制定工作方案: true,
-      应签责任状企业数: 10, 已签责任状企业数: 8, 责任书评分: { value: 3.2, reason: "应签 10 家，已签 8 家" },
-      有检查考核总结: true, 辖区企业数: 40, 培训人数: 30, 法规培训期数: 2, 及时申报名牌产品: true,
-      新增省级名牌数: 1, 新增中国名牌数: 0, 五百万以上工业企业数: 30, 通过认证企业数: 12, 新增认证企业数: 1,
-      质量建档率: 100, 企业标准覆盖率: 99, 完成标准复审: true, 标准复审率: 98, 新增计量确认单位数: 2,
-      新增采标单位数: 0, 省抽不合格数: 1, 国抽不合格数: 0, 建立打假责任制: true, 明确打假联络员: true,
-      一般违法案件数: 1, 严重违法案件数: 0, 发生重大制假售假案件: false, 被省级以上媒体曝光: false,
-      查实线索数: 1, 台帐按要求分类: true, 资料齐全: true, 数据准确: true,
+      及时调整工作机构: true,
+      工作机构正常开展活动: true,
+      参加政府会议活动: true,
+      制定工作方案: true,
+      应签责任状企业数: 10,
+      已签责任状企业数: 8,
+      责任书评分: { value: 3.2, reason: "应签 10 家，已签 8 家" },
+      有检查考核总结: true,
+      辖区企业数: 40,
+      培训人数: 30,
+      法规培训期数: 2,
+      及时申报名牌产品: true,
+      新增省级名牌数: 1,
+      新增中国名牌数: 0,
+      五百万以上工业企业数: 30,
+      通过认证企业数: 12,
+      新增认证企业数: 1,
+      质量建档率: 100,
+      企业标准覆盖率: 99,
+      完成标准复审: true,
+      标准复审率: 98,
+      新增计量确认单位数: 2,
+      新增采标单位数: 0,
+      省抽不合格数: 1,
+      国抽不合格数: 0,
+      建立打假责任制: true,
+      明确打假联络员: true,
+      一般违法案件数: 1,
+      严重违法案件数: 0,
+      发生重大制假售假案件: false,
+      被省级以上媒体曝光: false,
+      查实线索数: 1,
+      台帐按要求分类: true,
+      资料齐全: true,
+      数据准确: true,
     }),
   ) as Record<string, unknown>;
   const rate = (explain: boolean) => {
@@ -185,19 +243,26 @@ function engineRate(): { plain: number; explain: number } {
   return { plain: rate(false), explain: rate(true) };
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  console.log(`Kaoping server load: ${SECONDS} s per scenario, ${CONNECTIONS} connections, Node ${process.version}, ${cpus().length} CPUs (load generator and server share them)`);
+  console.log(
+    `Kaoping server load: ${SECONDS} s per scenario, ${CONNECTIONS} connections, Node ${process.version}, ${cpus().length} CPUs (load generator and server share them)`,
+  );
   const engine = engineRate();
-  console.log(`in-process engine (village rubric): ${fmt(engine.plain)} scores/s plain, ${fmt(engine.explain)} scores/s with explanations`);
+  console.log(
+    `in-process engine (village rubric): ${fmt(engine.plain)} scores/s plain, ${fmt(engine.explain)} scores/s with explanations`,
+  );
   const rows: Row[] = [];
   for (const target of targets()) rows.push(...(await benchTarget(target)));
   console.log("");
   console.log("| database | scenario | req/s | p50 ms | p99 ms | non-2xx | errors | engine (explain) ÷ req/s |");
   console.log("|---|---|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
-    console.log(`| ${r.target} | ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.non2xx} | ${r.errors} | ${fmt(engine.explain / Math.max(r.rps, 1))}× |`);
+    console.log(
+      `| ${r.target} | ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.non2xx} | ${r.errors} | ${fmt(engine.explain / Math.max(r.rps, 1))}× |`,
+    );
   }
 }
 

@@ -100,7 +100,11 @@ export function createApp(options: AppOptions): App {
     onError({ error, path, req }) {
       metrics.apiError(error.code);
       // Clients get a plain message; the log keeps what happened (a bug, the database's own words).
-      if (isDatabaseError(error.cause) && error.code !== "INTERNAL_SERVER_ERROR" && !isDatabaseUnavailable(error.cause)) {
+      if (
+        isDatabaseError(error.cause) &&
+        error.code !== "INTERNAL_SERVER_ERROR" &&
+        !isDatabaseUnavailable(error.cause)
+      ) {
         requestRecord(req).log.warn({ err: error.cause, path }, "database refused a request");
       }
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
@@ -125,7 +129,9 @@ export function createApp(options: AppOptions): App {
       return;
     }
     res.writeHead(unavailable ? 503 : 500, { "Content-Type": "text/plain; charset=utf-8" });
-    res.end(unavailable ? `${DATABASE_UNAVAILABLE}\n` : `内部错误。Internal error. (请求编号 request id: ${request.id})\n`);
+    res.end(
+      unavailable ? `${DATABASE_UNAVAILABLE}\n` : `内部错误。Internal error. (请求编号 request id: ${request.id})\n`,
+    );
   };
 
   let inFlight = 0;
@@ -147,7 +153,8 @@ export function createApp(options: AppOptions): App {
         },
         (error: unknown) => {
           request.log.warn({ err: error }, "request body unreadable");
-          if (!res.headersSent) refuse(res, { status: 400, zh: "请求内容无法读取", en: "the request body could not be read" });
+          if (!res.headersSent)
+            refuse(res, { status: 400, zh: "请求内容无法读取", en: "the request body could not be read" });
           else res.end();
         },
       );

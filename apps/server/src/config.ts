@@ -49,13 +49,7 @@ interface Variable {
 }
 
 const integer = (min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/)
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max))
-    .default(fallback);
+  z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max)).default(fallback);
 
 /** true/false/1/0 in any case; unset is `fallback`. */
 const boolean = (fallback: boolean) =>
@@ -80,21 +74,39 @@ const password = z.string().min(MIN_PASSWORD_LENGTH).optional();
 /** Every variable the server reads, by name; the keys are the names users set. */
 const VARIABLES = {
   PORT: { allowed: "a port number, 0 to 65535", schema: integer(0, 65535, 3000) },
-  HOST: { allowed: "an address or host name to listen on, such as 127.0.0.1 or 0.0.0.0", schema: z.string().regex(/^[^\s/]+$/).default("127.0.0.1") },
+  HOST: {
+    allowed: "an address or host name to listen on, such as 127.0.0.1 or 0.0.0.0",
+    schema: z
+      .string()
+      .regex(/^[^\s/]+$/)
+      .default("127.0.0.1"),
+  },
   DATABASE_URL: {
     allowed: "a PostgreSQL URL, postgres://user:password@host:port/database (unset: PGlite in KAOPING_DATA_DIR)",
     secret: "password",
     schema: POSTGRES_URL.optional(),
   },
   KAOPING_DB_SCHEMA: {
-    allowed: "a PostgreSQL schema name: lower-case letters, digits and _, not starting with a digit, at most 63 characters",
-    schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).optional(),
+    allowed:
+      "a PostgreSQL schema name: lower-case letters, digits and _, not starting with a digit, at most 63 characters",
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+      .optional(),
   },
   KAOPING_DATA_DIR: { allowed: "a directory", schema: path(resolve(REPO_ROOT, "data")) },
   KAOPING_WEB_DIST: { allowed: "a directory", schema: path(resolve(REPO_ROOT, "apps/web/dist")) },
   KAOPING_RUBRICS_DIR: { allowed: "a directory", schema: path(resolve(REPO_ROOT, "rubrics")) },
-  KAOPING_ADMIN_PASSWORD: { allowed: `a password of at least ${MIN_PASSWORD_LENGTH} characters`, secret: "whole", schema: password },
-  KAOPING_DEMO_PASSWORD: { allowed: `a password of at least ${MIN_PASSWORD_LENGTH} characters`, secret: "whole", schema: password },
+  KAOPING_ADMIN_PASSWORD: {
+    allowed: `a password of at least ${MIN_PASSWORD_LENGTH} characters`,
+    secret: "whole",
+    schema: password,
+  },
+  KAOPING_DEMO_PASSWORD: {
+    allowed: `a password of at least ${MIN_PASSWORD_LENGTH} characters`,
+    secret: "whole",
+    schema: password,
+  },
   KAOPING_SECURE_COOKIES: { allowed: "true, false, 1 or 0", schema: boolean(false) },
   KAOPING_TRUST_PROXY: {
     allowed: `the number of reverse proxies in front of the server, 0 to ${MAX_TRUSTED_PROXIES}`,
@@ -104,17 +116,25 @@ const VARIABLES = {
   KAOPING_METRICS_TOKEN: {
     allowed: `a token of at least 16 characters, letters, digits and - . _ ~ + / = (unset: /metrics is open)`,
     secret: "whole",
-    schema: z.string().regex(/^[A-Za-z0-9._~+/=-]{16,}$/).optional(),
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9._~+/=-]{16,}$/)
+      .optional(),
   },
   LOG_LEVEL: { allowed: LOG_LEVELS.join(", "), schema: z.enum(LOG_LEVELS).default("info") },
-  LOG_FORMAT: { allowed: "json or pretty (unset: pretty on a terminal, json otherwise)", schema: z.enum(["json", "pretty"]).optional() },
+  LOG_FORMAT: {
+    allowed: "json or pretty (unset: pretty on a terminal, json otherwise)",
+    schema: z.enum(["json", "pretty"]).optional(),
+  },
 } satisfies Record<string, Variable>;
 
 export type VariableName = keyof typeof VARIABLES;
 const NAMES = Object.keys(VARIABLES) as VariableName[];
 
 const ENVIRONMENT = z.object(
-  Object.fromEntries(NAMES.map((name) => [name, VARIABLES[name].schema])) as { [K in VariableName]: (typeof VARIABLES)[K]["schema"] },
+  Object.fromEntries(NAMES.map((name) => [name, VARIABLES[name].schema])) as {
+    [K in VariableName]: (typeof VARIABLES)[K]["schema"];
+  },
 );
 
 /** A value as it may be shown: passwords hidden, the password inside a URL masked. */
@@ -142,7 +162,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   if (!parsed.success) {
     const bad = [...new Set(parsed.error.issues.map((issue) => issue.path[0] as VariableName))];
     throw new ConfigError(
-      bad.map((name) => `${name}=${JSON.stringify(shownValue(name, String(given[name])))} is not allowed: it must be ${VARIABLES[name].allowed}.`),
+      bad.map(
+        (name) =>
+          `${name}=${JSON.stringify(shownValue(name, String(given[name])))} is not allowed: it must be ${VARIABLES[name].allowed}.`,
+      ),
     );
   }
   const v = parsed.data;

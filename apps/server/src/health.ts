@@ -11,7 +11,9 @@ const READY_TIMEOUT_MS = 3_000;
 
 export const PROBE_PATHS = new Set(["/livez", "/readyz", "/healthz", "/health"]);
 
-type ProbeReadiness = Readiness | { readonly ready: false; readonly reason: "stopping" | "timeout"; readonly detail: string };
+type ProbeReadiness =
+  | Readiness
+  | { readonly ready: false; readonly reason: "stopping" | "timeout"; readonly detail: string };
 
 /** Answers a probe; `stopping()` is true once shutdown began (not ready, still alive). */
 export function probeHandler(
@@ -39,7 +41,9 @@ export function probeHandler(
           ready: state.ready,
           database: database.kind,
           ...(state.ready ? {} : { reason: state.reason }),
-          ...(!state.ready && (state.reason === "unreachable" || state.reason === "timeout") ? { message: DATABASE_UNAVAILABLE } : {}),
+          ...(!state.ready && (state.reason === "unreachable" || state.reason === "timeout")
+            ? { message: DATABASE_UNAVAILABLE }
+            : {}),
         };
         send(res, state.ready ? 200 : 503, body);
       });
@@ -51,7 +55,8 @@ async function readiness(database: DatabaseHandle, stopping: () => boolean): Pro
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<ProbeReadiness>((resolve) => {
     timer = setTimeout(
-      () => resolve({ ready: false, reason: "timeout", detail: `no answer from the database in ${READY_TIMEOUT_MS} ms` }),
+      () =>
+        resolve({ ready: false, reason: "timeout", detail: `no answer from the database in ${READY_TIMEOUT_MS} ms` }),
       READY_TIMEOUT_MS,
     );
   });

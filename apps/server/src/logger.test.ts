@@ -31,7 +31,9 @@ describe("logs", () => {
 
   it("writes a time, the level and the message as text for people", () => {
     const text = logOnce("pretty");
-    expect(text).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: Kaoping is listening \{"url":"http:\/\/localhost:3000\/"\}\n {2}a plain block\n\[[\d:]+\] INFO: after it\n$/);
+    expect(text).toMatch(
+      /^\[\d\d:\d\d:\d\d\] INFO: Kaoping is listening \{"url":"http:\/\/localhost:3000\/"\}\n {2}a plain block\n\[[\d:]+\] INFO: after it\n$/,
+    );
     expect(() => JSON.parse(text)).toThrow();
   });
 });

@@ -24,7 +24,10 @@ if (process.argv.includes("--check-config")) {
   process.stdout.write(describeConfig(config));
   process.exit(0);
 }
-const { logger, print } = createLogger({ level: config.logLevel, format: chooseLogFormat(config.logFormat, process.stdout) });
+const { logger, print } = createLogger({
+  level: config.logLevel,
+  format: chooseLogFormat(config.logFormat, process.stdout),
+});
 
 /** How long to wait between attempts to reach a database that is not up yet. */
 const RETRY_MS = 2_000;
@@ -40,11 +43,15 @@ async function openWhenReachable(): Promise<DatabaseHandle> {
         url: config.databaseUrl,
         schema: config.databaseSchema,
         dataDir: config.dataDir,
-        onConnectionError: (error) => logger.warn({ cause: error.message }, "database connection lost; it is replaced when next needed"),
+        onConnectionError: (error) =>
+          logger.warn({ cause: error.message }, "database connection lost; it is replaced when next needed"),
       });
     } catch (error) {
       if (!isDatabaseUnavailable(error) || stopping) throw error;
-      logger.warn({ attempt, cause: (error as Error).message }, `waiting for the database (next try in ${RETRY_MS / 1000} s)`);
+      logger.warn(
+        { attempt, cause: (error as Error).message },
+        `waiting for the database (next try in ${RETRY_MS / 1000} s)`,
+      );
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
       if (stopping) throw new Error("stopped while waiting for the database");
     }
@@ -62,7 +69,8 @@ async function main(): Promise<void> {
         demoPassword: config.demoPassword,
       })
     : { seeded: false, accounts: [] };
-  const hasUsers = seeded.seeded || (await database.db.selectFrom("app_user").select("id").limit(1).executeTakeFirst()) !== undefined;
+  const hasUsers =
+    seeded.seeded || (await database.db.selectFrom("app_user").select("id").limit(1).executeTakeFirst()) !== undefined;
   app = createApp({
     database,
     logger,

@@ -92,7 +92,10 @@ export function createMetrics(database: DatabaseHandle, token: string | undefine
         return;
       }
       if (!allowed(req)) {
-        res.writeHead(401, { "WWW-Authenticate": 'Bearer realm="metrics"', "Content-Type": "text/plain; charset=utf-8" });
+        res.writeHead(401, {
+          "WWW-Authenticate": 'Bearer realm="metrics"',
+          "Content-Type": "text/plain; charset=utf-8",
+        });
         res.end("/metrics needs Authorization: Bearer <KAOPING_METRICS_TOKEN>\n");
         return;
       }

@@ -21,11 +21,24 @@ type JsonSchema = Record<string, unknown>;
  * parts (JSON values) come as `$defs` referenced from the schema's root; in the document "#" is the
  * document, so they move to components.schemas under `<prefix>.<name>` (into `shared`).
  */
-function jsonSchema(schema: z.ZodType, io: "input" | "output", prefix: string, shared: Record<string, JsonSchema>): JsonSchema {
-  const { $schema: _dialect, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+function jsonSchema(
+  schema: z.ZodType,
+  io: "input" | "output",
+  prefix: string,
+  shared: Record<string, JsonSchema>,
+): JsonSchema {
+  const {
+    $schema: _dialect,
+    $defs,
+    ...rest
+  } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
   if ($defs === undefined) return rest;
-  const moved = (text: string) => text.replace(/"#\/\$defs\/([^"]+)"/g, (_all, name: string) => JSON.stringify(`#/components/schemas/${prefix}.${name}`));
-  for (const [name, definition] of Object.entries($defs)) shared[`${prefix}.${name}`] = JSON.parse(moved(JSON.stringify(definition))) as JsonSchema;
+  const moved = (text: string) =>
+    text.replace(/"#\/\$defs\/([^"]+)"/g, (_all, name: string) =>
+      JSON.stringify(`#/components/schemas/${prefix}.${name}`),
+    );
+  for (const [name, definition] of Object.entries($defs))
+    shared[`${prefix}.${name}`] = JSON.parse(moved(JSON.stringify(definition))) as JsonSchema;
   return JSON.parse(moved(JSON.stringify(rest))) as JsonSchema;
 }
 
@@ -43,12 +56,29 @@ const ERROR_SCHEMA: JsonSchema = {
           type: "object",
           required: ["code", "httpStatus"],
           properties: {
-            code: { type: "string", description: "tRPC code: BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE, …" },
+            code: {
+              type: "string",
+              description:
+                "tRPC code: BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS, INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE, …",
+            },
             httpStatus: { type: "integer" },
             path: { type: "string" },
-            issues: { type: ["array", "null"], items: { type: "object", properties: { path: { type: "array", items: { type: ["string", "integer"] } }, message: { type: "string" }, zh: { type: "string" } } } },
+            issues: {
+              type: ["array", "null"],
+              items: {
+                type: "object",
+                properties: {
+                  path: { type: "array", items: { type: ["string", "integer"] } },
+                  message: { type: "string" },
+                  zh: { type: "string" },
+                },
+              },
+            },
             currentRevision: { type: ["integer", "null"] },
-            requestId: { type: ["string", "null"], description: "The request's id (also in the X-Request-Id header), to quote when reporting a failure" },
+            requestId: {
+              type: ["string", "null"],
+              description: "The request's id (also in the X-Request-Id header), to quote when reporting a failure",
+            },
           },
         },
       },
@@ -71,17 +101,33 @@ export function openApiDocument(): Record<string, unknown> {
     const inputs = def.inputs.map((s, i) => jsonSchema(s, "input", `${path}.input${i}`, schemas));
     const input = inputs.length === 0 ? null : inputs.length === 1 ? inputs[0]! : { allOf: inputs };
     const data = def.output ? jsonSchema(def.output, "output", `${path}.output`, schemas) : {};
-    const result = { type: "object", required: ["result"], properties: { result: { type: "object", properties: { data } } } };
+    const result = {
+      type: "object",
+      required: ["result"],
+      properties: { result: { type: "object", properties: { data } } },
+    };
     const operation: Record<string, unknown> = {
       operationId: path,
       tags: [tag],
       responses: {
         "200": { description: "The procedure's answer", content: { "application/json": { schema: result } } },
-        default: { description: "An error (4xx: the request; 5xx: the server or its database)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        default: {
+          description: "An error (4xx: the request; 5xx: the server or its database)",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+        },
       },
     };
     if (def.type === "query") {
-      if (input) operation.parameters = [{ name: "input", in: "query", required: false, description: "The input as JSON", content: { "application/json": { schema: input } } }];
+      if (input)
+        operation.parameters = [
+          {
+            name: "input",
+            in: "query",
+            required: false,
+            description: "The input as JSON",
+            content: { "application/json": { schema: input } },
+          },
+        ];
       paths[`/trpc/${path}`] = { get: operation };
     } else {
       if (input) operation.requestBody = { required: true, content: { "application/json": { schema: input } } };

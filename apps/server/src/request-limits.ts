@@ -18,7 +18,8 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -30,13 +31,21 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
 
 type Refusal = { readonly status: 400 | 413 | 415; readonly zh: string; readonly en: string };
 
-const CODES = { 400: ["BAD_REQUEST", -32600], 413: ["PAYLOAD_TOO_LARGE", -32413], 415: ["UNSUPPORTED_MEDIA_TYPE", -32415] } as const;
+const CODES = {
+  400: ["BAD_REQUEST", -32600],
+  413: ["PAYLOAD_TOO_LARGE", -32413],
+  415: ["UNSUPPORTED_MEDIA_TYPE", -32415],
+} as const;
 
 /** Answers a refused request in the API's own error shape, so that clients read it like any other. */
 export function refuse(res: ServerResponse, refusal: Refusal): void {
   const [code, rpc] = CODES[refusal.status];
   res.writeHead(refusal.status, { "Content-Type": "application/json", Connection: "close" });
-  res.end(JSON.stringify({ error: { message: `${refusal.zh} / ${refusal.en}`, code: rpc, data: { code, httpStatus: refusal.status } } }));
+  res.end(
+    JSON.stringify({
+      error: { message: `${refusal.zh} / ${refusal.en}`, code: rpc, data: { code, httpStatus: refusal.status } },
+    }),
+  );
 }
 
 const tooDeep: Refusal = {
@@ -57,7 +66,11 @@ export async function readApiRequest(req: IncomingMessage): Promise<{ body: stri
   const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
     req.resume();
-    return { status: 415, zh: "请求内容应为 JSON（application/json）", en: "send the request body as JSON (application/json)" };
+    return {
+      status: 415,
+      zh: "请求内容应为 JSON（application/json）",
+      en: "send the request body as JSON (application/json)",
+    };
   }
   const tooLarge: Refusal = {
     status: 413,

@@ -50,7 +50,11 @@ const records = new WeakMap<IncomingMessage, RequestRecord>();
 export function startRequest(
   req: IncomingMessage,
   res: ServerResponse,
-  options: { readonly logger: Logger; readonly trustedProxies: number; readonly finished?: (request: FinishedRequest) => void },
+  options: {
+    readonly logger: Logger;
+    readonly trustedProxies: number;
+    readonly finished?: (request: FinishedRequest) => void;
+  },
 ): RequestRecord {
   const id = requestIdFor(req.headers["x-request-id"], options.trustedProxies > 0);
   const record: RequestRecord = { id, log: options.logger.child({ requestId: id }), user: undefined, procedures: [] };

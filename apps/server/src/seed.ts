@@ -7,12 +7,32 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createCaller, createInnerContext, generatePassword, hashPassword, type AuthUser } from "@kaoping/api";
-import { runAtomically, type Database, type DatabaseHandle, type DatabaseKind, type Kysely, type Role } from "@kaoping/db";
+import {
+  runAtomically,
+  type Database,
+  type DatabaseHandle,
+  type DatabaseKind,
+  type Kysely,
+  type Role,
+} from "@kaoping/db";
 import { TRPCError } from "@trpc/server";
 import type { Logger } from "pino";
 import { enterpriseFacts, villageFacts, type Profile } from "./demo-facts.ts";
 
-const VILLAGES = ["东湖村", "西山村", "南岗村", "北塘村", "青石村", "柳营村", "梨园村", "桃源村", "新华村", "红旗村", "长安村", "永丰村"];
+const VILLAGES = [
+  "东湖村",
+  "西山村",
+  "南岗村",
+  "北塘村",
+  "青石村",
+  "柳营村",
+  "梨园村",
+  "桃源村",
+  "新华村",
+  "红旗村",
+  "长安村",
+  "永丰村",
+];
 const STREETS = ["高新街道", "创新街道", "科技城街道"];
 const ENTERPRISES: readonly [string, string][] = [
   ["高新精密机械有限公司", "通用设备制造"],
@@ -113,16 +133,37 @@ async function seedAll(db: Kysely<Database>, dbKind: DatabaseKind, options: Seed
   const adminPassword = options.adminPassword || generatePassword();
   const adminRow = await db
     .insertInto("app_user")
-    .values({ username: "admin", display_name: "管理员", role: "admin", password_hash: await hashPassword(adminPassword) })
+    .values({
+      username: "admin",
+      display_name: "管理员",
+      role: "admin",
+      password_hash: await hashPassword(adminPassword),
+    })
     .returning(["id", "username", "display_name", "role"])
     .executeTakeFirstOrThrow();
   const callerFor = (row: { id: number; username: string; displayName: string; role: Role }) => {
-    const user: AuthUser = { id: row.id, username: row.username, displayName: row.displayName, role: row.role, via: "internal" };
+    const user: AuthUser = {
+      id: row.id,
+      username: row.username,
+      displayName: row.displayName,
+      role: row.role,
+      via: "internal",
+    };
     return createCaller(createInnerContext({ db, dbKind, user }));
   };
-  const admin = callerFor({ id: adminRow.id, username: adminRow.username, displayName: adminRow.display_name, role: adminRow.role });
+  const admin = callerFor({
+    id: adminRow.id,
+    username: adminRow.username,
+    displayName: adminRow.display_name,
+    role: adminRow.role,
+  });
   const accounts: SeededAccount[] = [
-    { username: "admin", displayName: adminRow.display_name, role: "admin", ...(options.adminPassword ? {} : { password: adminPassword }) },
+    {
+      username: "admin",
+      displayName: adminRow.display_name,
+      role: "admin",
+      ...(options.adminPassword ? {} : { password: adminPassword }),
+    },
   ];
   const addDemoUser = async (role: DemoRole): Promise<Api> => {
     const password = options.demoPassword || generatePassword();
@@ -137,20 +178,35 @@ async function seedAll(db: Kysely<Database>, dbKind: DatabaseKind, options: Seed
   };
   await addDemoUser("viewer"); // reads only: nothing to seed as the viewer
 
-  const files = readdirSync(options.rubricsDir).filter((f) => f.endsWith(".rubric")).sort();
+  const files = readdirSync(options.rubricsDir)
+    .filter((f) => f.endsWith(".rubric"))
+    .sort();
   for (const file of files) {
     const source = readFileSync(join(options.rubricsDir, file), "utf8");
     const check = await as.policy.rubrics.check({ source });
     if (!check.ok || !check.info) {
-      log.error({ file, diagnostics: check.diagnostics.filter((d) => d.severity === "error").slice(0, 5) }, "rubric does not compile; not published");
+      log.error(
+        { file, diagnostics: check.diagnostics.filter((d) => d.severity === "error").slice(0, 5) },
+        "rubric does not compile; not published",
+      );
       continue;
     }
-    const { draft } = await as.policy.rubrics.saveDraft({ key: check.info.key, source, note: `${file}（演示数据）`, revision: null });
+    const { draft } = await as.policy.rubrics.saveDraft({
+      key: check.info.key,
+      source,
+      note: `${file}（演示数据）`,
+      revision: null,
+    });
     await as.policy.rubrics.publish({ key: check.info.key, revision: draft.revision });
     log.info({ file, key: check.info.key }, "rubric published");
   }
 
-  const period = await admin.periods.create({ code: "2026", name: "2026年度", startsOn: "2026-01-01", endsOn: "2026-12-31" });
+  const period = await admin.periods.create({
+    code: "2026",
+    name: "2026年度",
+    startsOn: "2026-01-01",
+    endsOn: "2026-12-31",
+  });
   const villages = VILLAGES.map((name, i) => ({
     kind: "行政村",
     code: `V${String(i + 1).padStart(3, "0")}`,
@@ -177,7 +233,8 @@ async function seedAll(db: Kysely<Database>, dbKind: DatabaseKind, options: Seed
       log.warn({ subject: subject.code, err: error }, "no assessment for this subject");
       continue;
     }
-    const facts = subject.kind === "行政村" ? villageFacts(1000 + index, profile) : enterpriseFacts(2000 + index, profile);
+    const facts =
+      subject.kind === "行政村" ? villageFacts(1000 + index, profile) : enterpriseFacts(2000 + index, profile);
     // Every third subject is still being filled in: leave some facts out.
     const stage = index % 6;
     const entries = Object.entries(facts);
@@ -191,7 +248,11 @@ async function seedAll(db: Kysely<Database>, dbKind: DatabaseKind, options: Seed
     const submitted = await as.assessor.assessments.submit({ id: saved.id, revision: saved.revision });
     if (stage === 2) continue; // submitted, waiting for review
     if (stage === 3 && index % 12 === 3) {
-      await as.reviewer.assessments.return({ id: submitted.id, revision: submitted.revision, comment: "请补充第2项签订责任状的佐证材料。" });
+      await as.reviewer.assessments.return({
+        id: submitted.id,
+        revision: submitted.revision,
+        comment: "请补充第2项签订责任状的佐证材料。",
+      });
       continue;
     }
     await as.reviewer.assessments.approve({ id: submitted.id, revision: submitted.revision });
@@ -210,10 +271,17 @@ async function saveDemoFacts(api: Api, id: number, revision: number, facts: Reco
   try {
     return await api.assessments.saveFacts({ id, revision, facts });
   } catch (error) {
-    const issues = error instanceof TRPCError ? (error as TRPCError & { issues?: { path: (string | number)[] }[] }).issues : undefined;
+    const issues =
+      error instanceof TRPCError
+        ? (error as TRPCError & { issues?: { path: (string | number)[] }[] }).issues
+        : undefined;
     if (!issues) throw error;
     const bad = new Set(issues.map((i) => String(i.path[1])));
     log.warn({ assessment: id, facts: [...bad] }, "demo facts that do not fit the rubric were left out");
-    return api.assessments.saveFacts({ id, revision, facts: Object.fromEntries(Object.entries(facts).filter(([k]) => !bad.has(k))) });
+    return api.assessments.saveFacts({
+      id,
+      revision,
+      facts: Object.fromEntries(Object.entries(facts).filter(([k]) => !bad.has(k))),
+    });
   }
 }

@@ -22,7 +22,9 @@ describe("start-up message", () => {
     expect(listeningMessage(URL, { seeded: false, accounts: [] }, true)).toMatch(
       /^Kaoping is listening: open http:\/\/localhost:3000\/ and sign in with your account \(the first start printed/,
     );
-    expect(listeningMessage(URL, { seeded: false, accounts: [] }, false)).toMatch(/no users to sign in with: start once without KAOPING_SEED=0/);
+    expect(listeningMessage(URL, { seeded: false, accounts: [] }, false)).toMatch(
+      /no users to sign in with: start once without KAOPING_SEED=0/,
+    );
   });
 
   it("lists every first-start account with its generated password, in columns, once", () => {
@@ -30,7 +32,9 @@ describe("start-up message", () => {
     expect(block).toContain("Kaoping 考评 is running at http://localhost:3000/");
     const lines = block.split("\n");
     const rows = lines.filter((l) => /^ {4}(admin|policy|assessor|reviewer|viewer) /.test(l));
-    expect(rows.map((r) => r.trim().split(/\s+/).slice(0, 2))).toEqual(generated.accounts.map((a) => [a.username, a.password]));
+    expect(rows.map((r) => r.trim().split(/\s+/).slice(0, 2))).toEqual(
+      generated.accounts.map((a) => [a.username, a.password]),
+    );
     // The password column starts at the same place on every row.
     expect(new Set(rows.map((r, i) => r.indexOf(generated.accounts[i]!.password!))).size).toBe(1);
     expect(block).toMatch(/reviewer +RRRRRRRRRRRRRRRR +approves or returns submitted assessments +审核/);
@@ -38,7 +42,10 @@ describe("start-up message", () => {
   });
 
   it("names the variable a configured password came from instead of printing it", () => {
-    const configured: SeedOutcome = { seeded: true, accounts: generated.accounts.map(({ password: _password, ...rest }) => rest) };
+    const configured: SeedOutcome = {
+      seeded: true,
+      accounts: generated.accounts.map(({ password: _password, ...rest }) => rest),
+    };
     const block = firstStartBlock(URL, configured);
     expect(block).toMatch(/admin +\(KAOPING_ADMIN_PASSWORD\)/);
     expect(block).toMatch(/viewer +\(KAOPING_DEMO_PASSWORD\)/);

@@ -17,7 +17,8 @@ const CAN_WIDTH = Math.max(...Object.values(ROLE_CAN).map(([english]) => english
 export function listeningMessage(url: string, seeded: SeedOutcome, hasUsers: boolean): string {
   const open = `Kaoping is listening: open ${url}`;
   if (seeded.seeded) return `${open} and sign in with one of the accounts printed below`;
-  if (hasUsers) return `${open} and sign in with your account (the first start printed the admin's and the demo users' passwords)`;
+  if (hasUsers)
+    return `${open} and sign in with your account (the first start printed the admin's and the demo users' passwords)`;
   return `${open}, but the database has no users to sign in with: start once without KAOPING_SEED=0 to create the admin`;
 }
 

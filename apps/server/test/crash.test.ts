@@ -20,7 +20,12 @@ const SAVES_BEFORE_SIGNAL = 120;
  * `signal` once SAVES_BEFORE_SIGNAL saves were acknowledged. The name always names the revision
  * the save creates, so a half-written row would show a name that disagrees with its revision.
  */
-async function burst(server: ServerProcess, subjects: number[], headers: Record<string, string>, signal: NodeJS.Signals) {
+async function burst(
+  server: ServerProcess,
+  subjects: number[],
+  headers: Record<string, string>,
+  signal: NodeJS.Signals,
+) {
   const acked = new Map<number, number>(subjects.map((id) => [id, 1]));
   const statuses: number[] = [];
   let signalled = false;
@@ -30,7 +35,14 @@ async function burst(server: ServerProcess, subjects: number[], headers: Record<
     for (;;) {
       let status: number;
       try {
-        status = (await trpcHttp(server.url, "subjects.update", { id, revision, name: `c${index}-r${revision + 1}` }, { headers })).status;
+        status = (
+          await trpcHttp(
+            server.url,
+            "subjects.update",
+            { id, revision, name: `c${index}-r${revision + 1}` },
+            { headers },
+          )
+        ).status;
       } catch (error) {
         // The server is gone (killed, or closed after SIGTERM): stop this client.
         if (signalled) return;
@@ -55,7 +67,12 @@ async function burst(server: ServerProcess, subjects: number[], headers: Record<
  * Starts the server again on the same store: every acknowledged save is there, every row agrees
  * with itself and its audit entry, and the server then stops cleanly.
  */
-async function checkAfterRestart(store: Store, subjects: number[], acked: Map<number, number>, headers: Record<string, string>) {
+async function checkAfterRestart(
+  store: Store,
+  subjects: number[],
+  acked: Map<number, number>,
+  headers: Record<string, string>,
+) {
   const server = await startServer({ ...store.env, KAOPING_SEED: "0" });
   try {
     await checkSaves(server.url, subjects, acked, headers);
@@ -74,32 +91,40 @@ describe.each([
     for (const s of stores) await s.remove();
   });
 
-  it.skipIf(!available)("keeps every acknowledged save across kill -9", async () => {
-    const store = newStore(kind);
-    stores.push(store);
-    const { token, subjects } = await prepare(store, CLIENTS);
-    const headers = { authorization: `Bearer ${token}` };
-    const first = await startServer({ ...store.env, KAOPING_SEED: "0" });
-    const { acked, statuses, total } = await burst(first, subjects, headers, "SIGKILL");
-    expect(await first.exited).toBe("SIGKILL");
-    expect(total).toBeGreaterThanOrEqual(SAVES_BEFORE_SIGNAL);
-    expect(statuses.every((s) => s === 200)).toBe(true);
+  it.skipIf(!available)(
+    "keeps every acknowledged save across kill -9",
+    async () => {
+      const store = newStore(kind);
+      stores.push(store);
+      const { token, subjects } = await prepare(store, CLIENTS);
+      const headers = { authorization: `Bearer ${token}` };
+      const first = await startServer({ ...store.env, KAOPING_SEED: "0" });
+      const { acked, statuses, total } = await burst(first, subjects, headers, "SIGKILL");
+      expect(await first.exited).toBe("SIGKILL");
+      expect(total).toBeGreaterThanOrEqual(SAVES_BEFORE_SIGNAL);
+      expect(statuses.every((s) => s === 200)).toBe(true);
 
-    await checkAfterRestart(store, subjects, acked, headers);
-  }, PROCESS_TEST_MS);
+      await checkAfterRestart(store, subjects, acked, headers);
+    },
+    PROCESS_TEST_MS,
+  );
 
-  it.skipIf(!available)("finishes in-flight saves on SIGTERM, exits 0, and opens cleanly again", async () => {
-    const store = newStore(kind);
-    stores.push(store);
-    const { token, subjects } = await prepare(store, CLIENTS);
-    const headers = { authorization: `Bearer ${token}` };
-    const first = await startServer({ ...store.env, KAOPING_SEED: "0" });
-    const { acked, statuses } = await burst(first, subjects, headers, "SIGTERM");
-    expect(await first.exited).toBe(0);
-    expect(first.output()).toContain("stopped cleanly");
-    // Requests the server had taken were answered, and answered successfully.
-    expect(statuses.every((s) => s === 200)).toBe(true);
+  it.skipIf(!available)(
+    "finishes in-flight saves on SIGTERM, exits 0, and opens cleanly again",
+    async () => {
+      const store = newStore(kind);
+      stores.push(store);
+      const { token, subjects } = await prepare(store, CLIENTS);
+      const headers = { authorization: `Bearer ${token}` };
+      const first = await startServer({ ...store.env, KAOPING_SEED: "0" });
+      const { acked, statuses } = await burst(first, subjects, headers, "SIGTERM");
+      expect(await first.exited).toBe(0);
+      expect(first.output()).toContain("stopped cleanly");
+      // Requests the server had taken were answered, and answered successfully.
+      expect(statuses.every((s) => s === 200)).toBe(true);
 
-    await checkAfterRestart(store, subjects, acked, headers);
-  }, PROCESS_TEST_MS);
+      await checkAfterRestart(store, subjects, acked, headers);
+    },
+    PROCESS_TEST_MS,
+  );
 });

@@ -56,10 +56,15 @@ function startLoad(server: ServerProcess, subjects: number[], headers: Record<st
     while (running) {
       let answer: Awaited<ReturnType<typeof trpcHttp>>;
       try {
-        answer = await trpcHttp(server.url, "subjects.update", { id, revision, name: `c${index}-r${revision + 1}` }, {
-          headers,
-          signal: AbortSignal.timeout(HANG_MS),
-        });
+        answer = await trpcHttp(
+          server.url,
+          "subjects.update",
+          { id, revision, name: `c${index}-r${revision + 1}` },
+          {
+            headers,
+            signal: AbortSignal.timeout(HANG_MS),
+          },
+        );
       } catch (error) {
         outcomes.push((error as Error).name === "TimeoutError" ? "hang" : "no answer");
         return;
@@ -139,7 +144,9 @@ describe.skipIf(!available)("the database goes away under load (PostgreSQL)", ()
       expect(server.child.exitCode).toBeNull();
       // 200, 503 while the database was away, 409 after a save whose answer was lost: nothing else.
       expect(load.outcomes.filter((o) => o !== 200 && o !== 503 && o !== 409)).toEqual([]);
-      expect(new Set(load.unavailableMessages)).toEqual(new Set(load.unavailableMessages.length ? [DATABASE_UNAVAILABLE] : []));
+      expect(new Set(load.unavailableMessages)).toEqual(
+        new Set(load.unavailableMessages.length ? [DATABASE_UNAVAILABLE] : []),
+      );
       expect(load.saves()).toBeGreaterThanOrEqual(savesAtFault + SAVES_AROUND_FAULT);
       await checkSaves(server.url, subjects, load.acked, headers);
       expect((await probe(server, "/readyz")).status).toBe(200);
@@ -153,48 +160,56 @@ describe.skipIf(!available)("the database goes away under load (PostgreSQL)", ()
     }
   }
 
-  it("survives every backend being terminated, again and again, and loses no acknowledged save", async () => {
-    const setup = await serverUnderLoad();
-    const admin = await openDatabase({ url, migrate: false, poolSize: 1 });
-    let terminated = 0;
-    try {
-      for (let round = 0; round < 5; round++) {
-        const result = await sql<{ done: boolean }>`
+  it(
+    "survives every backend being terminated, again and again, and loses no acknowledged save",
+    async () => {
+      const setup = await serverUnderLoad();
+      const admin = await openDatabase({ url, migrate: false, poolSize: 1 });
+      let terminated = 0;
+      try {
+        for (let round = 0; round < 5; round++) {
+          const result = await sql<{ done: boolean }>`
           select pg_terminate_backend(pid) as done from pg_stat_activity
           where backend_type = 'client backend' and pid <> pg_backend_pid()`.execute(admin.db);
-        terminated += result.rows.filter((r) => r.done).length;
-        await new Promise((r) => setTimeout(r, 150));
+          terminated += result.rows.filter((r) => r.done).length;
+          await new Promise((r) => setTimeout(r, 150));
+        }
+      } finally {
+        await admin.close();
       }
-    } finally {
-      await admin.close();
-    }
-    expect(terminated).toBeGreaterThan(0);
-    await expectRecovered(setup, setup.load.saves());
-  }, PROCESS_TEST_MS);
+      expect(terminated).toBeGreaterThan(0);
+      await expectRecovered(setup, setup.load.saves());
+    },
+    PROCESS_TEST_MS,
+  );
 
-  it("answers 503 while PostgreSQL is stopped, is live but not ready, and serves again once it is back", async () => {
-    const setup = await serverUnderLoad();
-    const { server, load } = setup;
-    const unavailableBefore = load.unavailableMessages.length;
-    await instance("down");
-    let savesAtFault: number;
-    try {
-      await until("a save answered 503", () => load.unavailableMessages.length > unavailableBefore);
-      // Saves the server committed before it lost the database have all been answered by now.
-      savesAtFault = load.saves();
-      const live = await probe(server, "/livez");
-      expect(live).toEqual({ status: 200, body: { live: true } });
-      const ready = await probe(server, "/readyz");
-      expect(ready.status).toBe(503);
-      expect(ready.body).toMatchObject({ ready: false, reason: "unreachable", message: DATABASE_UNAVAILABLE });
-      expect((await probe(server, "/healthz")).body).toMatchObject({ ok: false, live: true, ready: false });
-      // Away for a while: every request in this time gets its 503, none waits for the database.
-      await new Promise((r) => setTimeout(r, 2_000));
-      expect(load.saves()).toBe(savesAtFault);
-    } finally {
-      await instance("up");
-    }
-    await until("ready again", async () => (await probe(server, "/readyz")).status === 200);
-    await expectRecovered(setup, savesAtFault);
-  }, PROCESS_TEST_MS);
+  it(
+    "answers 503 while PostgreSQL is stopped, is live but not ready, and serves again once it is back",
+    async () => {
+      const setup = await serverUnderLoad();
+      const { server, load } = setup;
+      const unavailableBefore = load.unavailableMessages.length;
+      await instance("down");
+      let savesAtFault: number;
+      try {
+        await until("a save answered 503", () => load.unavailableMessages.length > unavailableBefore);
+        // Saves the server committed before it lost the database have all been answered by now.
+        savesAtFault = load.saves();
+        const live = await probe(server, "/livez");
+        expect(live).toEqual({ status: 200, body: { live: true } });
+        const ready = await probe(server, "/readyz");
+        expect(ready.status).toBe(503);
+        expect(ready.body).toMatchObject({ ready: false, reason: "unreachable", message: DATABASE_UNAVAILABLE });
+        expect((await probe(server, "/healthz")).body).toMatchObject({ ok: false, live: true, ready: false });
+        // Away for a while: every request in this time gets its 503, none waits for the database.
+        await new Promise((r) => setTimeout(r, 2_000));
+        expect(load.saves()).toBe(savesAtFault);
+      } finally {
+        await instance("up");
+      }
+      await until("ready again", async () => (await probe(server, "/readyz")).status === 200);
+      await expectRecovered(setup, savesAtFault);
+    },
+    PROCESS_TEST_MS,
+  );
 });

@@ -46,10 +46,20 @@ export async function prepare(store: Store, count: number): Promise<{ token: str
       .returning("id")
       .executeTakeFirstOrThrow();
     const { token, prefix } = newApiToken();
-    await database.db.insertInto("api_token").values({ user_id: user.id, name: "test", prefix, token_hash: hashSecret(token) }).execute();
+    await database.db
+      .insertInto("api_token")
+      .values({ user_id: user.id, name: "test", prefix, token_hash: hashSecret(token) })
+      .execute();
     const subjects = await database.db
       .insertInto("subject")
-      .values(Array.from({ length: count }, (_, i) => ({ kind: "行政村", code: `C${i}`, name: `c${i}-r1`, attributes: "{}" })))
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          kind: "行政村",
+          code: `C${i}`,
+          name: `c${i}-r1`,
+          attributes: "{}",
+        })),
+      )
       .returning("id")
       .execute();
     return { token, subjects: subjects.map((s) => s.id) };

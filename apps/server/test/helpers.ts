@@ -18,7 +18,13 @@ export interface Running {
 /** Serves `database` on a free loopback port. */
 export async function serve(
   database: DatabaseHandle,
-  options: { webDist?: string; trustedProxies?: number; settings?: Partial<ApiSettings>; logger?: Logger; metricsToken?: string } = {},
+  options: {
+    webDist?: string;
+    trustedProxies?: number;
+    settings?: Partial<ApiSettings>;
+    logger?: Logger;
+    metricsToken?: string;
+  } = {},
 ): Promise<Running> {
   const app = createApp({ database, logger: pino({ level: "silent" }), ...options });
   const address = await app.listen(0, "127.0.0.1");
@@ -50,7 +56,17 @@ export async function trpcHttp(
   path: string,
   input: unknown,
   options: { method?: "GET" | "POST"; headers?: Record<string, string>; signal?: AbortSignal } = {},
-): Promise<{ status: number; body: { result?: { data: unknown }; error?: { message: string; data: { code: string; issues?: unknown; currentRevision?: number | null; requestId?: string | null } } }; headers: Headers }> {
+): Promise<{
+  status: number;
+  body: {
+    result?: { data: unknown };
+    error?: {
+      message: string;
+      data: { code: string; issues?: unknown; currentRevision?: number | null; requestId?: string | null };
+    };
+  };
+  headers: Headers;
+}> {
   const method = options.method ?? "POST";
   const target =
     method === "GET"

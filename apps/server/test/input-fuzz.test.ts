@@ -84,13 +84,18 @@ function validSample(schema: Schema, depth = 0): unknown {
 
 const procedures: Procedure[] = Object.entries(
   appRouter._def.procedures as unknown as Record<string, { _def: { type: "query" | "mutation"; inputs: Schema[] } }>,
-).map(([path, p]) => ({ path, type: p._def.type, valid: p._def.inputs[0] ? validSample(p._def.inputs[0]) : undefined }));
+).map(([path, p]) => ({
+  path,
+  type: p._def.type,
+  valid: p._def.inputs[0] ? validSample(p._def.inputs[0]) : undefined,
+}));
 
 /** The paths of every value inside `value` (the root is []). */
 function pathsOf(value: unknown, at: (string | number)[] = []): (string | number)[][] {
   const here = [at];
   if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => pathsOf(v, [...at, i]))];
-  if (typeof value === "object" && value !== null) return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, k]))];
+  if (typeof value === "object" && value !== null)
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...at, k]))];
   return here;
 }
 
@@ -98,8 +103,16 @@ function pathsOf(value: unknown, at: (string | number)[] = []): (string | number
 function replaced(value: unknown, path: readonly (string | number)[], by: unknown): unknown {
   if (path.length === 0) return by;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as Record<string | number, unknown>;
-  Object.defineProperty(copy, head, { value: replaced(copy[head], rest, by), enumerable: true, writable: true, configurable: true });
+  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as Record<
+    string | number,
+    unknown
+  >;
+  Object.defineProperty(copy, head, {
+    value: replaced(copy[head], rest, by),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return copy;
 }
 
@@ -130,7 +143,21 @@ const hostileString = fc.oneof(
   { arbitrary: fc.string({ unit: "grapheme", maxLength: 20 }), weight: 1 },
 );
 /** Numbers at the edges: int4's, JavaScript's safe integers, doubles, fractions, signs. */
-const nastyNumbers = fc.constantFrom(2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, -1, 0, -0, 0.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, 1e-7, 2 ** 63);
+const nastyNumbers = fc.constantFrom(
+  2 ** 31,
+  2 ** 31 - 1,
+  -(2 ** 31) - 1,
+  -1,
+  0,
+  -0,
+  0.5,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER,
+  2 ** 53 + 2,
+  1e-7,
+  2 ** 63,
+);
 const hostileNumber = fc.oneof(
   { arbitrary: nastyNumbers, weight: 3 },
   { arbitrary: fc.integer(), weight: 1 },
@@ -150,7 +177,9 @@ const { hostile } = fc.letrec<{ hostile: unknown }>((tie) => ({
 /** Values the input policy refuses wherever they are: NUL, lone surrogates, prototype keys, deep nesting. */
 const poison = fc.oneof(
   fc.constantFrom("a\u0000b", "\u0000", "\uD800", "x\uDFFFy", "\uDBFF\uDBFF"),
-  fc.constantFrom("__proto__", "constructor", "prototype").map((k) => JSON.parse(`{${JSON.stringify(k)}: 1}`) as unknown),
+  fc
+    .constantFrom("__proto__", "constructor", "prototype")
+    .map((k) => JSON.parse(`{${JSON.stringify(k)}: 1}`) as unknown),
   fc.integer({ min: 17, max: 1000 }).map((n) => {
     const deep = JSON.parse("[".repeat(n) + "]".repeat(n)) as object;
     // fast-check prints a failing input recursively: show this one short.
@@ -174,7 +203,9 @@ function spoiled(p: Procedure, bad: (current: unknown) => fc.Arbitrary<unknown>)
     const current = at.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], p.valid);
     return fc
       .tuple(bad(current), fc.option(hostileString, { nil: undefined, freq: 4 }))
-      .map(([value, key]) => replaced(p.valid, key !== undefined && at.length === 0 && objectInput ? [key] : at, value));
+      .map(([value, key]) =>
+        replaced(p.valid, key !== undefined && at.length === 0 && objectInput ? [key] : at, value),
+      );
   });
 }
 
@@ -193,7 +224,9 @@ const callOf = (make: (p: Procedure) => fc.Arbitrary<unknown>, only?: Procedure[
 function requests(make: (p: Procedure) => fc.Arbitrary<unknown>, only?: Procedure["type"]) {
   return fc.oneof(
     callOf(make, only).map((c) => [c]),
-    fc.array(callOf(make, only), { minLength: 2, maxLength: 8 }).map((calls) => calls.filter((c) => c.procedure.type === calls[0]!.procedure.type)),
+    fc
+      .array(callOf(make, only), { minLength: 2, maxLength: 8 })
+      .map((calls) => calls.filter((c) => c.procedure.type === calls[0]!.procedure.type)),
   );
 }
 
@@ -211,7 +244,8 @@ describe.each(targets.filter((t) => t.available))("fuzz of every procedure on $k
     const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
       where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(database.db);
     const out: Record<string, unknown> = {};
-    for (const { name } of tables.rows) out[name] = (await sql`select * from ${sql.table(name)} order by 1`.execute(database.db)).rows;
+    for (const { name } of tables.rows)
+      out[name] = (await sql`select * from ${sql.table(name)} order by 1`.execute(database.db)).rows;
     return JSON.stringify(out);
   }
 
@@ -226,14 +260,24 @@ describe.each(targets.filter((t) => t.available))("fuzz of every procedure on $k
     const query = batch ? "?batch=1" : "";
     const response =
       type === "query"
-        ? await fetch(`${running.url}/trpc/${path}${query}${batch ? "&" : "?"}input=${encodeURIComponent(JSON.stringify(payload))}`, { headers })
-        : await fetch(`${running.url}/trpc/${path}${query}`, { method: "POST", headers, body: JSON.stringify(payload) });
+        ? await fetch(
+            `${running.url}/trpc/${path}${query}${batch ? "&" : "?"}input=${encodeURIComponent(JSON.stringify(payload))}`,
+            { headers },
+          )
+        : await fetch(`${running.url}/trpc/${path}${query}`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify(payload),
+          });
     const text = await response.text();
     let statuses: number[] = [response.status];
     try {
       const body = JSON.parse(text) as unknown;
       const list = Array.isArray(body) ? body : [body];
-      statuses = [response.status, ...list.map((b) => (b as { error?: { data?: { httpStatus?: number } } }).error?.data?.httpStatus ?? 200)];
+      statuses = [
+        response.status,
+        ...list.map((b) => (b as { error?: { data?: { httpStatus?: number } } }).error?.data?.httpStatus ?? 200),
+      ];
     } catch {
       // Not JSON: only the HTTP status counts.
     }
@@ -243,13 +287,20 @@ describe.each(targets.filter((t) => t.available))("fuzz of every procedure on $k
   function judge(r: { text: string; statuses: number[] }): void {
     if (r.statuses.some((s) => s >= 500)) figures.status500 += 1;
     if (LEAK.test(r.text)) figures.leaks += 1;
-    expect(r.statuses.filter((s) => s >= 500), r.text.slice(0, 500)).toEqual([]);
+    expect(
+      r.statuses.filter((s) => s >= 500),
+      r.text.slice(0, 500),
+    ).toEqual([]);
     expect(r.text, "database text in the answer").not.toMatch(LEAK);
   }
 
   beforeAll(async () => {
     database = await target.open();
-    await seedIfEmpty(database, { logger: pino({ level: "silent" }), rubricsDir: resolve(REPO_ROOT, "rubrics"), adminPassword: ADMIN_PASSWORD });
+    await seedIfEmpty(database, {
+      logger: pino({ level: "silent" }),
+      rubricsDir: resolve(REPO_ROOT, "rubrics"),
+      adminPassword: ADMIN_PASSWORD,
+    });
     running = await serve(database);
     const login = await trpcHttp(running.url, "auth.login", { username: "admin", password: ADMIN_PASSWORD });
     expect(login.status).toBe(200);
@@ -269,7 +320,10 @@ describe.each(targets.filter((t) => t.available))("fuzz of every procedure on $k
       fc.asyncProperty(requests(poisonedInputFor), async (calls) => {
         const r = await send(calls);
         judge(r);
-        expect(r.statuses.slice(1).every((s) => s >= 400 && s < 500), r.text.slice(0, 300)).toBe(true);
+        expect(
+          r.statuses.slice(1).every((s) => s >= 400 && s < 500),
+          r.text.slice(0, 300),
+        ).toBe(true);
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );

@@ -22,8 +22,15 @@ describe("input limits over HTTP", () => {
   it("refuses a NUL character, even in the login name, naming the field", async () => {
     const r = await trpcHttp(running.url, "auth.login", { username: "ad\u0000min", password: PASSWORD });
     expect(r.status).toBe(400);
-    expect(r.body.error?.message).toBe("username: 不能含有空字符（U+0000） / must not contain the NUL character (U+0000)");
-    const s = await trpcHttp(running.url, "subjects.create", { kind: "村", code: "c1", name: "a\u0000" }, { headers: { cookie } });
+    expect(r.body.error?.message).toBe(
+      "username: 不能含有空字符（U+0000） / must not contain the NUL character (U+0000)",
+    );
+    const s = await trpcHttp(
+      running.url,
+      "subjects.create",
+      { kind: "村", code: "c1", name: "a\u0000" },
+      { headers: { cookie } },
+    );
     expect(s.status).toBe(400);
   });
 
@@ -40,7 +47,12 @@ describe("input limits over HTTP", () => {
   });
 
   it("refuses a 1 MB reason", async () => {
-    const r = await trpcHttp(running.url, "assessments.saveFacts", { id: 1, revision: 1, facts: { 评分: { value: 1, reason: "理".repeat(1_000_000) } } }, { headers: { cookie } });
+    const r = await trpcHttp(
+      running.url,
+      "assessments.saveFacts",
+      { id: 1, revision: 1, facts: { 评分: { value: 1, reason: "理".repeat(1_000_000) } } },
+      { headers: { cookie } },
+    );
     expect(r.status).toBe(400);
     expect(r.body.error?.message).toContain("最多 2000 个字符");
   });
@@ -72,20 +84,35 @@ describe("input limits over HTTP", () => {
   });
 
   it("takes an empty body as no input", async () => {
-    const r = await fetch(`${running.url}/trpc/auth.logout`, { method: "POST", headers: { "content-type": "application/json" }, body: "" });
+    const r = await fetch(`${running.url}/trpc/auth.logout`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "",
+    });
     expect(r.status).toBe(200);
   });
 
   it("refuses prototype keys and keys that collide once normalised", async () => {
-    const proto = await post("subjects.create", '{"kind":"村","code":"c3","name":"n","attributes":{"__proto__":{"admin":true}}}');
+    const proto = await post(
+      "subjects.create",
+      '{"kind":"村","code":"c3","name":"n","attributes":{"__proto__":{"admin":true}}}',
+    );
     expect(proto.status).toBe(400);
     expect(await proto.text()).toContain('the key \\"__proto__\\" is not allowed');
-    const twins = await post("subjects.create", '{"kind":"村","code":"c4","name":"n","attributes":{"e\\u0301":1,"\\u00e9":2}}');
+    const twins = await post(
+      "subjects.create",
+      '{"kind":"村","code":"c4","name":"n","attributes":{"e\\u0301":1,"\\u00e9":2}}',
+    );
     expect(twins.status).toBe(400);
   });
 
   it("stores names in NFC", async () => {
-    const r = await trpcHttp(running.url, "subjects.create", { kind: "村", code: "c5", name: "Cafe\u0301" }, { headers: { cookie } });
+    const r = await trpcHttp(
+      running.url,
+      "subjects.create",
+      { kind: "村", code: "c5", name: "Cafe\u0301" },
+      { headers: { cookie } },
+    );
     expect(r.status).toBe(200);
     expect((r.body.result?.data as { name: string }).name).toBe("Caf\u00e9");
   });

@@ -20,7 +20,15 @@ function postInFlight(url: string, body: string, headers: Record<string, string>
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = request(
       url,
-      { method: "POST", headers: { ...headers, expect: "100-continue", "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      {
+        method: "POST",
+        headers: {
+          ...headers,
+          expect: "100-continue",
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
       (res) => {
         let text = "";
         res.on("data", (chunk: Buffer) => void (text += chunk.toString()));
@@ -43,7 +51,13 @@ function isRunning(pid: number): boolean {
 }
 
 /** Signals the launcher while a save is in flight: the save is answered, all exit cleanly. */
-async function expectSignalPassedOn(server: ServerProcess, serverPid: number, signal: NodeJS.Signals, token: string, subject: number) {
+async function expectSignalPassedOn(
+  server: ServerProcess,
+  serverPid: number,
+  signal: NodeJS.Signals,
+  token: string,
+  subject: number,
+) {
   const answer = await postInFlight(
     `${server.url}/trpc/subjects.update`,
     JSON.stringify({ id: subject, revision: 1, name: "c0-r2" }),
@@ -68,28 +82,36 @@ describe.each([
     for (const s of stores) await s.remove();
   });
 
-  it.skipIf(!available).each(["SIGTERM", "SIGINT"] as const)("%s to pnpm: the request in flight completes, exit 0, no orphan", async (signal) => {
-    const store = newStore(kind);
-    stores.push(store);
-    const { token, subjects } = await prepare(store, 1);
-    const server = await startServer({ ...store.env, KAOPING_SEED: "0", LOG_FORMAT: "json" }, "package-script");
-    // The server logs its own pid on every line; the launcher's child is pnpm.
-    const serverPid = Number(/"pid":(\d+)/.exec(server.output())?.[1]);
-    expect(serverPid).toBeGreaterThan(0);
-    expect(serverPid).not.toBe(server.child.pid);
+  it.skipIf(!available).each(["SIGTERM", "SIGINT"] as const)(
+    "%s to pnpm: the request in flight completes, exit 0, no orphan",
+    async (signal) => {
+      const store = newStore(kind);
+      stores.push(store);
+      const { token, subjects } = await prepare(store, 1);
+      const server = await startServer({ ...store.env, KAOPING_SEED: "0", LOG_FORMAT: "json" }, "package-script");
+      // The server logs its own pid on every line; the launcher's child is pnpm.
+      const serverPid = Number(/"pid":(\d+)/.exec(server.output())?.[1]);
+      expect(serverPid).toBeGreaterThan(0);
+      expect(serverPid).not.toBe(server.child.pid);
 
-    try {
-      await expectSignalPassedOn(server, serverPid, signal, token, subjects[0]!);
-    } finally {
-      if (isRunning(serverPid)) process.kill(serverPid, "SIGKILL"); // An orphan: the failure above says so.
-    }
+      try {
+        await expectSignalPassedOn(server, serverPid, signal, token, subjects[0]!);
+      } finally {
+        if (isRunning(serverPid)) process.kill(serverPid, "SIGKILL"); // An orphan: the failure above says so.
+      }
 
-    const database = await store.open();
-    try {
-      const row = await database.db.selectFrom("subject").select(["name", "revision"]).where("id", "=", subjects[0]!).executeTakeFirstOrThrow();
-      expect(row).toEqual({ name: "c0-r2", revision: 2 });
-    } finally {
-      await database.close();
-    }
-  }, PROCESS_TEST_MS);
+      const database = await store.open();
+      try {
+        const row = await database.db
+          .selectFrom("subject")
+          .select(["name", "revision"])
+          .where("id", "=", subjects[0]!)
+          .executeTakeFirstOrThrow();
+        expect(row).toEqual({ name: "c0-r2", revision: 2 });
+      } finally {
+        await database.close();
+      }
+    },
+    PROCESS_TEST_MS,
+  );
 });

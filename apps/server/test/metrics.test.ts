@@ -14,7 +14,10 @@ type Samples = Map<string, number>;
 const NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
 const LABEL = `[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\\\\n]|\\\\["\\\\n])*"`;
 // Values as Go's ParseFloat reads them (Prometheus's parser): NaN and Inf in any case (prom-client writes "Nan").
-const SAMPLE = new RegExp(`^(${NAME})(\\{(?:${LABEL})(?:,${LABEL})*\\})? ([+-]?(?:[0-9]*\\.?[0-9]+(?:e[+-]?[0-9]+)?|inf|nan))$`, "i");
+const SAMPLE = new RegExp(
+  `^(${NAME})(\\{(?:${LABEL})(?:,${LABEL})*\\})? ([+-]?(?:[0-9]*\\.?[0-9]+(?:e[+-]?[0-9]+)?|inf|nan))$`,
+  "i",
+);
 const TYPES = new Set(["counter", "gauge", "histogram", "summary", "untyped"]);
 
 /**
@@ -63,7 +66,11 @@ describe("/metrics", () => {
   beforeAll(async () => {
     const database = await openDatabase({ dataDir: "memory://" });
     // The demo data has assessments to score.
-    await seedIfEmpty(database, { logger: pino({ level: "silent" }), rubricsDir: resolve(REPO_ROOT, "rubrics"), adminPassword: PASSWORD });
+    await seedIfEmpty(database, {
+      logger: pino({ level: "silent" }),
+      rubricsDir: resolve(REPO_ROOT, "rubrics"),
+      adminPassword: PASSWORD,
+    });
     running = await serve(database, { webDist: web });
     guarded = await serve(await openDatabase({ dataDir: "memory://" }), { metricsToken: "s3cret-metrics-token" });
   });
@@ -73,7 +80,12 @@ describe("/metrics", () => {
 
   it("is Prometheus text, never the web app's page, with the process's own figures", async () => {
     const samples = await scrape(running.url);
-    for (const name of ["process_cpu_user_seconds_total", "process_resident_memory_bytes", "nodejs_eventloop_lag_seconds", "kaoping_scores_computed_total"]) {
+    for (const name of [
+      "process_cpu_user_seconds_total",
+      "process_resident_memory_bytes",
+      "nodejs_eventloop_lag_seconds",
+      "kaoping_scores_computed_total",
+    ]) {
       expect(samples.has(name), name).toBe(true);
     }
     // PGlite has no pool: no such series (PostgreSQL's are read from node-postgres, see below).
@@ -87,27 +99,46 @@ describe("/metrics", () => {
     const before = await scrape(running.url);
     const count = (samples: Samples, key: string) => samples.get(key) ?? 0;
 
-    for (let i = 0; i < 3; i++) expect((await trpcHttp(running.url, "auth.me", undefined, { method: "GET" })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await trpcHttp(running.url, "auth.me", undefined, { method: "GET" })).status).toBe(401);
     await trpcHttp(running.url, "no.such.procedure", undefined, { method: "GET" });
-    const row = await running.database.db.selectFrom("assessment").select(["id", "facts"]).where("status", "=", "approved").executeTakeFirstOrThrow();
-    const preview = await trpcHttp(running.url, "assessments.preview", { id: row.id, facts: row.facts }, { method: "GET", headers: { cookie } });
+    const row = await running.database.db
+      .selectFrom("assessment")
+      .select(["id", "facts"])
+      .where("status", "=", "approved")
+      .executeTakeFirstOrThrow();
+    const preview = await trpcHttp(
+      running.url,
+      "assessments.preview",
+      { id: row.id, facts: row.facts },
+      { method: "GET", headers: { cookie } },
+    );
     expect(preview.status).toBe(200);
 
     const after = await scrape(running.url);
     const me = 'kaoping_request_duration_seconds_count{procedure="auth.me",status="401"}';
     expect(count(after, me) - count(before, me)).toBe(3);
-    expect(after.get('kaoping_request_duration_seconds_bucket{le="+Inf",procedure="auth.me",status="401"}')).toBe(after.get(me));
+    expect(after.get('kaoping_request_duration_seconds_bucket{le="+Inf",procedure="auth.me",status="401"}')).toBe(
+      after.get(me),
+    );
     expect(after.get('kaoping_request_duration_seconds_sum{procedure="auth.me",status="401"}')).toBeGreaterThan(0);
     // A made-up procedure makes no series of its own.
     expect(count(after, 'kaoping_request_duration_seconds_count{procedure="(unknown)",status="404"}')).toBe(1);
     expect([...after.keys()].some((key) => key.includes("no.such.procedure"))).toBe(false);
     // The scrape before this one is a request like any other.
-    expect(count(after, 'kaoping_request_duration_seconds_count{procedure="(http)",status="200"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      count(after, 'kaoping_request_duration_seconds_count{procedure="(http)",status="200"}'),
+    ).toBeGreaterThanOrEqual(1);
     const unauthorized = 'kaoping_api_errors_total{code="UNAUTHORIZED"}';
     expect(count(after, unauthorized) - count(before, unauthorized)).toBe(3);
-    expect(count(after, 'kaoping_api_errors_total{code="NOT_FOUND"}') - count(before, 'kaoping_api_errors_total{code="NOT_FOUND"}')).toBe(1);
+    expect(
+      count(after, 'kaoping_api_errors_total{code="NOT_FOUND"}') -
+        count(before, 'kaoping_api_errors_total{code="NOT_FOUND"}'),
+    ).toBe(1);
     expect(count(after, "kaoping_scores_computed_total") - count(before, "kaoping_scores_computed_total")).toBe(1);
-    expect(count(after, 'kaoping_request_duration_seconds_count{procedure="assessments.preview",status="200"}')).toBe(1);
+    expect(count(after, 'kaoping_request_duration_seconds_count{procedure="assessments.preview",status="200"}')).toBe(
+      1,
+    );
   });
 
   it("answers only the token's bearer when KAOPING_METRICS_TOKEN is set", async () => {

@@ -34,20 +34,31 @@ describe("the OpenAPI document", () => {
   });
 
   it("has every procedure, queries as GET and mutations as POST, each with its input", () => {
-    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string; inputs: unknown[] } }>;
-    expect(Object.keys(document.paths).sort()).toEqual(Object.keys(procedures).map((p) => `/trpc/${p}`).sort());
+    const procedures = appRouter._def.procedures as unknown as Record<
+      string,
+      { _def: { type: string; inputs: unknown[] } }
+    >;
+    expect(Object.keys(document.paths).sort()).toEqual(
+      Object.keys(procedures)
+        .map((p) => `/trpc/${p}`)
+        .sort(),
+    );
     for (const [path, { _def: def }] of Object.entries(procedures)) {
       const item = document.paths[`/trpc/${path}`]!;
       const operation = def.type === "query" ? item.get : item.post;
       expect(operation?.operationId, path).toBe(path);
-      const hasInput = def.type === "query" ? operation?.parameters !== undefined : operation?.requestBody !== undefined;
+      const hasInput =
+        def.type === "query" ? operation?.parameters !== undefined : operation?.requestBody !== undefined;
       expect(hasInput, path).toBe(def.inputs.length > 0);
     }
   });
 
   it("describes the inputs the server checks", () => {
     const login = document.paths["/trpc/auth.login"]!.post!.requestBody!.content["application/json"].schema;
-    expect(login).toMatchObject({ type: "object", properties: { username: { type: "string" }, password: { type: "string" } } });
+    expect(login).toMatchObject({
+      type: "object",
+      properties: { username: { type: "string" }, password: { type: "string" } },
+    });
     expect(login.required).toEqual(expect.arrayContaining(["username", "password"]));
   });
 });

@@ -16,7 +16,9 @@ interface LogLine {
 }
 
 /** A server on a fresh database with an admin, keeping its JSON log lines. */
-async function start(trustedProxies: number): Promise<{ running: Running; database: DatabaseHandle; lines: LogLine[] }> {
+async function start(
+  trustedProxies: number,
+): Promise<{ running: Running; database: DatabaseHandle; lines: LogLine[] }> {
   const lines: LogLine[] = [];
   const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
   const database = await openDatabase({ dataDir: "memory://" });

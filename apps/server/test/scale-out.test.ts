@@ -39,7 +39,12 @@ describe.skipIf(!hasPostgres)("two servers on one PostgreSQL", () => {
 
   it("reads through one what was saved through the other", async () => {
     expect(a.child.pid).not.toBe(b.child.pid);
-    const saved = await trpcHttp(a.url, "subjects.update", { id: subjectId, revision: 1, name: "经A保存" }, { headers });
+    const saved = await trpcHttp(
+      a.url,
+      "subjects.update",
+      { id: subjectId, revision: 1, name: "经A保存" },
+      { headers },
+    );
     expect(saved.status).toBe(200);
     const read = await trpcHttp(b.url, "subjects.get", { id: subjectId }, { method: "GET", headers });
     expect(read.body.result?.data).toMatchObject({ name: "经A保存", revision: 2 });
@@ -48,7 +53,12 @@ describe.skipIf(!hasPostgres)("two servers on one PostgreSQL", () => {
   it("refuses a stale save across processes with CONFLICT naming the current revision", async () => {
     const viaB = await trpcHttp(b.url, "subjects.update", { id: subjectId, revision: 2, name: "经B保存" }, { headers });
     expect(viaB.status).toBe(200);
-    const staleViaA = await trpcHttp(a.url, "subjects.update", { id: subjectId, revision: 2, name: "过期的A" }, { headers });
+    const staleViaA = await trpcHttp(
+      a.url,
+      "subjects.update",
+      { id: subjectId, revision: 2, name: "过期的A" },
+      { headers },
+    );
     expect(staleViaA.status).toBe(409);
     expect(staleViaA.body.error?.data.code).toBe("CONFLICT");
     expect(staleViaA.body.error?.data.currentRevision).toBe(3);
@@ -113,7 +123,9 @@ describe.skipIf(!hasPostgres)("two servers starting together on an empty Postgre
     expect([a.output(), b.output()].filter((o) => o.includes("and sign in with your account"))).toHaveLength(1);
     // Both see the one admin and one demo user per role.
     const headers = await signIn();
-    const users = (await trpcHttp(b.url, "users.list", {}, { method: "GET", headers })).body.result?.data as { username: string }[];
+    const users = (await trpcHttp(b.url, "users.list", {}, { method: "GET", headers })).body.result?.data as {
+      username: string;
+    }[];
     expect(users.map((u) => u.username).sort()).toEqual(["admin", "assessor", "policy", "reviewer", "viewer"]);
   });
 
@@ -126,7 +138,12 @@ describe.skipIf(!hasPostgres)("two servers starting together on an empty Postgre
     target = rows.find((r) => r.total !== null)!.id;
     const got = await getAssessment(b, target, headers);
     const facts = { ...got.facts, 省抽不合格数: 3 };
-    const saved = await trpcHttp(a.url, "assessments.saveFacts", { id: target, revision: got.revision, facts }, { headers });
+    const saved = await trpcHttp(
+      a.url,
+      "assessments.saveFacts",
+      { id: target, revision: got.revision, facts },
+      { headers },
+    );
     expect(saved.status).toBe(200);
     const savedTotal = (saved.body.result?.data as Assessment).total;
     const readBack = await getAssessment(b, target, headers);
@@ -136,7 +153,12 @@ describe.skipIf(!hasPostgres)("two servers starting together on an empty Postgre
   it("refuses a stale saveFacts across processes with CONFLICT naming the current revision, and keeps the newer facts", async () => {
     const headers = await signIn();
     const current = await getAssessment(a, target, headers);
-    const stale = await trpcHttp(b.url, "assessments.saveFacts", { id: target, revision: current.revision - 1, facts: { ...current.facts, 省抽不合格数: 0 } }, { headers });
+    const stale = await trpcHttp(
+      b.url,
+      "assessments.saveFacts",
+      { id: target, revision: current.revision - 1, facts: { ...current.facts, 省抽不合格数: 0 } },
+      { headers },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.error?.data.code).toBe("CONFLICT");
     expect(stale.body.error?.data.currentRevision).toBe(current.revision);
@@ -148,8 +170,18 @@ describe.skipIf(!hasPostgres)("two servers starting together on an empty Postgre
     const headers = await signIn();
     const current = await getAssessment(a, target, headers);
     const [x, y] = await Promise.all([
-      trpcHttp(a.url, "assessments.saveFacts", { id: target, revision: current.revision, facts: { ...current.facts, 省抽不合格数: 1 } }, { headers }),
-      trpcHttp(b.url, "assessments.saveFacts", { id: target, revision: current.revision, facts: { ...current.facts, 省抽不合格数: 2 } }, { headers }),
+      trpcHttp(
+        a.url,
+        "assessments.saveFacts",
+        { id: target, revision: current.revision, facts: { ...current.facts, 省抽不合格数: 1 } },
+        { headers },
+      ),
+      trpcHttp(
+        b.url,
+        "assessments.saveFacts",
+        { id: target, revision: current.revision, facts: { ...current.facts, 省抽不合格数: 2 } },
+        { headers },
+      ),
     ]);
     expect([x.status, y.status].sort()).toEqual([200, 409]);
     const loser = x.status === 409 ? x : y;

@@ -6,7 +6,15 @@ import { openDatabase, type DatabaseHandle } from "@kaoping/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser, PASSWORD, serve, trpcHttp, type Running } from "./helpers.ts";
 
-const LIMITS = { accountLimit: 3, addressLimit: 6, windowMs: 60_000, lockMs: 60_000, maxLockMs: 60_000, delayPerFailureMs: 1, maxDelayMs: 5 };
+const LIMITS = {
+  accountLimit: 3,
+  addressLimit: 6,
+  windowMs: 60_000,
+  lockMs: 60_000,
+  maxLockMs: 60_000,
+  delayPerFailureMs: 1,
+  maxDelayMs: 5,
+};
 const GUESSES = 200;
 /** The most calls the server takes in one tRPC batch (app.ts). */
 const BATCH_CAP = 50;
@@ -37,7 +45,9 @@ describe("password guessing over HTTP", () => {
   /** Sends `count` logins for the account "batch" in one tRPC batch. */
   async function batchOfLogins(count: number): Promise<unknown> {
     const paths = Array.from({ length: count }, () => "auth.login").join(",");
-    const body = Object.fromEntries(Array.from({ length: count }, (_, i) => [String(i), { username: "batch", password: `guess ${i}` }]));
+    const body = Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [String(i), { username: "batch", password: `guess ${i}` }]),
+    );
     const response = await fetch(`${running.url}/trpc/${paths}?batch=1`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -62,11 +72,21 @@ describe("password guessing over HTTP", () => {
   it(`checks only the account's limit of ${GUESSES} parallel guesses`, async () => {
     const answers = await Promise.all(
       Array.from({ length: GUESSES }, (_, i) =>
-        trpcHttp(running.url, "auth.login", { username: "parallel", password: `guess ${i}` }, { headers: { "x-forwarded-for": `198.51.100.${i % 250}` } }),
+        trpcHttp(
+          running.url,
+          "auth.login",
+          { username: "parallel", password: `guess ${i}` },
+          { headers: { "x-forwarded-for": `198.51.100.${i % 250}` } },
+        ),
       ),
     );
-    expect(tally(answers.map((a) => a.body))).toEqual({ UNAUTHORIZED: LIMITS.accountLimit, TOO_MANY_REQUESTS: GUESSES - LIMITS.accountLimit });
-    expect(answers.find((a) => a.status === 429)?.body.error?.message).toMatch(/^too many wrong passwords; try again in \d+ s$/);
+    expect(tally(answers.map((a) => a.body))).toEqual({
+      UNAUTHORIZED: LIMITS.accountLimit,
+      TOO_MANY_REQUESTS: GUESSES - LIMITS.accountLimit,
+    });
+    expect(answers.find((a) => a.status === 429)?.body.error?.message).toMatch(
+      /^too many wrong passwords; try again in \d+ s$/,
+    );
   });
 
   it("keeps the per-address limit when the client rotates its own X-Forwarded-For entry", async () => {
@@ -75,12 +95,25 @@ describe("password guessing over HTTP", () => {
     const answers = [];
     for (let i = 0; i < 40; i++) {
       answers.push(
-        await trpcHttp(running.url, "auth.login", { username: `nobody${i}`, password: "guess" }, { headers: { "x-forwarded-for": `10.9.${i}.1, 203.0.113.7` } }),
+        await trpcHttp(
+          running.url,
+          "auth.login",
+          { username: `nobody${i}`, password: "guess" },
+          { headers: { "x-forwarded-for": `10.9.${i}.1, 203.0.113.7` } },
+        ),
       );
     }
-    expect(tally(answers.map((a) => a.body))).toEqual({ UNAUTHORIZED: LIMITS.addressLimit, TOO_MANY_REQUESTS: 40 - LIMITS.addressLimit });
+    expect(tally(answers.map((a) => a.body))).toEqual({
+      UNAUTHORIZED: LIMITS.addressLimit,
+      TOO_MANY_REQUESTS: 40 - LIMITS.addressLimit,
+    });
     // Another client behind the same proxy is not affected.
-    const other = await trpcHttp(running.url, "auth.login", { username: "viewer", password: PASSWORD }, { headers: { "x-forwarded-for": "203.0.113.8" } });
+    const other = await trpcHttp(
+      running.url,
+      "auth.login",
+      { username: "viewer", password: PASSWORD },
+      { headers: { "x-forwarded-for": "203.0.113.8" } },
+    );
     expect(other.status).toBe(200);
   });
 });

@@ -1,7 +1,12 @@
 // The VS Code extension: starts the bundled language server for .rubric files and adds the commands
 // that need VS Code's own UI (pick a test, open a facts file). Everything else is the server's.
 import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
 
 let client: LanguageClient | undefined;
 
@@ -15,8 +20,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.stdio },
   };
   const setting = vscode.workspace.getConfiguration("kaoping").get<string>("messageLanguage", "auto");
-  const lang = setting === "zh" || setting === "en" ? setting : vscode.env.language.toLowerCase().startsWith("zh") ? "zh" : "en";
-  const clientOptions: LanguageClientOptions = { documentSelector: [{ language: "kaoping-rubric" }], initializationOptions: { lang } };
+  const lang =
+    setting === "zh" || setting === "en" ? setting : vscode.env.language.toLowerCase().startsWith("zh") ? "zh" : "en";
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: "kaoping-rubric" }],
+    initializationOptions: { lang },
+  };
   client = new LanguageClient("kaoping", "Kaoping rubrics", serverOptions, clientOptions);
 
   const rubric = (): vscode.TextDocument | undefined => {
@@ -32,13 +41,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const doc = rubric();
       if (!doc) return;
       // The server's code lenses name every test (and say whether it passes).
-      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", doc.uri)) ?? [];
+      const lenses =
+        (await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", doc.uri)) ?? [];
       const tests = lenses.flatMap((l) => {
         const source = l.command?.arguments?.[1] as { test?: unknown } | undefined;
-        return typeof source?.test === "string" ? [{ label: source.test, description: l.command?.title.split(" · ")[0] ?? "" }] : [];
+        return typeof source?.test === "string"
+          ? [{ label: source.test, description: l.command?.title.split(" · ")[0] ?? "" }]
+          : [];
       });
-      const picked = await vscode.window.showQuickPick(tests, { placeHolder: lang === "zh" ? "用哪个测试的事实计分？" : "Score with which test's facts?" });
-      if (picked) await vscode.commands.executeCommand(serverCommand.scoreWith, doc.uri.toString(), { test: picked.label });
+      const picked = await vscode.window.showQuickPick(tests, {
+        placeHolder: lang === "zh" ? "用哪个测试的事实计分？" : "Score with which test's facts?",
+      });
+      if (picked)
+        await vscode.commands.executeCommand(serverCommand.scoreWith, doc.uri.toString(), { test: picked.label });
     }),
     vscode.commands.registerCommand("kaoping.scoreWithFacts", async () => {
       const doc = rubric();
@@ -50,7 +65,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await vscode.commands.executeCommand(serverCommand.scoreWith, doc.uri.toString(), { facts });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        void vscode.window.showErrorMessage(lang === "zh" ? `无法读取事实文件：${why}` : `cannot read the facts file: ${why}`);
+        void vscode.window.showErrorMessage(
+          lang === "zh" ? `无法读取事实文件：${why}` : `cannot read the facts file: ${why}`,
+        );
       }
     }),
     vscode.commands.registerCommand("kaoping.scoreOff", async () => {

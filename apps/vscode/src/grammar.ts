@@ -47,7 +47,12 @@ export function buildGrammar(): object {
     patterns: [
       { name: "comment.line.number-sign.kaoping-rubric", match: "#.*$" },
       { name: "string.quoted.triple.kaoping-rubric", begin: '"""', end: '"""' },
-      { name: "string.quoted.double.kaoping-rubric", begin: '"', end: '"|$', patterns: [{ name: "constant.character.escape.kaoping-rubric", match: "\\\\." }] },
+      {
+        name: "string.quoted.double.kaoping-rubric",
+        begin: '"',
+        end: '"|$',
+        patterns: [{ name: "constant.character.escape.kaoping-rubric", match: "\\\\." }],
+      },
       { name: "string.quoted.other.kaoping-rubric", begin: "“", end: "”|$" },
       { name: "variable.other.quoted.kaoping-rubric", match: "「[^」\\r\\n]*」" },
       { name: "constant.numeric.date.kaoping-rubric", match: "\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b" },

@@ -61,12 +61,21 @@ describe("the .vsix", () => {
   it("declares the language, grammar, commands and entry point that it ships", () => {
     const manifest = JSON.parse(text("extension/package.json")) as {
       main: string;
-      contributes: { languages: { id: string; extensions: string[] }[]; grammars: { path: string }[]; commands: { command: string }[] };
+      contributes: {
+        languages: { id: string; extensions: string[] }[];
+        grammars: { path: string }[];
+        commands: { command: string }[];
+      };
     };
     expect(files.has(`extension/${manifest.main.replace("./", "")}`)).toBe(true);
     expect(manifest.contributes.languages[0]).toMatchObject({ id: "kaoping-rubric", extensions: [".rubric"] });
     expect(files.has(`extension/${manifest.contributes.grammars[0]?.path.replace("./", "")}`)).toBe(true);
-    expect(manifest.contributes.commands.map((c) => c.command)).toEqual(["kaoping.switchKeywordSet", "kaoping.scoreWithTest", "kaoping.scoreWithFacts", "kaoping.scoreOff"]);
+    expect(manifest.contributes.commands.map((c) => c.command)).toEqual([
+      "kaoping.switchKeywordSet",
+      "kaoping.scoreWithTest",
+      "kaoping.scoreWithFacts",
+      "kaoping.scoreOff",
+    ]);
     // The client starts the bundled server from the path it ships at.
     expect(text("extension/dist/extension.cjs")).toContain("dist/server.cjs");
   });
@@ -74,14 +83,18 @@ describe("the .vsix", () => {
   it("bundles no development tool: the runtime code is the client, the server and what they import", () => {
     for (const bundle of ["extension/dist/extension.cjs", "extension/dist/server.cjs"]) {
       const code = text(bundle);
-      for (const tool of ["vitest", "esbuild", "typescript/lib", "@vscode/vsce", "tsx/"]) expect(code.includes(tool), `${bundle} holds ${tool}`).toBe(false);
+      for (const tool of ["vitest", "esbuild", "typescript/lib", "@vscode/vsce", "tsx/"])
+        expect(code.includes(tool), `${bundle} holds ${tool}`).toBe(false);
     }
   });
 
   it("has a grammar with every keyword of both sets", () => {
     const grammar = text("extension/dist/kaoping-rubric.tmLanguage.json");
-    const patterns = (JSON.parse(grammar) as { patterns: { match?: string }[] }).patterns.map((p) => p.match ?? "").join("\n");
-    for (const k of keywords) for (const word of [...k.words.zh, ...k.words.en]) expect(patterns, word).toMatch(new RegExp(`[(:|]${word}[|)]`));
+    const patterns = (JSON.parse(grammar) as { patterns: { match?: string }[] }).patterns
+      .map((p) => p.match ?? "")
+      .join("\n");
+    for (const k of keywords)
+      for (const word of [...k.words.zh, ...k.words.en]) expect(patterns, word).toMatch(new RegExp(`[(:|]${word}[|)]`));
   });
 
   describe("its bundled server", () => {
@@ -93,7 +106,10 @@ describe("the .vsix", () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it("answers initialize and hover over stdio on its own (no node_modules beside it)", async () => {
-      const child = spawn(process.execPath, [join(dir, "server.cjs"), "--stdio"], { cwd: dir, stdio: ["pipe", "pipe", "inherit"] });
+      const child = spawn(process.execPath, [join(dir, "server.cjs"), "--stdio"], {
+        cwd: dir,
+        stdio: ["pipe", "pipe", "inherit"],
+      });
       let out = "";
       child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
       const send = (message: object) => {
@@ -106,9 +122,17 @@ describe("the .vsix", () => {
       send({ id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {}, locale: "en" } });
       await until('"id":1');
       send({ method: "initialized", params: {} });
-      const rubric = 'rubric r "R" {\n  subject "s"\n  total 1\n  item 1 "i" standard 1 {\n    content "c"\n    input done: yesno "Done?"\n    criterion 1 "c" {\n      award 1 when done\n    }\n  }\n}\n';
-      send({ method: "textDocument/didOpen", params: { textDocument: { uri: "file:///r.rubric", languageId: "kaoping-rubric", version: 1, text: rubric } } });
-      send({ id: 2, method: "textDocument/hover", params: { textDocument: { uri: "file:///r.rubric" }, position: { line: 7, character: 20 } } });
+      const rubric =
+        'rubric r "R" {\n  subject "s"\n  total 1\n  item 1 "i" standard 1 {\n    content "c"\n    input done: yesno "Done?"\n    criterion 1 "c" {\n      award 1 when done\n    }\n  }\n}\n';
+      send({
+        method: "textDocument/didOpen",
+        params: { textDocument: { uri: "file:///r.rubric", languageId: "kaoping-rubric", version: 1, text: rubric } },
+      });
+      send({
+        id: 2,
+        method: "textDocument/hover",
+        params: { textDocument: { uri: "file:///r.rubric" }, position: { line: 7, character: 20 } },
+      });
       await until('"id":2');
       expect(out).toContain("**input done**: yesno");
       send({ id: 3, method: "shutdown" });

@@ -15,7 +15,8 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
  */
 export function createApiClient(baseUrl = "") {
   const url = `${baseUrl}/trpc`;
-  const sameOrigin = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, credentials: "same-origin" });
+  const sameOrigin = (input: RequestInfo | URL, init?: RequestInit) =>
+    fetch(input, { ...init, credentials: "same-origin" });
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({

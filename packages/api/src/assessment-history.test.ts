@@ -13,7 +13,12 @@ const PDF = Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64");
 
 describe("changedFacts", () => {
   it("lists added, removed and changed facts, not unchanged ones", () => {
-    expect(changedFacts({ a: 1, b: true, c: { value: 3, reason: "x" } }, { a: 1, b: false, d: 2, c: { value: 3, reason: "y" } })).toEqual([
+    expect(
+      changedFacts(
+        { a: 1, b: true, c: { value: 3, reason: "x" } },
+        { a: 1, b: false, d: 2, c: { value: 3, reason: "y" } },
+      ),
+    ).toEqual([
       { fact: "b", before: true, after: false },
       { fact: "c", before: { value: 3, reason: "x" }, after: { value: 3, reason: "y" } },
       { fact: "d", before: null, after: 2 },
@@ -35,9 +40,15 @@ describe.each(targets)("assessment history on $kind", (target) => {
     if (!target.available) return;
     api = await setUpApi(target);
     const admin = api.as("admin");
-    const p2026 = (await admin.periods.create({ code: "2026", name: "2026年度", startsOn: "2026-01-01", endsOn: "2026-12-31" })).id;
-    const p2027 = (await admin.periods.create({ code: "2027", name: "2027年度", startsOn: "2027-01-01", endsOn: "2027-12-31" })).id;
-    await admin.subjects.import({ rows: ["东湖村", "西山村"].map((name, i) => ({ kind: "行政村", code: `H${i}`, name, attributes: {} })) });
+    const p2026 = (
+      await admin.periods.create({ code: "2026", name: "2026年度", startsOn: "2026-01-01", endsOn: "2026-12-31" })
+    ).id;
+    const p2027 = (
+      await admin.periods.create({ code: "2027", name: "2027年度", startsOn: "2027-01-01", endsOn: "2027-12-31" })
+    ).id;
+    await admin.subjects.import({
+      rows: ["东湖村", "西山村"].map((name, i) => ({ kind: "行政村", code: `H${i}`, name, attributes: {} })),
+    });
     const [east, west] = (await admin.subjects.list({ limit: 10, offset: 0 })).rows.map((s) => s.id);
     const policy = api.as("policy");
     const { draft } = await policy.rubrics.saveDraft({ key: "village_quality", source: VILLAGE, revision: null });
@@ -46,19 +57,45 @@ describe.each(targets)("assessment history on $kind", (target) => {
     // The assessment under test: saved by an API token, then by a person, with evidence, and the
     // whole review round.
     const bot = createCaller(
-      createInnerContext({ db: api.handle.db, dbKind: api.handle.kind, user: { ...api.users.assessor, via: "token", tokenName: TOKEN_NAME } }),
+      createInnerContext({
+        db: api.handle.db,
+        dbKind: api.handle.kind,
+        user: { ...api.users.assessor, via: "token", tokenName: TOKEN_NAME },
+      }),
     );
     const assessor = api.as("assessor");
     const reviewer = api.as("reviewer");
     const created = await assessor.assessments.create({ subjectId: east!, periodId: p2026 });
     mine = created.id;
     const first = await bot.assessments.saveFacts({ id: mine, revision: created.revision, facts: WORKED_EXAMPLE });
-    const file = await assessor.evidence.upload({ assessmentId: mine, item: 2, criterion: 1, name: "责任书.pdf", contentType: "application/pdf", dataBase64: PDF });
+    const file = await assessor.evidence.upload({
+      assessmentId: mine,
+      item: 2,
+      criterion: 1,
+      name: "责任书.pdf",
+      contentType: "application/pdf",
+      dataBase64: PDF,
+    });
     await assessor.evidence.delete({ id: file.id });
-    await assessor.evidence.upload({ assessmentId: mine, item: 3, criterion: null, name: "培训签到表.pdf", contentType: "application/pdf", dataBase64: PDF });
-    const second = await assessor.assessments.saveFacts({ id: mine, revision: first.revision, facts: { ...WORKED_EXAMPLE, 查实线索数: 2 } });
+    await assessor.evidence.upload({
+      assessmentId: mine,
+      item: 3,
+      criterion: null,
+      name: "培训签到表.pdf",
+      contentType: "application/pdf",
+      dataBase64: PDF,
+    });
+    const second = await assessor.assessments.saveFacts({
+      id: mine,
+      revision: first.revision,
+      facts: { ...WORKED_EXAMPLE, 查实线索数: 2 },
+    });
     const submitted = await assessor.assessments.submit({ id: mine, revision: second.revision });
-    const returned = await reviewer.assessments.return({ id: mine, revision: submitted.revision, comment: "请补充佐证材料" });
+    const returned = await reviewer.assessments.return({
+      id: mine,
+      revision: submitted.revision,
+      comment: "请补充佐证材料",
+    });
     const resubmitted = await assessor.assessments.submit({ id: mine, revision: returned.revision });
     await reviewer.assessments.approve({ id: mine, revision: resubmitted.revision });
 
@@ -66,7 +103,12 @@ describe.each(targets)("assessment history on $kind", (target) => {
     const nextYear = await assessor.assessments.create({ subjectId: east!, periodId: p2027 });
     otherPeriod = nextYear.id;
     await assessor.assessments.saveFacts({ id: otherPeriod, revision: nextYear.revision, facts: { 培训人数: 1 } });
-    await assessor.evidence.upload({ assessmentId: otherPeriod, name: "别的.pdf", contentType: "application/pdf", dataBase64: PDF });
+    await assessor.evidence.upload({
+      assessmentId: otherPeriod,
+      name: "别的.pdf",
+      contentType: "application/pdf",
+      dataBase64: PDF,
+    });
     const neighbour = await assessor.assessments.create({ subjectId: west!, periodId: p2026 });
     otherSubject = neighbour.id;
     await assessor.assessments.saveFacts({ id: otherSubject, revision: neighbour.revision, facts: { 培训人数: 2 } });
@@ -101,8 +143,17 @@ describe.each(targets)("assessment history on $kind", (target) => {
     expect(removed!.evidence).toEqual({ name: "责任书.pdf", item: 2, criterion: 1 });
     expect(second!.changes).toEqual([{ fact: "查实线索数", before: WORKED_EXAMPLE["查实线索数"] ?? null, after: 2 }]);
     expect(second!.total).toEqual({ before: 109.2, after: 112.2 });
-    expect(returned).toMatchObject({ comment: "请补充佐证材料", by: { displayName: "reviewer one", role: "reviewer" } });
-    expect(approved).toMatchObject({ comment: null, changes: [], total: null, evidence: null, by: { role: "reviewer" } });
+    expect(returned).toMatchObject({
+      comment: "请补充佐证材料",
+      by: { displayName: "reviewer one", role: "reviewer" },
+    });
+    expect(approved).toMatchObject({
+      comment: null,
+      changes: [],
+      total: null,
+      evidence: null,
+      by: { role: "reviewer" },
+    });
   });
 
   it.skipIf(!target.available)("is the same for every role", async () => {
@@ -112,7 +163,8 @@ describe.each(targets)("assessment history on $kind", (target) => {
   });
 
   it.skipIf(!target.available)("never shows another assessment's entries, of this period or another", async () => {
-    const ids = async (id: number) => (await api.as("viewer").assessments.history({ assessmentId: id })).map((h) => h.id);
+    const ids = async (id: number) =>
+      (await api.as("viewer").assessments.history({ assessmentId: id })).map((h) => h.id);
     const [a, b, c] = await Promise.all([ids(mine), ids(otherPeriod), ids(otherSubject)]);
     expect(b).toHaveLength(3);
     expect(c).toHaveLength(2);
@@ -137,7 +189,13 @@ describe.each(targets)("assessment history on $kind", (target) => {
   });
 
   it.skipIf(!target.available)("says who changed the assessment last", async () => {
-    expect((await api.as("viewer").assessments.get({ id: mine })).updatedBy).toEqual({ displayName: "reviewer one", role: "reviewer" });
-    expect((await api.as("viewer").assessments.get({ id: otherSubject })).updatedBy).toEqual({ displayName: "assessor one", role: "assessor" });
+    expect((await api.as("viewer").assessments.get({ id: mine })).updatedBy).toEqual({
+      displayName: "reviewer one",
+      role: "reviewer",
+    });
+    expect((await api.as("viewer").assessments.get({ id: otherSubject })).updatedBy).toEqual({
+      displayName: "assessor one",
+      role: "assessor",
+    });
   });
 });

@@ -6,7 +6,15 @@ import type { Json } from "@kaoping/db";
 import { z } from "zod";
 import { IdSchema, IsoDateTime, JsonSchema, RevisionSchema, RoleSchema } from "./schemas.ts";
 
-export const HISTORY_STEPS = ["created", "saved", "submitted", "returned", "approved", "evidenceAdded", "evidenceRemoved"] as const;
+export const HISTORY_STEPS = [
+  "created",
+  "saved",
+  "submitted",
+  "returned",
+  "approved",
+  "evidenceAdded",
+  "evidenceRemoved",
+] as const;
 export type HistoryStep = (typeof HISTORY_STEPS)[number];
 
 export const HistoryEntrySchema = z.object({
@@ -24,7 +32,9 @@ export const HistoryEntrySchema = z.object({
   /** For a save: the total before → after (null: not complete enough to score). */
   total: z.object({ before: z.number().nullable(), after: z.number().nullable() }).nullable(),
   /** For an evidence step: the file's name and the criterion it belongs to. */
-  evidence: z.object({ name: z.string(), item: z.number().int().nullable(), criterion: z.number().int().nullable() }).nullable(),
+  evidence: z
+    .object({ name: z.string(), item: z.number().int().nullable(), criterion: z.number().int().nullable() })
+    .nullable(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 

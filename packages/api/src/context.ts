@@ -177,7 +177,14 @@ export async function authenticate(
       .where("app_user.disabled", "=", false)
       .executeTakeFirst();
     if (!row) return null;
-    return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, via: "session", sessionId };
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      via: "session",
+      sessionId,
+    };
   }
   return null;
 }

@@ -35,12 +35,23 @@ export const INTERNAL_MESSAGE = "服务器内部错误，已记录 / internal se
  */
 export function fromDatabaseError(error: Error & { code: string }): TRPCError {
   const state = error.code;
-  const plain = (code: TRPCError["code"], zh: string, en: string) => new TRPCError({ code, message: `${zh} / ${en}`, cause: error });
+  const plain = (code: TRPCError["code"], zh: string, en: string) =>
+    new TRPCError({ code, message: `${zh} / ${en}`, cause: error });
   if (state === "23505") return plain("CONFLICT", "已有相同的记录", "a record with the same key already exists");
-  if (state === "23503") return plain("BAD_REQUEST", "引用的记录不存在或仍被使用", "a record it refers to does not exist, or is still in use");
+  if (state === "23503")
+    return plain(
+      "BAD_REQUEST",
+      "引用的记录不存在或仍被使用",
+      "a record it refers to does not exist, or is still in use",
+    );
   if (state.startsWith("22") || state.startsWith("23")) {
-    return plain("BAD_REQUEST", "数据库无法保存这个值（超出范围或格式不对）", "a value cannot be stored (out of range or malformed)");
+    return plain(
+      "BAD_REQUEST",
+      "数据库无法保存这个值（超出范围或格式不对）",
+      "a value cannot be stored (out of range or malformed)",
+    );
   }
-  if (state === "40001" || state === "40P01") return plain("CONFLICT", "与另一个修改冲突，请重试", "this clashed with another change: try again");
+  if (state === "40001" || state === "40P01")
+    return plain("CONFLICT", "与另一个修改冲突，请重试", "this clashed with another change: try again");
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: INTERNAL_MESSAGE, cause: error });
 }

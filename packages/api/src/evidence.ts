@@ -40,11 +40,19 @@ export function checkEvidenceFile(
   const ext = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
   const type = EVIDENCE_TYPES[ext];
   if (!type) {
-    return { ok: false, path: "name", message: `files of type ".${ext}" are not accepted; use one of ${Object.keys(EVIDENCE_TYPES).join(", ")}` };
+    return {
+      ok: false,
+      path: "name",
+      message: `files of type ".${ext}" are not accepted; use one of ${Object.keys(EVIDENCE_TYPES).join(", ")}`,
+    };
   }
   if (bytes.byteLength === 0) return { ok: false, path: "dataBase64", message: "the file is empty" };
   if (bytes.byteLength > maxBytes) {
-    return { ok: false, path: "dataBase64", message: `the file is ${bytes.byteLength} bytes; the limit is ${maxBytes}` };
+    return {
+      ok: false,
+      path: "dataBase64",
+      message: `the file is ${bytes.byteLength} bytes; the limit is ${maxBytes}`,
+    };
   }
   const declared = declaredType.split(";")[0]!.trim().toLowerCase();
   if (declared !== type.contentType && declared !== "application/octet-stream" && declared !== "") {

@@ -11,7 +11,9 @@ type Schema = z.core.$ZodType;
 /** Largest string any input field may declare: an evidence file's base64 under the body limit. */
 const LONGEST_STRING = 12 * 1024 * 1024;
 
-function checksOf(schema: Schema): { check: string; maximum?: number; value?: unknown; format?: string; inclusive?: boolean }[] {
+function checksOf(
+  schema: Schema,
+): { check: string; maximum?: number; value?: unknown; format?: string; inclusive?: boolean }[] {
   const checks = (schema._zod.def as { checks?: { _zod: { def: unknown } }[] }).checks ?? [];
   return checks.map((c) => c._zod.def as never);
 }
@@ -67,7 +69,9 @@ function violations(schema: Schema, at: string, seen = new Set<Schema>()): strin
   }
 }
 
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { inputs: Schema[]; middlewares: unknown[] } }>);
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { inputs: Schema[]; middlewares: unknown[] } }>,
+);
 
 describe("the input policy", () => {
   it("finds the procedures by walking the router", () => {
@@ -79,28 +83,47 @@ describe("the input policy", () => {
     expect(guard.every((m) => procedure._def.middlewares.includes(m))).toBe(true);
   });
 
-  it.each(procedures.map(([path, p]) => [path, p] as const))("%s bounds every string and integer of its input", (path, procedure) => {
-    expect(procedure._def.inputs.flatMap((s) => violations(s, path))).toEqual([]);
-  });
+  it.each(procedures.map(([path, p]) => [path, p] as const))(
+    "%s bounds every string and integer of its input",
+    (path, procedure) => {
+      expect(procedure._def.inputs.flatMap((s) => violations(s, path))).toEqual([]);
+    },
+  );
 
   it("the walk itself finds what the policy forbids", () => {
     const bad = z.object({ a: z.string(), b: z.number().int(), c: z.unknown(), d: z.string().max(5), e: z.number() });
-    expect(violations(bad, "x")).toEqual(["x.a: a string without a length limit", "x.b: an integer without the int4 limit", "x.c: a unknown schema accepts anything"]);
+    expect(violations(bad, "x")).toEqual([
+      "x.a: a string without a length limit",
+      "x.b: an integer without the int4 limit",
+      "x.c: a unknown schema accepts anything",
+    ]);
   });
 });
 
 describe("guardInput", () => {
   it("refuses NUL and lone surrogates in values and keys, naming the path", () => {
-    expect(guardInput({ a: ["x", "a\u0000b"] })).toMatchObject({ ok: false, issue: { path: ["a", 1], message: expect.stringContaining("NUL") } });
-    expect(guardInput({ name: "\uD800" })).toMatchObject({ ok: false, issue: { path: ["name"], zh: expect.stringContaining("代理项") } });
+    expect(guardInput({ a: ["x", "a\u0000b"] })).toMatchObject({
+      ok: false,
+      issue: { path: ["a", 1], message: expect.stringContaining("NUL") },
+    });
+    expect(guardInput({ name: "\uD800" })).toMatchObject({
+      ok: false,
+      issue: { path: ["name"], zh: expect.stringContaining("代理项") },
+    });
     expect(guardInput({ ["k\uDC00"]: 1 })).toMatchObject({ ok: false });
     expect(guardInput({ ok: "😀 是 \uD83D\uDE00" })).toEqual({ ok: true, input: { ok: "😀 是 \uD83D\uDE00" } });
   });
 
   it("refuses prototype keys, twins under NFC, and puts keys in NFC", () => {
-    expect(guardInput(JSON.parse('{"facts": {"__proto__": 1}}'))).toMatchObject({ ok: false, issue: { path: ["facts", "__proto__"] } });
+    expect(guardInput(JSON.parse('{"facts": {"__proto__": 1}}'))).toMatchObject({
+      ok: false,
+      issue: { path: ["facts", "__proto__"] },
+    });
     expect(guardInput({ constructor: 1 })).toMatchObject({ ok: false });
-    expect(guardInput({ "e\u0301": 1, "\u00e9": 2 })).toMatchObject({ ok: false, issue: { message: expect.stringContaining("normalisation") } });
+    expect(guardInput({ "e\u0301": 1, "\u00e9": 2 })).toMatchObject({
+      ok: false,
+      issue: { message: expect.stringContaining("normalisation") },
+    });
     const r = guardInput({ "e\u0301": 1 });
     expect(r.ok && Object.keys(r.input as object)).toEqual(["\u00e9"]);
   });
@@ -108,8 +131,14 @@ describe("guardInput", () => {
   it("refuses deep nesting and too many values without using the stack", () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(guardInput(deep)).toMatchObject({ ok: false, issue: { message: expect.stringContaining("nested too deeply") } });
-    expect(guardInput(new Array(2_000_001).fill(0))).toMatchObject({ ok: false, issue: { message: expect.stringContaining("too many values") } });
+    expect(guardInput(deep)).toMatchObject({
+      ok: false,
+      issue: { message: expect.stringContaining("nested too deeply") },
+    });
+    expect(guardInput(new Array(2_000_001).fill(0))).toMatchObject({
+      ok: false,
+      issue: { message: expect.stringContaining("too many values") },
+    });
   });
 
   it("refuses what is not JSON", () => {
@@ -122,6 +151,10 @@ describe("zod messages", () => {
   it("are given in Chinese and English", () => {
     const r = z.object({ name: z.string().max(3) }).safeParse({ name: "long" });
     expect(r.success).toBe(false);
-    if (!r.success) expect(translateZodIssue(r.error.issues[0] as z.core.$ZodIssue)).toEqual({ zh: "最多 3 个字符", en: "at most 3 characters" });
+    if (!r.success)
+      expect(translateZodIssue(r.error.issues[0] as z.core.$ZodIssue)).toEqual({
+        zh: "最多 3 个字符",
+        en: "at most 3 characters",
+      });
   });
 });

@@ -41,9 +41,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** What is wrong with a string by the policy's rules that hold everywhere, or null. */
 export function badCharacters(text: string): Bilingual | null {
-  if (text.includes("\u0000")) return { zh: "不能含有空字符（U+0000）", en: "must not contain the NUL character (U+0000)" };
+  if (text.includes("\u0000"))
+    return { zh: "不能含有空字符（U+0000）", en: "must not contain the NUL character (U+0000)" };
   if (LONE_SURROGATE.test(text)) {
-    return { zh: "含有无效的 Unicode 字符（孤立的代理项）", en: "contains an invalid Unicode character (a lone surrogate)" };
+    return {
+      zh: "含有无效的 Unicode 字符（孤立的代理项）",
+      en: "contains an invalid Unicode character (a lone surrogate)",
+    };
   }
   return null;
 }
@@ -53,7 +57,9 @@ export function bilingualIssue(path: (string | number)[], message: Bilingual): F
   return { path, message: message.en, zh: message.zh };
 }
 
-export type GuardResult = { readonly ok: true; readonly input: unknown } | { readonly ok: false; readonly issue: FieldIssue };
+export type GuardResult =
+  | { readonly ok: true; readonly input: unknown }
+  | { readonly ok: false; readonly issue: FieldIssue };
 
 function isPlainObject(v: object): boolean {
   const proto = Object.getPrototypeOf(v) as unknown;
@@ -67,7 +73,10 @@ function isPlainObject(v: object): boolean {
  */
 export function guardInput(raw: unknown): GuardResult {
   let values = 0;
-  const fail = (path: (string | number)[], message: Bilingual): GuardResult => ({ ok: false, issue: bilingualIssue(path, message) });
+  const fail = (path: (string | number)[], message: Bilingual): GuardResult => ({
+    ok: false,
+    issue: bilingualIssue(path, message),
+  });
   // Each task copies one value into `put`.
   type Task = { value: unknown; path: (string | number)[]; put: (v: unknown) => void };
   let result: unknown;
@@ -76,7 +85,10 @@ export function guardInput(raw: unknown): GuardResult {
     const { value, path, put } = stack.pop() as Task;
     values += 1;
     if (values > INPUT_LIMITS.values) {
-      return fail([], { zh: `输入的值过多（最多 ${INPUT_LIMITS.values} 个）`, en: `too many values (at most ${INPUT_LIMITS.values})` });
+      return fail([], {
+        zh: `输入的值过多（最多 ${INPUT_LIMITS.values} 个）`,
+        en: `too many values (at most ${INPUT_LIMITS.values})`,
+      });
     }
     if (value === null || value === undefined || typeof value === "boolean") {
       put(value);
@@ -97,12 +109,16 @@ export function guardInput(raw: unknown): GuardResult {
       return fail(path, { zh: "输入应为 JSON", en: "the input must be JSON" });
     }
     if (path.length >= INPUT_LIMITS.depth) {
-      return fail(path, { zh: `嵌套过深（最多 ${INPUT_LIMITS.depth} 层）`, en: `nested too deeply (at most ${INPUT_LIMITS.depth} levels)` });
+      return fail(path, {
+        zh: `嵌套过深（最多 ${INPUT_LIMITS.depth} 层）`,
+        en: `nested too deeply (at most ${INPUT_LIMITS.depth} levels)`,
+      });
     }
     if (Array.isArray(value)) {
       const copy: unknown[] = new Array<unknown>(value.length);
       put(copy);
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i], put: (v) => (copy[i] = v) });
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], path: [...path, i], put: (v) => (copy[i] = v) });
       continue;
     }
     const copy: Record<string, unknown> = {};
@@ -112,12 +128,19 @@ export function guardInput(raw: unknown): GuardResult {
       const bad = badCharacters(key);
       if (bad) return fail(at, bad);
       if (key.length > INPUT_LIMITS.keyChars) {
-        return fail(at, { zh: `键名过长（最多 ${INPUT_LIMITS.keyChars} 个字符）`, en: `the key is too long (at most ${INPUT_LIMITS.keyChars} characters)` });
+        return fail(at, {
+          zh: `键名过长（最多 ${INPUT_LIMITS.keyChars} 个字符）`,
+          en: `the key is too long (at most ${INPUT_LIMITS.keyChars} characters)`,
+        });
       }
       const nfc = key.normalize("NFC");
-      if (FORBIDDEN_KEYS.has(nfc)) return fail(at, { zh: `不允许的键名「${nfc}」`, en: `the key "${nfc}" is not allowed` });
+      if (FORBIDDEN_KEYS.has(nfc))
+        return fail(at, { zh: `不允许的键名「${nfc}」`, en: `the key "${nfc}" is not allowed` });
       if (Object.prototype.hasOwnProperty.call(copy, nfc)) {
-        return fail(at, { zh: `两个键名在 Unicode 规范化后相同：「${nfc}」`, en: `two keys are the same after Unicode normalisation: "${nfc}"` });
+        return fail(at, {
+          zh: `两个键名在 Unicode 规范化后相同：「${nfc}」`,
+          en: `two keys are the same after Unicode normalisation: "${nfc}"`,
+        });
       }
       // A placeholder keeps the key's place (and makes a later twin a duplicate).
       copy[nfc] = undefined;
@@ -236,7 +259,10 @@ export function translateZodIssue(issue: z.core.$ZodIssue): Bilingual {
       return { zh: `不能小于 ${min}`, en: `must be at least ${min}` };
     }
     case "invalid_value":
-      return { zh: `应为以下之一：${issue.values.map(String).join("、")}`, en: `expected one of ${issue.values.map(String).join(", ")}` };
+      return {
+        zh: `应为以下之一：${issue.values.map(String).join("、")}`,
+        en: `expected one of ${issue.values.map(String).join(", ")}`,
+      };
     case "unrecognized_keys":
       return { zh: `未知的字段：${issue.keys.join("、")}`, en: `unknown field(s): ${issue.keys.join(", ")}` };
     case "invalid_format":

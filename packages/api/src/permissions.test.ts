@@ -46,7 +46,10 @@ const TABLE: Record<string, Row> = {
   "auth.changePassword": { allow: ALL, input: { current: "not the password", next: "a new long password" } },
 
   "users.list": { allow: ["admin"], input: {} },
-  "users.create": { allow: ["admin"], input: { username: "newuser", displayName: "新用户", role: "viewer", password: "a long password" } },
+  "users.create": {
+    allow: ["admin"],
+    input: { username: "newuser", displayName: "新用户", role: "viewer", password: "a long password" },
+  },
   "users.update": { allow: ["admin"], input: { id: MISSING, displayName: "x" } },
 
   "tokens.list": { allow: ["admin"], input: {} },
@@ -58,17 +61,26 @@ const TABLE: Record<string, Row> = {
   "subjects.create": { allow: ["admin"], input: { kind: "行政村", code: "P-1", name: "权限村", attributes: {} } },
   "subjects.update": { allow: ["admin"], input: { id: MISSING, revision: 1, name: "x" } },
   "subjects.delete": { allow: ["admin"], input: { id: MISSING, revision: 1 } },
-  "subjects.import": { allow: ["admin"], input: { rows: [{ kind: "行政村", code: "P-2", name: "导入村", attributes: {} }] } },
+  "subjects.import": {
+    allow: ["admin"],
+    input: { rows: [{ kind: "行政村", code: "P-2", name: "导入村", attributes: {} }] },
+  },
 
   "periods.list": { allow: ALL, input: undefined },
   "periods.update": { allow: ["admin"], input: { id: MISSING, fourEyes: false } },
-  "periods.create": { allow: ["admin"], input: { code: "P2027", name: "2027年度", startsOn: "2027-01-01", endsOn: "2027-12-31" } },
+  "periods.create": {
+    allow: ["admin"],
+    input: { code: "P2027", name: "2027年度", startsOn: "2027-01-01", endsOn: "2027-12-31" },
+  },
 
   "rubrics.list": { allow: ALL, input: undefined },
   "rubrics.versions": { allow: ALL, input: { key: "nothing" } },
   "rubrics.get": { allow: ALL, input: { id: MISSING } },
   "rubrics.check": { allow: ALL, input: { source: "评分细则 x" } },
-  "rubrics.saveDraft": { allow: ["admin", "policy"], input: { key: "nothing", source: "评分细则 nothing", revision: MISSING } },
+  "rubrics.saveDraft": {
+    allow: ["admin", "policy"],
+    input: { key: "nothing", source: "评分细则 nothing", revision: MISSING },
+  },
   "rubrics.publish": { allow: ["admin", "policy"], input: { key: "nothing", revision: 1 } },
   "rubrics.diff": { allow: ALL, input: { fromId: MISSING, toId: MISSING, periodId: MISSING } },
 
@@ -102,10 +114,17 @@ const TABLE: Record<string, Row> = {
   "evidence.upload": {
     allow: ["admin", "assessor"],
     input: { assessmentId: MISSING, name: "a.pdf", contentType: "application/pdf", dataBase64: PDF },
-    also: { rule: "owner", input: (f) => ({ assessmentId: f.owned.id, name: "b.pdf", contentType: "application/pdf", dataBase64: PDF }) },
+    also: {
+      rule: "owner",
+      input: (f) => ({ assessmentId: f.owned.id, name: "b.pdf", contentType: "application/pdf", dataBase64: PDF }),
+    },
   },
   "evidence.download": { allow: ALL, input: { id: MISSING } },
-  "evidence.delete": { allow: ["admin", "assessor"], input: { id: MISSING }, also: { rule: "owner", input: (f) => ({ id: f.file }) } },
+  "evidence.delete": {
+    allow: ["admin", "assessor"],
+    input: { id: MISSING },
+    also: { rule: "owner", input: (f) => ({ id: f.file }) },
+  },
 
   "audit.list": { allow: ["admin"], input: {} },
 };
@@ -157,7 +176,11 @@ describe("permission table", () => {
       want[path] = {} as Record<Who, Outcome>;
       for (const who of whos) {
         want[path][who] = expected(row, who);
-        actual[path][who] = await call(api.as(who === "anonymous" ? null : who, { address: `10.1.0.${whos.indexOf(who)}` }), path, row.input);
+        actual[path][who] = await call(
+          api.as(who === "anonymous" ? null : who, { address: `10.1.0.${whos.indexOf(who)}` }),
+          path,
+          row.input,
+        );
       }
     }
     expect(actual).toEqual(want);
@@ -165,28 +188,61 @@ describe("permission table", () => {
 
   it("applies ownership and four-eyes where the table says", async () => {
     const admin = api.as("admin");
-    const period = await admin.periods.create({ code: "OWN", name: "所有权", startsOn: "2026-01-01", endsOn: "2026-12-31" });
-    await admin.subjects.import({ rows: ["甲", "乙"].map((name, i) => ({ kind: "行政村", code: `OWN-${i}`, name, attributes: {} })) });
+    const period = await admin.periods.create({
+      code: "OWN",
+      name: "所有权",
+      startsOn: "2026-01-01",
+      endsOn: "2026-12-31",
+    });
+    await admin.subjects.import({
+      rows: ["甲", "乙"].map((name, i) => ({ kind: "行政村", code: `OWN-${i}`, name, attributes: {} })),
+    });
     const subjects = (await admin.subjects.list({ search: "OWN-", limit: 10, offset: 0 })).rows.map((s) => s.id);
-    const { draft } = await api.as("policy").rubrics.saveDraft({ key: "village_quality", source: VILLAGE, revision: null });
+    const { draft } = await api
+      .as("policy")
+      .rubrics.saveDraft({ key: "village_quality", source: VILLAGE, revision: null });
     await api.as("policy").rubrics.publish({ key: "village_quality", revision: draft.revision });
     const owned = await api.as("assessor").assessments.create({ subjectId: subjects[0]!, periodId: period.id });
-    const file = await api.as("assessor").evidence.upload({ assessmentId: owned.id, name: "a.pdf", contentType: "application/pdf", dataBase64: PDF });
+    const file = await api
+      .as("assessor")
+      .evidence.upload({ assessmentId: owned.id, name: "a.pdf", contentType: "application/pdf", dataBase64: PDF });
     const opened = await admin.assessments.create({ subjectId: subjects[1]!, periodId: period.id });
-    const saved = await admin.assessments.saveFacts({ id: opened.id, revision: opened.revision, facts: WORKED_EXAMPLE });
+    const saved = await admin.assessments.saveFacts({
+      id: opened.id,
+      revision: opened.revision,
+      facts: WORKED_EXAMPLE,
+    });
     const submitted = await admin.assessments.submit({ id: opened.id, revision: saved.revision });
     const fixture: Fixture = { owned, file: file.id, submitted };
-    const made = await admin.users.create({ username: "assessor2", displayName: "另一评分员", role: "assessor", password: TEST_PASSWORD });
-    const otherAssessor: AuthUser = { id: made.id, username: made.username, displayName: made.displayName, role: "assessor", via: "internal" };
+    const made = await admin.users.create({
+      username: "assessor2",
+      displayName: "另一评分员",
+      role: "assessor",
+      password: TEST_PASSWORD,
+    });
+    const otherAssessor: AuthUser = {
+      id: made.id,
+      username: made.username,
+      displayName: made.displayName,
+      role: "assessor",
+      via: "internal",
+    };
 
     // Refused first, then allowed (the owner's delete of the file comes last: it removes it).
     const ruled = Object.entries(TABLE).flatMap(([path, row]) => (row.also ? [{ path, ...row.also }] : []));
     const refusedAs = { owner: api.as(otherAssessor), "not submitter": api.as("admin") };
     const allowedAs = { owner: api.as("assessor"), "not submitter": api.as("reviewer") };
     const actual: Record<string, [Outcome, Outcome]> = {};
-    for (const { path, rule, input } of ruled) actual[path] = [await call(refusedAs[rule], path, input(fixture)), "allowed"];
+    for (const { path, rule, input } of ruled)
+      actual[path] = [await call(refusedAs[rule], path, input(fixture)), "allowed"];
     for (const { path, rule, input } of ruled) actual[path]![1] = await call(allowedAs[rule], path, input(fixture));
     expect(actual).toEqual(Object.fromEntries(ruled.map(({ path }) => [path, ["FORBIDDEN", "allowed"]])));
-    expect(ruled.map((r) => r.path).sort()).toEqual(["assessments.approve", "assessments.saveFacts", "assessments.submit", "evidence.delete", "evidence.upload"]);
+    expect(ruled.map((r) => r.path).sort()).toEqual([
+      "assessments.approve",
+      "assessments.saveFacts",
+      "assessments.submit",
+      "evidence.delete",
+      "evidence.upload",
+    ]);
   });
 });

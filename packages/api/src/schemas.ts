@@ -117,7 +117,9 @@ export const PeriodSchema = z.object({
 });
 export type PeriodOut = z.infer<typeof PeriodSchema>;
 
-export function periodOut(row: Pick<Period, "id" | "code" | "name" | "starts_on" | "ends_on" | "four_eyes" | "open_editing">): PeriodOut {
+export function periodOut(
+  row: Pick<Period, "id" | "code" | "name" | "starts_on" | "ends_on" | "four_eyes" | "open_editing">,
+): PeriodOut {
   return {
     id: row.id,
     code: row.code,

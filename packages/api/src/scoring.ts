@@ -1,7 +1,14 @@
 // The API's one door to the engine: compiling rubric sources (cached by rubric version, since a
 // published version never changes), checking facts against a rubric's input schema, and scoring.
 // Scores are only ever computed here, on the server, with the version an assessment pins.
-import { compile, runTests, type CompiledRubric, type FactError, type FactNotice, type ScoreResult } from "@kaoping/engine";
+import {
+  compile,
+  runTests,
+  type CompiledRubric,
+  type FactError,
+  type FactNotice,
+  type ScoreResult,
+} from "@kaoping/engine";
 import type { Database, Kysely } from "@kaoping/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -45,15 +52,19 @@ export const ScoreResultSchema = z.object({
   total: z.number(),
   grade: z.string().nullable(),
   veto: z.object({ reason: z.string(), span: SpanSchema, explanation: MessageSchema.optional() }).nullable(),
-  items: z.array(
-    z.object({
-      number: z.number().int(),
-      title: z.string(),
-      standard: z.number(),
-      points: z.number(),
-      criteria: z.array(z.object({ number: z.number().int(), points: z.number(), reason: ReasonSchema.optional() })).readonly(),
-    }),
-  ).readonly(),
+  items: z
+    .array(
+      z.object({
+        number: z.number().int(),
+        title: z.string(),
+        standard: z.number(),
+        points: z.number(),
+        criteria: z
+          .array(z.object({ number: z.number().int(), points: z.number(), reason: ReasonSchema.optional() }))
+          .readonly(),
+      }),
+    )
+    .readonly(),
 });
 export type ScoreResultOut = z.infer<typeof ScoreResultSchema>;
 
@@ -121,10 +132,15 @@ export async function preparedVersion(db: Kysely<Database>, versionId: number): 
   const cache = cacheFor(caches, db);
   const hit = cache.get(versionId);
   if (hit) return hit;
-  const row = await db.selectFrom("rubric_version").select(["source", "status"]).where("id", "=", versionId).executeTakeFirst();
+  const row = await db
+    .selectFrom("rubric_version")
+    .select(["source", "status"])
+    .where("id", "=", versionId)
+    .executeTakeFirst();
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no rubric version ${versionId}` });
   const { prepared } = compileSource(row.source);
-  if (!prepared) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `rubric version ${versionId} does not compile` });
+  if (!prepared)
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `rubric version ${versionId} does not compile` });
   // Drafts change; only published versions are safe to keep.
   if (row.status === "published") cache.set(versionId, prepared);
   return prepared;
@@ -165,7 +181,9 @@ export function scoreFacts(prepared: Prepared, facts: Record<string, unknown>): 
 }
 
 /** The rubric's own tests: each by name, passed or not, with what failed (in both languages). */
-export function rubricTests(prepared: Prepared): { name: string; passed: boolean; failures: { zh: string; en: string }[] }[] {
+export function rubricTests(
+  prepared: Prepared,
+): { name: string; passed: boolean; failures: { zh: string; en: string }[] }[] {
   return runTests(prepared.compiled).map((t) => ({
     name: t.name,
     passed: t.passed,

@@ -33,7 +33,15 @@ export const WORKED_EXAMPLE: Record<string, unknown> = JSON.parse(
 
 /** Fast throttle settings so that tests of the lock-out do not wait for seconds. */
 export const TEST_SETTINGS: Partial<ApiSettings> = {
-  throttle: { accountLimit: 3, addressLimit: 6, windowMs: 60_000, lockMs: 60_000, maxLockMs: 60_000, delayPerFailureMs: 1, maxDelayMs: 5 },
+  throttle: {
+    accountLimit: 3,
+    addressLimit: 6,
+    windowMs: 60_000,
+    lockMs: 60_000,
+    maxLockMs: 60_000,
+    delayPerFailureMs: 1,
+    maxDelayMs: 5,
+  },
 };
 
 /** Opens a fresh database on `target` and makes one user per role. */
@@ -47,7 +55,13 @@ export async function setUpApi(target: TestDatabaseTarget): Promise<TestApi> {
       .values({ username: `${role}1`, display_name: `${role} one`, role, password_hash: hash })
       .returning(["id", "username", "display_name", "role"])
       .executeTakeFirstOrThrow();
-    users[role] = { id: row.id, username: row.username, displayName: row.display_name, role: row.role, via: "internal" };
+    users[role] = {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      via: "internal",
+    };
   }
   return {
     handle,

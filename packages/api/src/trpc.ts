@@ -5,7 +5,13 @@ import type { Role, Transaction, Database } from "@kaoping/db";
 import { appendAudit, isDatabaseUnavailable, type Json } from "@kaoping/db";
 import { ZodError } from "zod";
 import type { AuthUser, Context } from "./context.ts";
-import { DATABASE_UNAVAILABLE, fromDatabaseError, INTERNAL_MESSAGE, isDatabaseError, RevisionConflict } from "./errors.ts";
+import {
+  DATABASE_UNAVAILABLE,
+  fromDatabaseError,
+  INTERNAL_MESSAGE,
+  isDatabaseError,
+  RevisionConflict,
+} from "./errors.ts";
 import { bilingualIssue, guardInput, translateZodIssue } from "./input-policy.ts";
 
 /** One failing field: its path (e.g. ["facts", "培训人数"]) and what is wrong. */
@@ -29,7 +35,10 @@ function zodIssues(error: ZodError): FieldIssue[] {
 /** One line per issue: its path, then the message in Chinese and English where it has both. */
 function issueLines(issues: readonly FieldIssue[]): string {
   return issues
-    .map((i) => `${i.path.join(".") || "(input)"}: ${i.zh !== undefined && i.zh !== i.message ? `${i.zh} / ${i.message}` : i.message}`)
+    .map(
+      (i) =>
+        `${i.path.join(".") || "(input)"}: ${i.zh !== undefined && i.zh !== i.message ? `${i.zh} / ${i.message}` : i.message}`,
+    )
     .join("; ");
 }
 
@@ -55,7 +64,15 @@ const t = initTRPC.context<Context>().create({
       return {
         ...shape,
         message: DATABASE_UNAVAILABLE,
-        data: { ...shape.data, code: "SERVICE_UNAVAILABLE" as const, httpStatus: 503, issues: null, currentRevision: null, requestId, stack: undefined },
+        data: {
+          ...shape.data,
+          code: "SERVICE_UNAVAILABLE" as const,
+          httpStatus: 503,
+          issues: null,
+          currentRevision: null,
+          requestId,
+          stack: undefined,
+        },
       };
     }
     // A ZodError behind anything but BAD_REQUEST is the server's own output check failing.
@@ -105,7 +122,9 @@ export const inputGuard = t.middleware(async ({ getRawInput, next }) => {
   try {
     raw = await getRawInput();
   } catch {
-    throw new ValidationError([bilingualIssue([], { zh: "请求内容不是有效的 JSON", en: "the request body is not valid JSON" })]);
+    throw new ValidationError([
+      bilingualIssue([], { zh: "请求内容不是有效的 JSON", en: "the request body is not valid JSON" }),
+    ]);
   }
   const guarded = guardInput(raw);
   if (!guarded.ok) throw new ValidationError([guarded.issue]);
@@ -148,7 +167,10 @@ function requireRole(roles: readonly Role[]) {
  */
 export const singleCall = t.middleware(({ ctx, path, next }) => {
   if (ctx.callsInRequest > 1) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `${path} must be sent on its own, not in a batch of ${ctx.callsInRequest} calls` });
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `${path} must be sent on its own, not in a batch of ${ctx.callsInRequest} calls`,
+    });
   }
   return next();
 });

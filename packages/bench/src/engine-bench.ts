@@ -114,10 +114,15 @@ export async function runEngineBench(out: (line: string) => void = console.log):
       checks.push(["zen", await zen.score(v)]);
     }
     for (const [name, r] of checks) {
-      if (!same(hand, r)) throw new Error(`${name} disagrees with the hand-written scorer on village #${i}: ${JSON.stringify(r)} vs ${JSON.stringify(hand)}`);
+      if (!same(hand, r))
+        throw new Error(
+          `${name} disagrees with the hand-written scorer on village #${i}: ${JSON.stringify(r)} vs ${JSON.stringify(hand)}`,
+        );
     }
   }
-  out(`verified: compiled (plain, totals) on ${all.length} villages, explain and closures on 10000, json-rules-engine and ZEN on ${peersChecked}: identical item points and totals`);
+  out(
+    `verified: compiled (plain, totals) on ${all.length} villages, explain and closures on 10000, json-rules-engine and ZEN on ${peersChecked}: identical item points and totals`,
+  );
 
   // 2. Throughput.
   const rows: Row[] = [];
@@ -126,11 +131,36 @@ export async function runEngineBench(out: (line: string) => void = console.log):
     const facts = allFacts.slice(0, n);
     rows.push(
       ...interleaved(n, n === 10_000 ? 15 : 7, [
-        ["hand-written (reference)", () => { for (const v of villages) sink += scoreVillageByHand(v).total; }],
-        ["compiled, item points + total (scoreTotals)", () => { for (const f of facts) sink += generated.scoreTotals(f).total; }],
-        ["compiled, full result (score)", () => { for (const f of facts) sink += generated.score(f).total; }],
-        ["compiled, explain on", () => { for (const f of facts) sink += generated.score(f, { explain: true }).total; }],
-        ["closures (no eval), full result", () => { for (const f of facts) sink += closures.score(f).total; }],
+        [
+          "hand-written (reference)",
+          () => {
+            for (const v of villages) sink += scoreVillageByHand(v).total;
+          },
+        ],
+        [
+          "compiled, item points + total (scoreTotals)",
+          () => {
+            for (const f of facts) sink += generated.scoreTotals(f).total;
+          },
+        ],
+        [
+          "compiled, full result (score)",
+          () => {
+            for (const f of facts) sink += generated.score(f).total;
+          },
+        ],
+        [
+          "compiled, explain on",
+          () => {
+            for (const f of facts) sink += generated.score(f, { explain: true }).total;
+          },
+        ],
+        [
+          "closures (no eval), full result",
+          () => {
+            for (const f of facts) sink += closures.score(f).total;
+          },
+        ],
       ]),
     );
   }
@@ -139,30 +169,52 @@ export async function runEngineBench(out: (line: string) => void = console.log):
   const someVillages = all.slice(0, 2_000);
   rows.push(
     ...interleaved(some.length, 5, [
-      ["hand-written (reference)", () => { for (const v of someVillages) sink += scoreVillageByHand(v).total; }],
-      ["compiled, explain on, every reason's zh and en read", () => {
-        for (const f of some) {
-          for (const item of generated.score(f, { explain: true }).items) {
-            for (const c of item.criteria) sink += (c.reason?.zh.length ?? 0) + (c.reason?.en.length ?? 0);
+      [
+        "hand-written (reference)",
+        () => {
+          for (const v of someVillages) sink += scoreVillageByHand(v).total;
+        },
+      ],
+      [
+        "compiled, explain on, every reason's zh and en read",
+        () => {
+          for (const f of some) {
+            for (const item of generated.score(f, { explain: true }).items) {
+              for (const c of item.criteria) sink += (c.reason?.zh.length ?? 0) + (c.reason?.en.length ?? 0);
+            }
           }
-        }
-      }],
+        },
+      ],
     ]).slice(1),
   );
   const few = all.slice(0, peersChecked);
-  const handFew = cpu(() => { for (const v of few) sink += scoreVillageByHand(v).total; });
+  const handFew = cpu(() => {
+    for (const v of few) sink += scoreVillageByHand(v).total;
+  });
   const peer = async (scorer: string, run: () => Promise<void>): Promise<Row> => {
     const ts: number[] = [];
     const hs: number[] = [];
     await run();
     for (let r = 0; r < 3; r++) {
       ts.push(await cpuAsync(run));
-      hs.push(cpu(() => { for (const v of few) sink += scoreVillageByHand(v).total; }));
+      hs.push(
+        cpu(() => {
+          for (const v of few) sink += scoreVillageByHand(v).total;
+        }),
+      );
     }
     return { scorer, subjects: few.length, ms: median(ts), ratio: median(ts.map((t, i) => (hs[i] ?? handFew) / t)) };
   };
-  rows.push(await peer("json-rules-engine", async () => { for (const v of few) sink += (await jre(v)).total; }));
-  rows.push(await peer("@gorules/zen-engine", async () => { for (const v of few) sink += (await zen.score(v)).total; }));
+  rows.push(
+    await peer("json-rules-engine", async () => {
+      for (const v of few) sink += (await jre(v)).total;
+    }),
+  );
+  rows.push(
+    await peer("@gorules/zen-engine", async () => {
+      for (const v of few) sink += (await zen.score(v)).total;
+    }),
+  );
   zen.dispose();
 
   const lines = [["scorer", "villages", "ms", "µs/village", "villages/s", "× hand-written"]];
@@ -177,21 +229,34 @@ export async function runEngineBench(out: (line: string) => void = console.log):
       r.ratio.toFixed(r.ratio < 0.02 ? 4 : 2),
     ]);
   }
-  out("CPU time (user + system), medians; × hand-written is the median of per-round ratios, the hand-written scorer run in the same round.");
+  out(
+    "CPU time (user + system), medians; × hand-written is the median of per-round ratios, the hand-written scorer run in the same round.",
+  );
   out(table(lines));
 
   // 3. Compile time, warm.
   const checked = check(text);
-  const compileText = time(30, () => { for (let i = 0; i < 10; i++) sink += compile(text).diagnostics.length; }) / 10;
-  const compileChecked = time(30, () => { for (let i = 0; i < 10; i++) sink += compile(checked).diagnostics.length; }) / 10;
-  const checkOnly = time(30, () => { for (let i = 0; i < 10; i++) sink += check(text).diagnostics.length; }) / 10;
+  const compileText =
+    time(30, () => {
+      for (let i = 0; i < 10; i++) sink += compile(text).diagnostics.length;
+    }) / 10;
+  const compileChecked =
+    time(30, () => {
+      for (let i = 0; i < 10; i++) sink += compile(checked).diagnostics.length;
+    }) / 10;
+  const checkOnly =
+    time(30, () => {
+      for (let i = 0; i < 10; i++) sink += check(text).diagnostics.length;
+    }) / 10;
   out("");
-  out(table([
-    ["compile village-quality.rubric (warm)", "ms"],
-    ["compile(text): check + lower + bounds + codegen", compileText.toFixed(2)],
-    ["compile(checked): lower + bounds + codegen", compileChecked.toFixed(2)],
-    ["of which check(text) (language package)", checkOnly.toFixed(2)],
-  ]));
+  out(
+    table([
+      ["compile village-quality.rubric (warm)", "ms"],
+      ["compile(text): check + lower + bounds + codegen", compileText.toFixed(2)],
+      ["compile(checked): lower + bounds + codegen", compileChecked.toFixed(2)],
+      ["of which check(text) (language package)", checkOnly.toFixed(2)],
+    ]),
+  );
   if (sink === 42) out("");
   return rows;
 }
@@ -199,9 +264,10 @@ export async function runEngineBench(out: (line: string) => void = console.log):
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? "")].length))) ?? [];
   return rows
-    .map((r, k) =>
-      r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ") +
-      (k === 0 ? `\n${widths.map((w) => "-".repeat(w)).join("  ")}` : ""),
+    .map(
+      (r, k) =>
+        r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ") +
+        (k === 0 ? `\n${widths.map((w) => "-".repeat(w)).join("  ")}` : ""),
     )
     .join("\n");
 }

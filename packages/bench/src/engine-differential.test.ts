@@ -28,7 +28,9 @@ describe("compiled Annex 1 vs the hand-written scorer", () => {
       }
       const items = o.result.items.map((it) => it.points);
       if (o.result.total !== hand.total || items.some((p, k) => p !== hand.items[k])) {
-        mismatches.push(`#${i}: engine ${items.join(",")}=${o.result.total}, by hand ${hand.items.join(",")}=${hand.total}`);
+        mismatches.push(
+          `#${i}: engine ${items.join(",")}=${o.result.total}, by hand ${hand.items.join(",")}=${hand.total}`,
+        );
       }
     });
     expect(mismatches.slice(0, 10)).toEqual([]);

@@ -26,7 +26,8 @@ function award(item: number, points: number, conditions: RuleProperties["conditi
   return { conditions, event: { type: "points", params: { item, kind: "award", points } satisfies Params } };
 }
 function per(item: number, fact: keyof VillageFacts, amount: number, cap?: number): RuleProperties {
-  const params: Params = cap === undefined ? { item, kind: "per", fact, amount } : { item, kind: "per", fact, amount, cap };
+  const params: Params =
+    cap === undefined ? { item, kind: "per", fact, amount } : { item, kind: "per", fact, amount, cap };
   return { conditions: { all: [{ fact, operator: "greaterThan", value: 0 }] }, event: { type: "points", params } };
 }
 
@@ -40,29 +41,73 @@ export function jsonRulesEngineScorer(): (v: VillageFacts) => Promise<VillageSco
     award(1, 2, { all: [is("工作机构正常开展活动")] }),
     award(1, 1, { all: [is("参加政府会议活动")] }),
     award(2, 3, { all: [is("制定工作方案")] }),
-    { conditions: { all: [always("责任书评分")] }, event: { type: "points", params: { item: 2, kind: "score", fact: "责任书评分" } satisfies Params } },
+    {
+      conditions: { all: [always("责任书评分")] },
+      event: { type: "points", params: { item: 2, kind: "score", fact: "责任书评分" } satisfies Params },
+    },
     award(2, 3, { all: [is("有检查考核总结")] }),
     award(3, 5, { all: [{ fact: "培训人数", operator: "atLeast60PercentOf", value: { fact: "辖区企业数" } }] }),
     per(3, "法规培训期数", 1, 3),
     award(4, 15, { all: [is("及时申报名牌产品")] }),
     per(4, "新增省级名牌数", 5),
     per(4, "新增中国名牌数", 10),
-    award(5, 2, { all: [{ fact: "通过认证企业数", operator: "atLeast30PercentOf", value: { fact: "五百万以上工业企业数" } }] }),
+    award(5, 2, {
+      all: [{ fact: "通过认证企业数", operator: "atLeast30PercentOf", value: { fact: "五百万以上工业企业数" } }],
+    }),
     award(5, 1, { all: [{ fact: "新增认证企业数", operator: "greaterThan", value: 0 }] }),
     award(5, 2, { all: [{ fact: "质量建档率", operator: "greaterThanInclusive", value: 100 }] }),
     award(6, 10, { all: [{ fact: "企业标准覆盖率", operator: "greaterThanInclusive", value: 98 }] }),
     award(6, 10, { all: [is("完成标准复审"), { fact: "标准复审率", operator: "greaterThanInclusive", value: 98 }] }),
     per(6, "新增计量确认单位数", 1),
     per(6, "新增采标单位数", 1),
-    { conditions: { all: [always("省抽不合格数")] }, event: { type: "points", params: { item: 7, kind: "deduct", base: 4, clauses: [{ fact: "省抽不合格数", amount: 1 }], id: "7.1" } satisfies Params } },
-    { conditions: { all: [always("国抽不合格数")] }, event: { type: "points", params: { item: 7, kind: "deduct", base: 6, clauses: [{ fact: "国抽不合格数", amount: 2 }], id: "7.2" } satisfies Params } },
+    {
+      conditions: { all: [always("省抽不合格数")] },
+      event: {
+        type: "points",
+        params: {
+          item: 7,
+          kind: "deduct",
+          base: 4,
+          clauses: [{ fact: "省抽不合格数", amount: 1 }],
+          id: "7.1",
+        } satisfies Params,
+      },
+    },
+    {
+      conditions: { all: [always("国抽不合格数")] },
+      event: {
+        type: "points",
+        params: {
+          item: 7,
+          kind: "deduct",
+          base: 6,
+          clauses: [{ fact: "国抽不合格数", amount: 2 }],
+          id: "7.2",
+        } satisfies Params,
+      },
+    },
     award(8, 5, { all: [is("建立打假责任制")] }),
     award(8, 5, { all: [is("明确打假联络员")] }),
     {
       conditions: { all: [always("一般违法案件数")] },
-      event: { type: "points", params: { item: 8, kind: "deduct", base: 10, clauses: [{ fact: "一般违法案件数", amount: 1 }, { fact: "严重违法案件数", amount: 2 }], id: "8.3" } satisfies Params },
+      event: {
+        type: "points",
+        params: {
+          item: 8,
+          kind: "deduct",
+          base: 10,
+          clauses: [
+            { fact: "一般违法案件数", amount: 1 },
+            { fact: "严重违法案件数", amount: 2 },
+          ],
+          id: "8.3",
+        } satisfies Params,
+      },
     },
-    { conditions: { any: [is("发生重大制假售假案件"), is("被省级以上媒体曝光")] }, event: { type: "points", params: { item: 8, kind: "knockout", id: "8.3" } satisfies Params } },
+    {
+      conditions: { any: [is("发生重大制假售假案件"), is("被省级以上媒体曝光")] },
+      event: { type: "points", params: { item: 8, kind: "knockout", id: "8.3" } satisfies Params },
+    },
     per(8, "查实线索数", 3),
     award(9, 3, { all: [is("台帐按要求分类")] }),
     award(9, 5, { all: [is("资料齐全")] }),
@@ -73,7 +118,12 @@ export function jsonRulesEngineScorer(): (v: VillageFacts) => Promise<VillageSco
     const { events } = await engine.run(v as unknown as Record<string, unknown>);
     // Tenths of a point, as the hand-written scorer keeps them: exact.
     const tenths = [0, 0, 0, 0, 0, 0, 0, 0, 0];
-    const knockedOut = new Set(events.map((e) => e.params as Params).filter((p) => p.kind === "knockout").map((p) => (p as { id: string }).id));
+    const knockedOut = new Set(
+      events
+        .map((e) => e.params as Params)
+        .filter((p) => p.kind === "knockout")
+        .map((p) => (p as { id: string }).id),
+    );
     for (const e of events) {
       const p = e.params as Params;
       let t = 0;
@@ -85,7 +135,9 @@ export function jsonRulesEngineScorer(): (v: VillageFacts) => Promise<VillageSco
           t = Math.min((v[p.fact] as number) * p.amount * 10, p.cap === undefined ? Infinity : p.cap * 10);
           break;
         case "deduct":
-          t = knockedOut.has(p.id) ? 0 : Math.max(0, p.base * 10 - p.clauses.reduce((s, c) => s + (v[c.fact] as number) * c.amount * 10, 0));
+          t = knockedOut.has(p.id)
+            ? 0
+            : Math.max(0, p.base * 10 - p.clauses.reduce((s, c) => s + (v[c.fact] as number) * c.amount * 10, 0));
           break;
         case "score":
           t = Math.round((v[p.fact] as number) * 10);
@@ -101,12 +153,41 @@ export function jsonRulesEngineScorer(): (v: VillageFacts) => Promise<VillageSco
 }
 
 const FIELDS: readonly (keyof VillageFacts)[] = [
-  "及时调整工作机构", "工作机构正常开展活动", "参加政府会议活动", "制定工作方案", "应签责任状企业数", "已签责任状企业数",
-  "责任书评分", "有检查考核总结", "辖区企业数", "培训人数", "法规培训期数", "及时申报名牌产品", "新增省级名牌数",
-  "新增中国名牌数", "五百万以上工业企业数", "通过认证企业数", "新增认证企业数", "质量建档率", "企业标准覆盖率",
-  "完成标准复审", "标准复审率", "新增计量确认单位数", "新增采标单位数", "省抽不合格数", "国抽不合格数", "建立打假责任制",
-  "明确打假联络员", "一般违法案件数", "严重违法案件数", "发生重大制假售假案件", "被省级以上媒体曝光", "查实线索数",
-  "台帐按要求分类", "资料齐全", "数据准确",
+  "及时调整工作机构",
+  "工作机构正常开展活动",
+  "参加政府会议活动",
+  "制定工作方案",
+  "应签责任状企业数",
+  "已签责任状企业数",
+  "责任书评分",
+  "有检查考核总结",
+  "辖区企业数",
+  "培训人数",
+  "法规培训期数",
+  "及时申报名牌产品",
+  "新增省级名牌数",
+  "新增中国名牌数",
+  "五百万以上工业企业数",
+  "通过认证企业数",
+  "新增认证企业数",
+  "质量建档率",
+  "企业标准覆盖率",
+  "完成标准复审",
+  "标准复审率",
+  "新增计量确认单位数",
+  "新增采标单位数",
+  "省抽不合格数",
+  "国抽不合格数",
+  "建立打假责任制",
+  "明确打假联络员",
+  "一般违法案件数",
+  "严重违法案件数",
+  "发生重大制假售假案件",
+  "被省级以上媒体曝光",
+  "查实线索数",
+  "台帐按要求分类",
+  "资料齐全",
+  "数据准确",
 ];
 
 /** ZEN's expression language wants ASCII names: f0, f1, … in FIELDS order. */

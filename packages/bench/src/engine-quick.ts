@@ -54,6 +54,8 @@ const hand = times.get("hand") ?? [];
 for (const k of names) {
   const ts = times.get(k) ?? [];
   const ratios = ts.map((t, i) => (hand[i] ?? NaN) / t);
-  console.log(`${k.padEnd(8)} ${((median(ts) / n) * 1000).toFixed(3)} µs/village  min ${((Math.min(...ts) / n) * 1000).toFixed(3)}  × hand ${median(ratios).toFixed(2)}`);
+  console.log(
+    `${k.padEnd(8)} ${((median(ts) / n) * 1000).toFixed(3)} µs/village  min ${((Math.min(...ts) / n) * 1000).toFixed(3)}  × hand ${median(ratios).toFixed(2)}`,
+  );
 }
 if (sink === 42) console.log("");

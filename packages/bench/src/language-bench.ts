@@ -21,7 +21,8 @@ interface Row {
 
 function bench(name: string, text: string): Row {
   const { rubric, diagnostics } = check(text);
-  if (diagnostics.length > 0) throw new Error(`${name} does not check clean: ${diagnostics.map((d) => d.code).join(", ")}`);
+  if (diagnostics.length > 0)
+    throw new Error(`${name} does not check clean: ${diagnostics.map((d) => d.code).join(", ")}`);
   const json = JSON.stringify(rubric);
   const validated = RubricJson.safeParse(JSON.parse(json));
   if (!validated.success) throw new Error(`${name}: the zod schema rejects the real AST: ${validated.error.message}`);
@@ -49,8 +50,12 @@ export function runLanguageBench(): void {
   const load = loadavg()[0] ?? 0;
   const cpuMs = (s: Sample) => (s.cpu < 10 ? s.cpu.toFixed(2) : s.cpu.toFixed(0));
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-  console.log(`Rubric language: parse + check, warm (${seconds} s of runs each; node ${process.version}, ${cpus().length} CPUs, load ${load.toFixed(1)})\n`);
-  console.log("| rubric | size | parse + check: median | best | CPU | MB/s | parse | check | as JSON | JSON.parse + zod: median | best | CPU | MB/s | ratio (median, CPU) |");
+  console.log(
+    `Rubric language: parse + check, warm (${seconds} s of runs each; node ${process.version}, ${cpus().length} CPUs, load ${load.toFixed(1)})\n`,
+  );
+  console.log(
+    "| rubric | size | parse + check: median | best | CPU | MB/s | parse | check | as JSON | JSON.parse + zod: median | best | CPU | MB/s | ratio (median, CPU) |",
+  );
   console.log("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
   for (const r of rows) {
     console.log(
@@ -58,7 +63,9 @@ export function runLanguageBench(): void {
     );
   }
   if (load > cpus().length / 2) {
-    console.log(`\nThe machine was busy (load ${load.toFixed(1)} on ${cpus().length} CPUs): medians are inflated; best and CPU are the steadier figures, and the targets below are judged on CPU time.`);
+    console.log(
+      `\nThe machine was busy (load ${load.toFixed(1)} on ${cpus().length} CPUs): medians are inflated; best and CPU are the steadier figures, and the targets below are judged on CPU time.`,
+    );
   }
 
   const busy = load > cpus().length / 2;
@@ -67,9 +74,15 @@ export function runLanguageBench(): void {
   const generated = rows[2] as Row;
   const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
   console.log(`\nTargets (issue 2), on ${busy ? "CPU time" : "median wall time"}:`);
-  console.log(`- each annex under 2 ms warm: ${annexes.map((r) => `${figure(r.total).toFixed(2)} ms`).join(", ")} — ${verdict(annexes.every((r) => figure(r.total) < 2))}`);
-  console.log(`- 1,000 items under 150 ms: ${figure(generated.total).toFixed(0)} ms — ${verdict(figure(generated.total) < 150)}`);
-  console.log(`- within 10× of JSON.parse + zod: ${rows.map((r) => ratio(figure(r.total), figure(r.json))).join(", ")} — ${verdict(rows.every((r) => figure(r.total) < 10 * figure(r.json)))}`);
+  console.log(
+    `- each annex under 2 ms warm: ${annexes.map((r) => `${figure(r.total).toFixed(2)} ms`).join(", ")} — ${verdict(annexes.every((r) => figure(r.total) < 2))}`,
+  );
+  console.log(
+    `- 1,000 items under 150 ms: ${figure(generated.total).toFixed(0)} ms — ${verdict(figure(generated.total) < 150)}`,
+  );
+  console.log(
+    `- within 10× of JSON.parse + zod: ${rows.map((r) => ratio(figure(r.total), figure(r.json))).join(", ")} — ${verdict(rows.every((r) => figure(r.total) < 10 * figure(r.json)))}`,
+  );
 }
 
 // Also runnable on its own: tsx src/language-bench.ts

@@ -43,6 +43,16 @@ export function generateRubric(items: number): string {
   for (let i = 1; i <= items; i++) {
     lines.push(`      方案${i} = 是`, `      不合格数${i} = 0`, `      覆盖率${i} = 100%`);
   }
-  lines.push("    }", "    期望 {", "      项目 1 = 11", `      总分 = ${items * 11}`, '      等级 = "优秀"', "    }", "  }", "}", "");
+  lines.push(
+    "    }",
+    "    期望 {",
+    "      项目 1 = 11",
+    `      总分 = ${items * 11}`,
+    '      等级 = "优秀"',
+    "    }",
+    "  }",
+    "}",
+    "",
+  );
   return lines.join("\n");
 }

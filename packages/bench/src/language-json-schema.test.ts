@@ -10,11 +10,14 @@ import { RubricJson } from "./language-json-schema.ts";
 const rubricsDir = fileURLToPath(new URL("../../../rubrics/", import.meta.url));
 
 describe("language benchmark inputs", () => {
-  it.each(["village-quality.rubric", "enterprise-quality.rubric"])("the zod schema accepts the AST of %s as JSON", (file) => {
-    const { rubric, diagnostics } = check(readFileSync(`${rubricsDir}${file}`, "utf8"));
-    expect(diagnostics).toEqual([]);
-    expect(RubricJson.safeParse(JSON.parse(JSON.stringify(rubric))).success).toBe(true);
-  });
+  it.each(["village-quality.rubric", "enterprise-quality.rubric"])(
+    "the zod schema accepts the AST of %s as JSON",
+    (file) => {
+      const { rubric, diagnostics } = check(readFileSync(`${rubricsDir}${file}`, "utf8"));
+      expect(diagnostics).toEqual([]);
+      expect(RubricJson.safeParse(JSON.parse(JSON.stringify(rubric))).success).toBe(true);
+    },
+  );
 
   it("refuses an AST with a broken expression", () => {
     const { rubric } = check(readFileSync(`${rubricsDir}village-quality.rubric`, "utf8"));

@@ -6,17 +6,42 @@
 import type * as A from "@kaoping/language";
 import { z } from "zod";
 
-const Span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }) satisfies z.ZodType<A.Span>;
+const Span = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+}) satisfies z.ZodType<A.Span>;
 
-const Text = z.object({ kind: z.literal("text"), value: z.string(), block: z.boolean(), span: Span }) satisfies z.ZodType<A.Text>;
+const Text = z.object({
+  kind: z.literal("text"),
+  value: z.string(),
+  block: z.boolean(),
+  span: Span,
+}) satisfies z.ZodType<A.Text>;
 
-const Name = z.object({ kind: z.literal("name"), name: z.string(), quoted: z.boolean(), span: Span }) satisfies z.ZodType<A.Name>;
+const Name = z.object({
+  kind: z.literal("name"),
+  name: z.string(),
+  quoted: z.boolean(),
+  span: Span,
+}) satisfies z.ZodType<A.Name>;
 
 const decimal = z.string().regex(/^\d+(?:\.\d+)?$/);
 
-const NumberLiteral = z.object({ kind: z.literal("number"), value: decimal, span: Span }) satisfies z.ZodType<A.NumberLiteral>;
-const PercentLiteral = z.object({ kind: z.literal("percent"), value: decimal, span: Span }) satisfies z.ZodType<A.PercentLiteral>;
-const BoolLiteral = z.object({ kind: z.literal("bool"), value: z.boolean(), span: Span }) satisfies z.ZodType<A.BoolLiteral>;
+const NumberLiteral = z.object({
+  kind: z.literal("number"),
+  value: decimal,
+  span: Span,
+}) satisfies z.ZodType<A.NumberLiteral>;
+const PercentLiteral = z.object({
+  kind: z.literal("percent"),
+  value: decimal,
+  span: Span,
+}) satisfies z.ZodType<A.PercentLiteral>;
+const BoolLiteral = z.object({
+  kind: z.literal("bool"),
+  value: z.boolean(),
+  span: Span,
+}) satisfies z.ZodType<A.BoolLiteral>;
 
 // Expressions are recursive: zod 4 builds them with getters, which it resolves lazily.
 const Negate = z.object({
@@ -102,10 +127,19 @@ const Expr: z.ZodType<A.Expr> = z.discriminatedUnion("kind", [
   Call,
 ]);
 
-const Literal = z.discriminatedUnion("kind", [NumberLiteral, PercentLiteral, BoolLiteral]) satisfies z.ZodType<A.Literal>;
+const Literal = z.discriminatedUnion("kind", [
+  NumberLiteral,
+  PercentLiteral,
+  BoolLiteral,
+]) satisfies z.ZodType<A.Literal>;
 const SignedLiteral = z.union([Literal, Negate]);
 
-const Points = z.object({ kind: z.literal("points"), expr: Expr, unit: z.boolean(), span: Span }) satisfies z.ZodType<A.Points>;
+const Points = z.object({
+  kind: z.literal("points"),
+  expr: Expr,
+  unit: z.boolean(),
+  span: Span,
+}) satisfies z.ZodType<A.Points>;
 
 const Clause = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("per"), count: Expr, amount: Points, span: Span }),
@@ -115,10 +149,36 @@ const Clause = z.discriminatedUnion("kind", [
 const KnockOut = z.object({ kind: z.literal("knockout"), condition: Expr, span: Span }) satisfies z.ZodType<A.KnockOut>;
 
 const Rule = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("award"), amount: Points, condition: Expr.nullable(), otherwise: Points.nullable(), knockOuts: z.array(KnockOut), span: Span }),
-  z.object({ kind: z.literal("discretionary"), input: Name, suggestion: Expr.nullable(), knockOuts: z.array(KnockOut), span: Span }),
-  z.object({ kind: z.literal("deduction"), base: Points, clauses: z.array(Clause).min(1), floor: Points.nullable(), knockOuts: z.array(KnockOut), span: Span }),
-  z.object({ kind: z.literal("bonus"), clauses: z.array(Clause).min(1), cap: Points.nullable(), knockOuts: z.array(KnockOut), span: Span }),
+  z.object({
+    kind: z.literal("award"),
+    amount: Points,
+    condition: Expr.nullable(),
+    otherwise: Points.nullable(),
+    knockOuts: z.array(KnockOut),
+    span: Span,
+  }),
+  z.object({
+    kind: z.literal("discretionary"),
+    input: Name,
+    suggestion: Expr.nullable(),
+    knockOuts: z.array(KnockOut),
+    span: Span,
+  }),
+  z.object({
+    kind: z.literal("deduction"),
+    base: Points,
+    clauses: z.array(Clause).min(1),
+    floor: Points.nullable(),
+    knockOuts: z.array(KnockOut),
+    span: Span,
+  }),
+  z.object({
+    kind: z.literal("bonus"),
+    clauses: z.array(Clause).min(1),
+    cap: Points.nullable(),
+    knockOuts: z.array(KnockOut),
+    span: Span,
+  }),
 ]) satisfies z.ZodType<A.Rule>;
 
 const InputType = z.discriminatedUnion("kind", [
@@ -126,7 +186,13 @@ const InputType = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("count"), span: Span }),
   z.object({ kind: z.literal("number"), unit: Text.nullable(), span: Span }),
   z.object({ kind: z.literal("percent"), span: Span }),
-  z.object({ kind: z.literal("score"), min: NumberLiteral, max: NumberLiteral, step: NumberLiteral.nullable(), span: Span }),
+  z.object({
+    kind: z.literal("score"),
+    min: NumberLiteral,
+    max: NumberLiteral,
+    step: NumberLiteral.nullable(),
+    span: Span,
+  }),
 ]) satisfies z.ZodType<A.InputType>;
 
 const ordinal = z.number().int().min(0);
@@ -142,7 +208,13 @@ const Input = z.object({
   span: Span,
 }) satisfies z.ZodType<A.Input>;
 
-const Let = z.object({ kind: z.literal("let"), name: Name, expr: Expr, item: ordinal.nullable(), span: Span }) satisfies z.ZodType<A.Let>;
+const Let = z.object({
+  kind: z.literal("let"),
+  name: Name,
+  expr: Expr,
+  item: ordinal.nullable(),
+  span: Span,
+}) satisfies z.ZodType<A.Let>;
 
 const Criterion = z.object({
   kind: z.literal("criterion"),
@@ -164,9 +236,25 @@ const Item = z.object({
   numberSpan: Span,
 }) satisfies z.ZodType<A.Item>;
 
-const Grade = z.object({ kind: z.literal("grade"), label: Text, min: NumberLiteral.nullable(), span: Span }) satisfies z.ZodType<A.Grade>;
-const Veto = z.object({ kind: z.literal("veto"), reason: Text, condition: Expr, span: Span }) satisfies z.ZodType<A.Veto>;
-const Given = z.object({ kind: z.literal("given"), name: Name, value: SignedLiteral, reason: Text.nullable(), span: Span }) satisfies z.ZodType<A.Given>;
+const Grade = z.object({
+  kind: z.literal("grade"),
+  label: Text,
+  min: NumberLiteral.nullable(),
+  span: Span,
+}) satisfies z.ZodType<A.Grade>;
+const Veto = z.object({
+  kind: z.literal("veto"),
+  reason: Text,
+  condition: Expr,
+  span: Span,
+}) satisfies z.ZodType<A.Veto>;
+const Given = z.object({
+  kind: z.literal("given"),
+  name: Name,
+  value: SignedLiteral,
+  reason: Text.nullable(),
+  span: Span,
+}) satisfies z.ZodType<A.Given>;
 
 const ExpectTarget = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("item"), item: ordinal }),

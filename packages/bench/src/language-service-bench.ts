@@ -46,7 +46,9 @@ function bench(name: string, text: string): Row {
   let version = 1;
   let inserted = false;
   const keystroke = () => {
-    const range = inserted ? { start: typed, end: { ...typed, character: typed.character + 1 } } : { start: typed, end: typed };
+    const range = inserted
+      ? { start: typed, end: { ...typed, character: typed.character + 1 } }
+      : { start: typed, end: typed };
     service.change(uri, [{ range, text: inserted ? "" : "x" }], ++version);
     inserted = !inserted;
   };
@@ -99,22 +101,37 @@ export function runServiceBench(): void {
   const rows = benchRubrics().map((r) => bench(r.name, r.text));
   const load = loadavg()[0] ?? 0;
   const busy = load > cpus().length / 2;
-  console.log(`Language service, warm (${seconds} s of runs each; node ${process.version}, ${cpus().length} CPUs, load ${load.toFixed(1)}); ${busy ? "CPU time" : "median wall time"} in ms\n`);
-  console.log("| rubric | open (parse + check) | keystroke → diagnostics | keystroke → diagnostics + engine | hover name | hover criterion | completion | keystroke → hover name | keystroke → hover criterion | keystroke → semantic tokens | format |");
+  console.log(
+    `Language service, warm (${seconds} s of runs each; node ${process.version}, ${cpus().length} CPUs, load ${load.toFixed(1)}); ${busy ? "CPU time" : "median wall time"} in ms\n`,
+  );
+  console.log(
+    "| rubric | open (parse + check) | keystroke → diagnostics | keystroke → diagnostics + engine | hover name | hover criterion | completion | keystroke → hover name | keystroke → hover criterion | keystroke → semantic tokens | format |",
+  );
   console.log("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
   for (const r of rows) {
-    console.log(`| ${r.name} | ${ms(r.open, busy)} | ${ms(r.edit, busy)} | ${ms(r.editEngine, busy)} | ${ms(r.hover, busy)} | ${ms(r.hoverCriterion, busy)} | ${ms(r.completion, busy)} | ${ms(r.editHover, busy)} | ${ms(r.editHoverCriterion, busy)} | ${ms(r.tokens, busy)} | ${ms(r.format, busy)} |`);
+    console.log(
+      `| ${r.name} | ${ms(r.open, busy)} | ${ms(r.edit, busy)} | ${ms(r.editEngine, busy)} | ${ms(r.hover, busy)} | ${ms(r.hoverCriterion, busy)} | ${ms(r.completion, busy)} | ${ms(r.editHover, busy)} | ${ms(r.editHoverCriterion, busy)} | ${ms(r.tokens, busy)} | ${ms(r.format, busy)} |`,
+    );
   }
-  if (busy) console.log(`\nThe machine was busy (load ${load.toFixed(1)} on ${cpus().length} CPUs): the figures are CPU time, steadier than the wall clock.`);
+  if (busy)
+    console.log(
+      `\nThe machine was busy (load ${load.toFixed(1)} on ${cpus().length} CPUs): the figures are CPU time, steadier than the wall clock.`,
+    );
   const figure = (s: Sample) => (busy ? s.cpu : s.median);
   const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
   const annexes = rows.slice(0, 2);
   const generated = rows[2] as Row;
   console.log(`\nTargets (issue 13):`);
   console.log(`- the edits were reparsed by block: ${rows.map((r) => (r.block ? "yes" : "NO")).join(", ")}`);
-  console.log(`- keystroke → diagnostics, annexes under 20 ms: ${annexes.map((r) => figure(r.edit).toFixed(1)).join(", ")} — ${verdict(annexes.every((r) => figure(r.edit) < 20))}`);
-  console.log(`- keystroke → diagnostics, 1,000 items under 150 ms: ${figure(generated.edit).toFixed(0)} — ${verdict(figure(generated.edit) < 150)}`);
-  console.log(`- hover and completion under 10 ms: ${rows.map((r) => `${figure(r.hover).toFixed(2)}/${figure(r.hoverCriterion).toFixed(2)}/${figure(r.completion).toFixed(2)}`).join(", ")} — ${verdict(rows.every((r) => Math.max(figure(r.hover), figure(r.hoverCriterion), figure(r.completion)) < 10))}`);
+  console.log(
+    `- keystroke → diagnostics, annexes under 20 ms: ${annexes.map((r) => figure(r.edit).toFixed(1)).join(", ")} — ${verdict(annexes.every((r) => figure(r.edit) < 20))}`,
+  );
+  console.log(
+    `- keystroke → diagnostics, 1,000 items under 150 ms: ${figure(generated.edit).toFixed(0)} — ${verdict(figure(generated.edit) < 150)}`,
+  );
+  console.log(
+    `- hover and completion under 10 ms: ${rows.map((r) => `${figure(r.hover).toFixed(2)}/${figure(r.hoverCriterion).toFixed(2)}/${figure(r.completion).toFixed(2)}`).join(", ")} — ${verdict(rows.every((r) => Math.max(figure(r.hover), figure(r.hoverCriterion), figure(r.completion)) < 10))}`,
+  );
 }
 
 // Also runnable on its own: tsx src/language-service-bench.ts

@@ -6,8 +6,12 @@ import { runServiceBench } from "./language-service-bench.ts";
 console.log("# Engine: scoring throughput and compile time (rubrics/village-quality.rubric)\n");
 await runEngineBench();
 
-console.log("\n# Language: parse + check against JSON.parse + zod (rubrics/*.rubric and a generated 1,000-item rubric)\n");
+console.log(
+  "\n# Language: parse + check against JSON.parse + zod (rubrics/*.rubric and a generated 1,000-item rubric)\n",
+);
 runLanguageBench();
 
-console.log("\n# Language service: keystroke to diagnostics, hover, completion (rubrics/*.rubric and a generated 1,000-item rubric)\n");
+console.log(
+  "\n# Language service: keystroke to diagnostics, hover, completion (rubrics/*.rubric and a generated 1,000-item rubric)\n",
+);
 runServiceBench();

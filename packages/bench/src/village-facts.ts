@@ -39,8 +39,7 @@ export function generateVillageFacts(count: number, seed: number): VillageFacts[
   const villages: VillageFacts[] = [];
   for (let i = 0; i < count; i++) {
     const r = rand();
-    const profile: Profile =
-      r < 0.06 ? "no-enterprises" : r < 0.2 ? "poor" : r < 0.3 ? "outstanding" : "typical";
+    const profile: Profile = r < 0.06 ? "no-enterprises" : r < 0.2 ? "poor" : r < 0.3 ? "outstanding" : "typical";
     const p = profile === "poor" ? 0.35 : profile === "outstanding" ? 0.97 : 0.8;
     const yes = (): boolean => chance(p);
     const none = profile === "no-enterprises";
@@ -50,9 +49,7 @@ export function generateVillageFacts(count: number, seed: number): VillageFacts[
     const signed = chance(p) ? bigOnes : int(0, bigOnes);
     // The assessor mostly takes the suggestion (rounded down to the 0.1 step), sometimes not.
     const suggestedTenths = bigOnes > 0 ? Math.floor((signed * 40) / bigOnes) : 40;
-    const letterTenths = chance(0.8)
-      ? suggestedTenths
-      : Math.min(40, Math.max(0, suggestedTenths + int(-8, 5)));
+    const letterTenths = chance(0.8) ? suggestedTenths : Math.min(40, Math.max(0, suggestedTenths + int(-8, 5)));
     const industrial = int(0, bigOnes);
     const certified = chance(0.5) ? Math.min(industrial, near(Math.ceil(industrial * 0.3), 2)) : int(0, industrial);
 

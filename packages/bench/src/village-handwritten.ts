@@ -65,15 +65,12 @@ export interface VillageScore {
 /** Scores one village by Annex 1, exactly as READING.md reads the sheet. */
 export function scoreVillageByHand(f: VillageFacts): VillageScore {
   // All amounts below are tenths of a point.
-  const item1 =
-    (f.及时调整工作机构 ? 20 : 0) + (f.工作机构正常开展活动 ? 20 : 0) + (f.参加政府会议活动 ? 10 : 0);
+  const item1 = (f.及时调整工作机构 ? 20 : 0) + (f.工作机构正常开展活动 ? 20 : 0) + (f.参加政府会议活动 ? 10 : 0);
 
-  const item2 =
-    (f.制定工作方案 ? 30 : 0) + Math.round(f.责任书评分 * 10) + (f.有检查考核总结 ? 30 : 0);
+  const item2 = (f.制定工作方案 ? 30 : 0) + Math.round(f.责任书评分 * 10) + (f.有检查考核总结 ? 30 : 0);
 
   // 60 % of the enterprises, compared without division: a village with none meets it.
-  const item3 =
-    (f.培训人数 * 100 >= 60 * f.辖区企业数 ? 50 : 0) + Math.min(f.法规培训期数 * 10, 30);
+  const item3 = (f.培训人数 * 100 >= 60 * f.辖区企业数 ? 50 : 0) + Math.min(f.法规培训期数 * 10, 30);
 
   // Bonuses are open (no cap) and come on top of the standard points.
   const item4 = (f.及时申报名牌产品 ? 150 : 0) + 50 * f.新增省级名牌数 + 100 * f.新增中国名牌数;

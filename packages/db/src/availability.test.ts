@@ -46,7 +46,11 @@ describe("checkReadiness", () => {
     try {
       expect(await checkReadiness(migrated.db)).toEqual({ ready: true });
       await migrated.db.deleteFrom("kp_migration").where("version", "=", 1).execute();
-      expect(await checkReadiness(migrated.db)).toEqual({ ready: false, reason: "migrations", detail: "missing migrations 1" });
+      expect(await checkReadiness(migrated.db)).toEqual({
+        ready: false,
+        reason: "migrations",
+        detail: "missing migrations 1",
+      });
     } finally {
       await migrated.close();
     }

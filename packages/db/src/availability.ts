@@ -38,7 +38,12 @@ const DRIVER_MESSAGES = [
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== "object" || error === null) return false;
-  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  const { code, message, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === "string" && (NETWORK_CODES.has(code) || SERVER_STATES.test(code))) return true;
   if (typeof message === "string" && DRIVER_MESSAGES.some((m) => message.includes(m))) return true;
   // A host with several addresses fails with an AggregateError of one error per address.
@@ -65,7 +70,8 @@ export async function checkReadiness(db: Kysely<Database>): Promise<Readiness> {
     throw error;
   }
   const missing = MIGRATIONS.filter((m) => !applied.has(m.version)).map((m) => m.version);
-  if (missing.length > 0) return { ready: false, reason: "migrations", detail: `missing migrations ${missing.join(", ")}` };
+  if (missing.length > 0)
+    return { ready: false, reason: "migrations", detail: `missing migrations ${missing.join(", ")}` };
   return { ready: true };
 }
 

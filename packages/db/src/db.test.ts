@@ -44,15 +44,29 @@ describe.each(targets)("store on $kind", (target) => {
   it.skipIf(!target.available)("refuses to change the audit log or a published rubric", async () => {
     const { db } = handle;
     await appendAudit(db, {
-      userId: null, actor: "system", procedure: "test", entity: "x", entityId: 1, before: null, after: { a: 1 },
+      userId: null,
+      actor: "system",
+      procedure: "test",
+      entity: "x",
+      entityId: 1,
+      before: null,
+      after: { a: 1 },
     });
     await expect(db.updateTable("audit_log").set({ actor: "mallory" }).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("audit_log").execute()).rejects.toThrow(/append-only/);
     const published = await db
       .insertInto("rubric_version")
       .values({
-        rubric_key: "r", version: 1, status: "published", title: "t", subject_kind: "行政村", effective: null,
-        source: "s", content_hash: "h", author_id: null, note: "",
+        rubric_key: "r",
+        version: 1,
+        status: "published",
+        title: "t",
+        subject_kind: "行政村",
+        effective: null,
+        source: "s",
+        content_hash: "h",
+        author_id: null,
+        note: "",
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -65,8 +79,14 @@ describe.each(targets)("store on $kind", (target) => {
     const { db } = handle;
     await expect(
       db.transaction().execute(async (tx) => {
-        await tx.insertInto("period").values({ code: "P-X", name: "x", starts_on: "2026-01-01", ends_on: "2026-12-31" }).execute();
-        await tx.insertInto("period").values({ code: "P-X", name: "dup", starts_on: "2026-01-01", ends_on: "2026-12-31" }).execute();
+        await tx
+          .insertInto("period")
+          .values({ code: "P-X", name: "x", starts_on: "2026-01-01", ends_on: "2026-12-31" })
+          .execute();
+        await tx
+          .insertInto("period")
+          .values({ code: "P-X", name: "dup", starts_on: "2026-01-01", ends_on: "2026-12-31" })
+          .execute();
       }),
     ).rejects.toThrow();
     expect(await db.selectFrom("period").selectAll().where("code", "=", "P-X").execute()).toEqual([]);
@@ -75,7 +95,10 @@ describe.each(targets)("store on $kind", (target) => {
   it.skipIf(!target.available)("runs code that opens its own transactions all or nothing", async () => {
     const { db } = handle;
     const period = (code: string) => ({ code, name: code, starts_on: "2026-01-01", ends_on: "2026-12-31" });
-    const codes = async () => (await db.selectFrom("period").select("code").where("code", "like", "A-%").orderBy("code").execute()).map((r) => r.code);
+    const codes = async () =>
+      (await db.selectFrom("period").select("code").where("code", "like", "A-%").orderBy("code").execute()).map(
+        (r) => r.code,
+      );
     // Inner transactions that committed are undone when the unit around them fails later.
     await expect(
       runAtomically(db, async (unit) => {
@@ -110,7 +133,10 @@ describe.each(targets)("store on $kind", (target) => {
         async (unit) => {
           const n = (await unit.selectFrom("period").select("id").where("code", "like", "L-%").execute()).length;
           await new Promise((resolve) => setTimeout(resolve, 50));
-          await unit.insertInto("period").values({ code: `L-${n}`, name: "l", starts_on: "2026-01-01", ends_on: "2026-12-31" }).execute();
+          await unit
+            .insertInto("period")
+            .values({ code: `L-${n}`, name: "l", starts_on: "2026-01-01", ends_on: "2026-12-31" })
+            .execute();
         },
         { lock: 727_274_999 },
       );
@@ -125,7 +151,13 @@ describe("migrations", () => {
     const handle = await openDatabase({ dataDir: "memory://", migrate: false });
     try {
       expect(await migrate(handle.db, MIGRATIONS.slice(0, 1))).toEqual([1]);
-      const failing = { version: 99, name: "broken", up: async () => { throw new Error("boom"); } };
+      const failing = {
+        version: 99,
+        name: "broken",
+        up: async () => {
+          throw new Error("boom");
+        },
+      };
       await expect(migrate(handle.db, [...MIGRATIONS, failing])).rejects.toThrow("boom");
       // The failed run applied nothing, not even the good migration before it.
       const versions = (await handle.db.selectFrom("kp_migration").select("version").execute()).map((r) => r.version);
@@ -142,23 +174,48 @@ describe("migration 4 (accountability) on a database in use", () => {
     const handle = await openDatabase({ dataDir: "memory://", migrate: false });
     try {
       const { db } = handle;
-      await migrate(db, MIGRATIONS.filter((m) => m.version < 4));
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version < 4),
+      );
       // Rows as version 3 wrote them (columns of migration 4 do not exist yet: plain SQL).
-      await sql`insert into app_user (username, display_name, role, password_hash) values ('a', 'A', 'assessor', 'x'), ('b', 'B', 'assessor', 'x')`.execute(db);
+      await sql`insert into app_user (username, display_name, role, password_hash) values ('a', 'A', 'assessor', 'x'), ('b', 'B', 'assessor', 'x')`.execute(
+        db,
+      );
       await sql`insert into api_token (user_id, name, prefix, token_hash) values (1, 'old', 'kp_old', 'h')`.execute(db);
-      await sql`insert into subject (kind, code, name) values ('行政村', 'S1', '一村'), ('行政村', 'S2', '二村')`.execute(db);
-      await sql`insert into period (code, name, starts_on, ends_on) values ('2026', '2026年度', '2026-01-01', '2026-12-31')`.execute(db);
-      await sql`insert into rubric_version (rubric_key, version, status, title, subject_kind, source, content_hash) values ('r', 1, 'published', 't', '行政村', 's', 'h')`.execute(db);
-      await sql`insert into assessment (subject_id, period_id, rubric_version_id, status) values (1, 1, 1, 'approved'), (2, 1, 1, 'draft')`.execute(db);
+      await sql`insert into subject (kind, code, name) values ('行政村', 'S1', '一村'), ('行政村', 'S2', '二村')`.execute(
+        db,
+      );
+      await sql`insert into period (code, name, starts_on, ends_on) values ('2026', '2026年度', '2026-01-01', '2026-12-31')`.execute(
+        db,
+      );
+      await sql`insert into rubric_version (rubric_key, version, status, title, subject_kind, source, content_hash) values ('r', 1, 'published', 't', '行政村', 's', 'h')`.execute(
+        db,
+      );
+      await sql`insert into assessment (subject_id, period_id, rubric_version_id, status) values (1, 1, 1, 'approved'), (2, 1, 1, 'draft')`.execute(
+        db,
+      );
       const step = (user: number, procedure: string, id: number) =>
-        appendAudit(db, { userId: user, actor: "x", procedure, entity: "assessment", entityId: id, before: null, after: null });
+        appendAudit(db, {
+          userId: user,
+          actor: "x",
+          procedure,
+          entity: "assessment",
+          entityId: id,
+          before: null,
+          after: null,
+        });
       await step(1, "assessments.create", 1);
       await step(1, "assessments.submit", 1);
       await step(2, "assessments.submit", 1); // returned and resubmitted by someone else: the last one counts
       await step(2, "assessments.create", 2);
       await step(2, "assessments.submit", 2); // then returned: a draft has no submitter
       expect(await migrate(db)).toEqual([4]);
-      const rows = await db.selectFrom("assessment").select(["id", "created_by", "submitted_by", "assigned_to"]).orderBy("id").execute();
+      const rows = await db
+        .selectFrom("assessment")
+        .select(["id", "created_by", "submitted_by", "assigned_to"])
+        .orderBy("id")
+        .execute();
       expect(rows).toEqual([
         { id: 1, created_by: 1, submitted_by: 2, assigned_to: null },
         { id: 2, created_by: 2, submitted_by: null, assigned_to: null },
@@ -181,7 +238,10 @@ describe("PGlite on disk", () => {
 
   it("keeps data across close and reopen", async () => {
     const first = await openDatabase({ dataDir: dir });
-    await first.db.insertInto("period").values({ code: "2026", name: "2026年度", starts_on: "2026-01-01", ends_on: "2026-12-31" }).execute();
+    await first.db
+      .insertInto("period")
+      .values({ code: "2026", name: "2026年度", starts_on: "2026-01-01", ends_on: "2026-12-31" })
+      .execute();
     await first.close();
     const second = await openDatabase({ dataDir: dir });
     const rows = await second.db.selectFrom("period").select("name").execute();

@@ -80,36 +80,47 @@ describe("PGlite on disk", () => {
     return dir;
   };
 
-  it("flushes each commit's WAL to the disk before acknowledging it", async () => {
-    // Patched before opening: the WAL file is opened once, and its path is known from then on.
-    recording = recordFileOperations();
-    const database = await openDatabase({ dataDir: newDir() });
-    try {
-      expect((await sql<{ fsync: string }>`show fsync`.execute(database.db)).rows).toEqual([{ fsync: "on" }]);
-      for (let i = 0; i < 10; i++) {
-        recording.start();
-        await database.db.insertInto("kp_migration").values({ version: 1000 + i, name: `probe ${i}` }).execute();
-        expect(recording.events.some((e) => e.op === "write" && e.path.includes(`${sep}pg_wal${sep}`))).toBe(true);
-        expect(unflushedWal(recording.events)).toEqual([]);
+  it(
+    "flushes each commit's WAL to the disk before acknowledging it",
+    async () => {
+      // Patched before opening: the WAL file is opened once, and its path is known from then on.
+      recording = recordFileOperations();
+      const database = await openDatabase({ dataDir: newDir() });
+      try {
+        expect((await sql<{ fsync: string }>`show fsync`.execute(database.db)).rows).toEqual([{ fsync: "on" }]);
+        for (let i = 0; i < 10; i++) {
+          recording.start();
+          await database.db
+            .insertInto("kp_migration")
+            .values({ version: 1000 + i, name: `probe ${i}` })
+            .execute();
+          expect(recording.events.some((e) => e.op === "write" && e.path.includes(`${sep}pg_wal${sep}`))).toBe(true);
+          expect(unflushedWal(recording.events)).toEqual([]);
+        }
+      } finally {
+        recording?.stop();
+        await database.close();
       }
-    } finally {
-      recording?.stop();
-      await database.close();
-    }
-  }, TEST_MS);
+    },
+    TEST_MS,
+  );
 
-  it("(plain PGlite, for contrast, leaves acknowledged commits in the operating system's cache)", async () => {
-    recording = recordFileOperations();
-    const client = new PGlite(newDir());
-    try {
-      await client.exec("create table t (x int)");
-      recording.start();
-      await client.query("insert into t values (1)");
-      expect(recording.events.some((e) => e.op === "fsync")).toBe(false);
-      expect(unflushedWal(recording.events)).not.toEqual([]);
-    } finally {
-      recording?.stop();
-      await client.close();
-    }
-  }, TEST_MS);
+  it(
+    "(plain PGlite, for contrast, leaves acknowledged commits in the operating system's cache)",
+    async () => {
+      recording = recordFileOperations();
+      const client = new PGlite(newDir());
+      try {
+        await client.exec("create table t (x int)");
+        recording.start();
+        await client.query("insert into t values (1)");
+        expect(recording.events.some((e) => e.op === "fsync")).toBe(false);
+        expect(unflushedWal(recording.events)).not.toEqual([]);
+      } finally {
+        recording?.stop();
+        await client.close();
+      }
+    },
+    TEST_MS,
+  );
 });

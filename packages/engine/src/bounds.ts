@@ -356,7 +356,9 @@ export function boundsDiagnostics(ir: RubricIR): EngineDiagnostic[] {
         const v = sub(a.num(r.base), a.clauses(r.clauses));
         const floor = a.num(r.floor);
         if (v.lo >= floor.hi) {
-          out.push(engineDiagnostic("KP805", r.floor.span, { criterion: name, floor: show(floor.hi), least: show(v.lo) }));
+          out.push(
+            engineDiagnostic("KP805", r.floor.span, { criterion: name, floor: show(floor.hi), least: show(v.lo) }),
+          );
         }
       }
       if (r.kind !== "bonus") nonBonusMost += a.criterion(c).hi;

@@ -4,16 +4,7 @@
 // caller re-runs on BigInt.
 
 import type { Analysis } from "./bounds.ts";
-import {
-  LIMIT,
-  SCALE,
-  addChecked,
-  compareFractions,
-  divScaled,
-  mulScaled,
-  scaleUp,
-  subChecked,
-} from "./decimal.ts";
+import { LIMIT, SCALE, addChecked, compareFractions, divScaled, mulScaled, scaleUp, subChecked } from "./decimal.ts";
 import type { Slots } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, NumExpr, RubricIR } from "./ir.ts";
 import type { CriterionScore, ItemScore, ScoreResult } from "./result.ts";
@@ -231,7 +222,12 @@ class ClosureCompiler {
         const amount = this.num(r.amount);
         const cond = r.cond ? this.bool(r.cond) : null;
         const other = r.otherwise ? this.num(r.otherwise) : null;
-        raw = cond === null ? amount : other === null ? (env) => (cond(env) ? amount(env) : 0) : (env) => (cond(env) ? amount(env) : other(env));
+        raw =
+          cond === null
+            ? amount
+            : other === null
+              ? (env) => (cond(env) ? amount(env) : 0)
+              : (env) => (cond(env) ? amount(env) : other(env));
         break;
       }
       case "discretionary": {
@@ -253,11 +249,14 @@ class ClosureCompiler {
       case "bonus": {
         const sum = this.clauses(r.clauses);
         const cap = r.cap ? this.num(r.cap) : null;
-        raw = cap === null ? sum : (env) => {
-          const v = sum(env);
-          const m = cap(env);
-          return v > m ? m : v;
-        };
+        raw =
+          cap === null
+            ? sum
+            : (env) => {
+                const v = sum(env);
+                const m = cap(env);
+                return v > m ? m : v;
+              };
         break;
       }
     }

@@ -128,7 +128,10 @@ export interface CompiledRubric {
    * under that name, and a notice for each; other keys as they are. For partial records (forms,
    * imports) that are stored or merged before they are complete.
    */
-  readKeys(facts: Readonly<Record<string, unknown>>): { readonly facts: Record<string, unknown>; readonly notices: readonly FactNotice[] };
+  readKeys(facts: Readonly<Record<string, unknown>>): {
+    readonly facts: Record<string, unknown>;
+    readonly notices: readonly FactNotice[];
+  };
   /** Scores one subject. Throws FactsError when the facts are invalid (validate first to avoid it). */
   score(facts: unknown, options?: ScoreOptions): ScoreResult;
   /**

@@ -27,11 +27,7 @@ interface Entry<A> {
   readonly help?: (args: A) => Message;
 }
 
-function entry<A>(
-  severity: Severity,
-  message: (args: A) => Message,
-  help?: (args: A) => Message,
-): Entry<A> {
+function entry<A>(severity: Severity, message: (args: A) => Message, help?: (args: A) => Message): Entry<A> {
   return help ? { severity, message, help } : { severity, message };
 }
 
@@ -50,22 +46,16 @@ export const engineCodes = {
     }),
   ),
   // A cap the clauses can never reach does nothing; usually a typo in the cap or a clause.
-  KP802: entry<{ criterion: S; cap: S; most: S }>(
-    "warning",
-    ({ criterion, cap, most }) => ({
-      zh: `细则 ${criterion} 的加分最多只能加到 ${most} 分，上限 ${cap} 分永远用不上`,
-      en: `criterion ${criterion} can add at most ${most} points, so its cap of ${cap} never applies`,
-    }),
-  ),
+  KP802: entry<{ criterion: S; cap: S; most: S }>("warning", ({ criterion, cap, most }) => ({
+    zh: `细则 ${criterion} 的加分最多只能加到 ${most} 分，上限 ${cap} 分永远用不上`,
+    en: `criterion ${criterion} can add at most ${most} points, so its cap of ${cap} never applies`,
+  })),
   // The sheet's standard points are the most the non-bonus criteria can give. The checker compares
   // literal sums; this compares what the rules can really reach, expressions included.
-  KP803: entry<{ item: S; most: S; standard: S }>(
-    "error",
-    ({ item, most, standard }) => ({
-      zh: `项目 ${item} 的非加分细则最多可得 ${most} 分，与标准分 ${standard} 分不符`,
-      en: `the non-bonus criteria of item ${item} can reach ${most} points, not its standard ${standard}`,
-    }),
-  ),
+  KP803: entry<{ item: S; most: S; standard: S }>("error", ({ item, most, standard }) => ({
+    zh: `项目 ${item} 的非加分细则最多可得 ${most} 分，与标准分 ${standard} 分不符`,
+    en: `the non-bonus criteria of item ${item} can reach ${most} points, not its standard ${standard}`,
+  })),
   KP804: entry<{ item: S; standard: S }>(
     "warning",
     ({ item, standard }) => ({
@@ -78,38 +68,26 @@ export const engineCodes = {
     }),
   ),
   // A floor the deductions can never reach does nothing.
-  KP805: entry<{ criterion: S; floor: S; least: S }>(
-    "warning",
-    ({ criterion, floor, least }) => ({
-      zh: `细则 ${criterion} 最少也有 ${least} 分，最低 ${floor} 分永远用不上`,
-      en: `criterion ${criterion} never goes below ${least}, so its floor of ${floor} never applies`,
-    }),
-  ),
+  KP805: entry<{ criterion: S; floor: S; least: S }>("warning", ({ criterion, floor, least }) => ({
+    zh: `细则 ${criterion} 最少也有 ${least} 分，最低 ${floor} 分永远用不上`,
+    en: `criterion ${criterion} never goes below ${least}, so its floor of ${floor} never applies`,
+  })),
   // Exact arithmetic keeps six decimals; a literal with more cannot be held exactly.
-  KP806: entry<{ text: S }>(
-    "error",
-    ({ text }) => ({
-      zh: `数 ${text} 的小数超过 6 位，或大于 1000000000`,
-      en: `the number ${text} has more than 6 decimals or is above 1000000000`,
-    }),
-  ),
+  KP806: entry<{ text: S }>("error", ({ text }) => ({
+    zh: `数 ${text} 的小数超过 6 位，或大于 1000000000`,
+    en: `the number ${text} has more than 6 decimals or is above 1000000000`,
+  })),
   // Facts are read as object keys; this one would be taken for the object's prototype.
-  KP807: entry<{ name: S }>(
-    "error",
-    ({ name }) => ({
-      zh: `「${name}」不能用作输入名称`,
-      en: `"${name}" cannot be the name of an input`,
-    }),
-  ),
+  KP807: entry<{ name: S }>("error", ({ name }) => ({
+    zh: `「${name}」不能用作输入名称`,
+    en: `"${name}" cannot be the name of an input`,
+  })),
   // Only reached when the checker let something through that the engine cannot compile; the
   // engine then refuses to build a scorer rather than guess.
-  KP899: entry<{ what: S }>(
-    "error",
-    ({ what }) => ({
-      zh: `无法编译：${what}`,
-      en: `cannot compile: ${what}`,
-    }),
-  ),
+  KP899: entry<{ what: S }>("error", ({ what }) => ({
+    zh: `无法编译：${what}`,
+    en: `cannot compile: ${what}`,
+  })),
 } as const;
 
 export type EngineCode = keyof typeof engineCodes;

@@ -110,7 +110,12 @@ function diffInputs(a: CompiledRubric, b: CompiledRubric): InputDiff[] {
   const oldNames = new Set(a.inputs.map((i) => i.name));
   for (const o of a.inputs) {
     const n = newByName.get(o.name) ?? null;
-    out.push({ name: o.name, change: n === null ? "removed" : sameInput(o, n) ? "unchanged" : "changed", old: o, new: n });
+    out.push({
+      name: o.name,
+      change: n === null ? "removed" : sameInput(o, n) ? "unchanged" : "changed",
+      old: o,
+      new: n,
+    });
   }
   for (const n of b.inputs) if (!oldNames.has(n.name)) out.push({ name: n.name, change: "added", old: null, new: n });
   return out;
@@ -118,7 +123,9 @@ function diffInputs(a: CompiledRubric, b: CompiledRubric): InputDiff[] {
 
 function diffItems(a: RubricIR, b: RubricIR): ItemDiff[] {
   const out: ItemDiff[] = [];
-  const numbers = [...new Set([...a.items.map((i) => i.number), ...b.items.map((i) => i.number)])].sort((x, y) => x - y);
+  const numbers = [...new Set([...a.items.map((i) => i.number), ...b.items.map((i) => i.number)])].sort(
+    (x, y) => x - y,
+  );
   for (const number of numbers) {
     const o = a.items.find((i) => i.number === number) ?? null;
     const n = b.items.find((i) => i.number === number) ?? null;
@@ -132,7 +139,13 @@ function diffItems(a: RubricIR, b: RubricIR): ItemDiff[] {
       const rule = { old: oc ? printRule(a, oc, a.keywords) : null, new: nc ? printRule(b, nc, b.keywords) : null };
       const sameRule = oc !== null && nc !== null && printRule(a, oc) === printRule(b, nc);
       const text = { old: oc?.text ?? null, new: nc?.text ?? null };
-      const change: Change = !oc ? "added" : !nc ? "removed" : sameRule && text.old === text.new ? "unchanged" : "changed";
+      const change: Change = !oc
+        ? "added"
+        : !nc
+          ? "removed"
+          : sameRule && text.old === text.new
+            ? "unchanged"
+            : "changed";
       return { number: cn, change, text, rule };
     });
     const standard = {
@@ -155,10 +168,16 @@ function diffItems(a: RubricIR, b: RubricIR): ItemDiff[] {
   return out;
 }
 
-function subject(index: number, o: ScoreResult | null, n: ScoreResult | null, oErr: readonly FactError[], nErr: readonly FactError[]): SubjectDiff {
-  const numbers = [...new Set([...(o?.items ?? []).map((i) => i.number), ...(n?.items ?? []).map((i) => i.number)])].sort(
-    (x, y) => x - y,
-  );
+function subject(
+  index: number,
+  o: ScoreResult | null,
+  n: ScoreResult | null,
+  oErr: readonly FactError[],
+  nErr: readonly FactError[],
+): SubjectDiff {
+  const numbers = [
+    ...new Set([...(o?.items ?? []).map((i) => i.number), ...(n?.items ?? []).map((i) => i.number)]),
+  ].sort((x, y) => x - y);
   const items: ItemDelta[] = numbers.map((number) => {
     const op = o?.items.find((i) => i.number === number)?.points ?? null;
     const np = n?.items.find((i) => i.number === number)?.points ?? null;

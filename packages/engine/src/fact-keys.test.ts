@@ -12,7 +12,11 @@ const source = readFileSync(new URL("../../../rubrics/village-quality.rubric", i
 const backends: Backend[] = ["generated", "closures", "interpreter"];
 const rubrics = backends.map((backend) => [backend, compiled(source, { backend })] as const);
 
-function withKey(key: string, value: unknown, from: Readonly<Record<string, unknown>> = workedExample): Record<string, unknown> {
+function withKey(
+  key: string,
+  value: unknown,
+  from: Readonly<Record<string, unknown>> = workedExample,
+): Record<string, unknown> {
   const out = { ...from };
   Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   return out;
@@ -28,13 +32,16 @@ describe.each(rubrics)("unknown keys on the %s backend", (_backend, rubric: Comp
     expect(rubric.scoreMany([facts, workedExample])).toMatchObject([{ ok: false, errors: [expected] }, { ok: true }]);
     const v = rubric.validate(facts);
     expect(v).toMatchObject({ ok: false, errors: [expected] });
-    if (!v.ok) expect(v.errors[0]?.message.en).toBe('there is no input named "国抽不合格数目"; did you mean "国抽不合格数"?');
+    if (!v.ok)
+      expect(v.errors[0]?.message.en).toBe('there is no input named "国抽不合格数目"; did you mean "国抽不合格数"?');
     expect(rubric.inputSchema.safeParse(facts).success).toBe(false);
   });
 
   it("refuses __proto__, constructor and prototype like any unknown key, and pollutes nothing", () => {
     for (const key of ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"]) {
-      const facts = JSON.parse(JSON.stringify(workedExample).replace(/^\{/, `{${JSON.stringify(key)}: {"polluted": true},`)) as Record<string, unknown>;
+      const facts = JSON.parse(
+        JSON.stringify(workedExample).replace(/^\{/, `{${JSON.stringify(key)}: {"polluted": true},`),
+      ) as Record<string, unknown>;
       expect(Object.keys(facts)).toContain(key);
       expect(rubric.scoreMany([facts])).toMatchObject([{ ok: false, errors: [{ field: key, code: "unknown" }] }]);
       expect(() => rubric.score(facts)).toThrow(FactsError);
@@ -51,9 +58,16 @@ describe.each(rubrics)("unknown keys on the %s backend", (_backend, rubric: Comp
     const result = rubric.score(compat);
     expect(result.total).toBe(exact);
     expect(result.notices).toEqual([
-      { key: `${name}\u3000`, field: name, message: expect.objectContaining({ en: expect.stringContaining(`read as the input "${name}"`) }) },
+      {
+        key: `${name}\u3000`,
+        field: name,
+        message: expect.objectContaining({ en: expect.stringContaining(`read as the input "${name}"`) }),
+      },
     ]);
-    expect(rubric.scoreMany([compat])[0]).toMatchObject({ ok: true, result: { total: exact, notices: [{ field: name }] } });
+    expect(rubric.scoreMany([compat])[0]).toMatchObject({
+      ok: true,
+      result: { total: exact, notices: [{ field: name }] },
+    });
     expect(rubric.validate(compat)).toMatchObject({ ok: true, notices: [{ key: `${name}\u3000`, field: name }] });
     // The exact name wins over a look-alike given beside it; the look-alike is then unknown.
     const both = withKey(`${name}\u3000`, 5);
@@ -71,7 +85,7 @@ ${item(1, 5, `    细则 1 "方法" { 得 5 分 当 培训人数ABC >= 1 且 \u8
     ),
   );
   it("match full-width letters and a compatibility ideograph to the declared input, with notices", () => {
-    const r = small.score({ "培训人数ＡＢＣ": 2, "\uF900田": true });
+    const r = small.score({ 培训人数ＡＢＣ: 2, "\uF900田": true });
     expect(r.total).toBe(5);
     expect(r.notices?.map((n) => [n.key, n.field])).toEqual([
       ["培训人数ＡＢＣ", "培训人数ABC"],
@@ -86,7 +100,8 @@ describe("facts from text cells", () => {
 
   it("reads 是/有/完成 and 否/无/未完成 alike", () => {
     const yes = input("制定工作方案");
-    for (const w of ["是", "有", "Yes", "√", "完成", "已完成"]) expect(readFactCell(yes, w)).toEqual({ ok: true, value: true });
+    for (const w of ["是", "有", "Yes", "√", "完成", "已完成"])
+      expect(readFactCell(yes, w)).toEqual({ ok: true, value: true });
     for (const w of ["否", "无", "no", "×", "未完成"]) expect(readFactCell(yes, w)).toEqual({ ok: true, value: false });
     expect(readFactCell(yes, "也许")).toEqual({ ok: true, value: "也许" });
   });
@@ -106,12 +121,23 @@ describe("facts from text cells", () => {
     expect(readHeader("质量建档率（比例）")).toEqual({ name: "质量建档率", percent: "ratio" });
     expect(readHeader("质量建档率 (%)")).toEqual({ name: "质量建档率", percent: "points" });
     expect(readHeader("质量建档率%")).toEqual({ name: "质量建档率", percent: "points" });
-    expect(factsFromStrings(rubric.inputs, { "质量建档率(ratio)": "0.5" })).toEqual({ facts: { 质量建档率: 50 }, errors: [] });
+    expect(factsFromStrings(rubric.inputs, { "质量建档率(ratio)": "0.5" })).toEqual({
+      facts: { 质量建档率: 50 },
+      errors: [],
+    });
     expect(factsFromStrings(rubric.inputs, { 质量建档率: "0.5" }).errors.map((e) => e.code)).toEqual(["ambiguous"]);
   });
 
   it("keeps unknown columns for the schema to report, with the closest input", () => {
-    const { facts } = factsFromStrings(rubric.inputs, { ...Object.fromEntries(Object.entries(workedExample).map(([k, v]) => [k, String(v)])), 国抽不合格数目: "1" });
-    expect(rubric.validate(facts)).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ field: "国抽不合格数目", suggestion: "国抽不合格数" })]) });
+    const { facts } = factsFromStrings(rubric.inputs, {
+      ...Object.fromEntries(Object.entries(workedExample).map(([k, v]) => [k, String(v)])),
+      国抽不合格数目: "1",
+    });
+    expect(rubric.validate(facts)).toMatchObject({
+      ok: false,
+      errors: expect.arrayContaining([
+        expect.objectContaining({ field: "国抽不合格数目", suggestion: "国抽不合格数" }),
+      ]),
+    });
   });
 });

@@ -50,20 +50,29 @@ export function readHeader(header: string): { readonly name: string; readonly pe
   const marked = /^(.+?)\s*[(（]\s*(%|％|百分比|百分数|percent|比例|小数|ratio|fraction)\s*[)）]$/iu.exec(h);
   if (marked) {
     const word = (marked[2] as string).toLowerCase();
-    return { name: marked[1] as string, percent: ["比例", "小数", "ratio", "fraction"].includes(word) ? "ratio" : "points" };
+    return {
+      name: marked[1] as string,
+      percent: ["比例", "小数", "ratio", "fraction"].includes(word) ? "ratio" : "points",
+    };
   }
   const sign = /^(.+?)\s*[%％]$/u.exec(h);
   return sign ? { name: sign[1] as string, percent: "points" } : { name: h, percent: null };
 }
 
-export type CellReading = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: FactError };
+export type CellReading =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: FactError };
 
 /**
  * Reads one cell as `input`'s fact: undefined for an empty cell (the default applies, or it is
  * missing), the value when it reads as the input's type, the text unchanged when it does not (the
  * schema says why), or an error when it could be read two ways.
  */
-export function readFactCell(input: InputInfo, cell: string, options: { reason?: string; percent?: PercentForm | null } = {}): CellReading {
+export function readFactCell(
+  input: InputInfo,
+  cell: string,
+  options: { reason?: string; percent?: PercentForm | null } = {},
+): CellReading {
   const text = cell.trim();
   if (text === "") return { ok: true, value: undefined };
   switch (input.kind) {

@@ -8,15 +8,7 @@
 // reasons and spans reach the function as data in arrays, never as source.
 
 import type { Analysis } from "./bounds.ts";
-import {
-  LIMIT,
-  OVERFLOW,
-  SCALE,
-  compareFractions,
-  divScaled,
-  mulScaled,
-  scaleUp,
-} from "./decimal.ts";
+import { LIMIT, OVERFLOW, SCALE, compareFractions, divScaled, mulScaled, scaleUp } from "./decimal.ts";
 import { keyCount, MAX_FACT } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, InputIR, NumExpr, RubricIR } from "./ir.ts";
 import type { LazyReasons } from "./lazy-reason.ts";
@@ -284,7 +276,9 @@ class Generator {
         this.emit(`if (v === undefined) { ${missing} } else {`);
         this.emit(`let x = v;`);
         this.emit(`if (typeof v === "object" && v !== null && !Array.isArray(v)) {`);
-        this.emit(`x = v.value; ${r} = v.reason; if (${r} !== undefined && typeof ${r} !== "string") return undefined;`);
+        this.emit(
+          `x = v.value; ${r} = v.reason; if (${r} !== undefined && typeof ${r} !== "string") return undefined;`,
+        );
         this.emit(`} else if (typeof v !== "number") return undefined;`);
         this.emit(`if (typeof x !== "number" || !(x >= ${lit(-MAX_FACT)} && x <= ${lit(MAX_FACT)})) return undefined;`);
         this.emit(`${s} = Math.round(x * ${S});`);
@@ -314,7 +308,9 @@ class Generator {
     // A key that is no input's name: the schema reports it (or reads it as the input it means).
     this.emit(`if (H.keys(f) !== k) return undefined;`);
     for (const l of ir.lets) {
-      this.emit(`const l${l.slot} = ${l.type === "bool" ? this.bool(l.expr as BoolExpr) : this.num(l.expr as NumExpr)};`);
+      this.emit(
+        `const l${l.slot} = ${l.type === "bool" ? this.bool(l.expr as BoolExpr) : this.num(l.expr as NumExpr)};`,
+      );
     }
     if (shape === "explain") {
       // The snapshot (see lazy-reason.ts): slot values, then each discretionary fact's reason.
@@ -352,7 +348,10 @@ class Generator {
     this.emit(`let total = ${sum(totalTerms, itemMost <= SAFE, true)};`);
     this.emit(`let veto = null;`);
     ir.vetoes.forEach((v, i) => {
-      const veto = shape === "explain" ? `{ reason: V[${i}].reason, span: V[${i}].span, explanation: X.veto(SN, ${i}) }` : `V[${i}]`;
+      const veto =
+        shape === "explain"
+          ? `{ reason: V[${i}].reason, span: V[${i}].span, explanation: X.veto(SN, ${i}) }`
+          : `V[${i}]`;
       this.emit(`${i === 0 ? "" : "else "}if (${this.bool(v.cond)}) { veto = ${veto}; total = 0; }`);
     });
     this.emit(`let grade = null;`);

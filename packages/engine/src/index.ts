@@ -50,6 +50,13 @@ export {
   type SubjectDiff,
   type SubjectScore,
 } from "./diff.ts";
-export { factsFromStrings, readFactCell, readHeader, reasonColumns, type CellReading, type PercentForm } from "./fact-strings.ts";
+export {
+  factsFromStrings,
+  readFactCell,
+  readHeader,
+  reasonColumns,
+  type CellReading,
+  type PercentForm,
+} from "./fact-strings.ts";
 export { engineCodes, type EngineCode, type EngineDiagnostic } from "./diagnostics.ts";
 export { MAX_FACT } from "./facts.ts";

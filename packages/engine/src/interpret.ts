@@ -9,15 +9,7 @@ import { scoreReason } from "./facts.ts";
 import type { Slots } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, Expr, InputIR, NumExpr, RubricIR } from "./ir.ts";
 import { isBool } from "./ir.ts";
-import type {
-  CriterionScore,
-  ItemScore,
-  Outcome,
-  Reason,
-  ScoreResult,
-  UsedValue,
-  VetoResult,
-} from "./result.ts";
+import type { CriterionScore, ItemScore, Outcome, Reason, ScoreResult, UsedValue, VetoResult } from "./result.ts";
 
 type Lang = "zh" | "en";
 
@@ -93,7 +85,14 @@ export class Interpreter<T> {
         const lets = new Set<number>();
         collectCriterion(c, inputs, lets);
         const discretionary = c.rule.kind === "discretionary" ? (ir.inputs[c.rule.slot]?.name ?? null) : null;
-        this.memo.set(c, { inputs: [...inputs], lets: [...lets], discretionary, cache: new Map(), size: 0, pending: null });
+        this.memo.set(c, {
+          inputs: [...inputs],
+          lets: [...lets],
+          discretionary,
+          cache: new Map(),
+          size: 0,
+          pending: null,
+        });
       }
     }
   }
@@ -139,7 +138,12 @@ export class Interpreter<T> {
   }
 
   /** One level of the reason cache: the next map, the reason at the last level, or undefined. */
-  private step(level: Map<unknown, unknown>, key: unknown, last: boolean, m: { pending: { level: Map<unknown, unknown>; key: unknown } | null }): unknown {
+  private step(
+    level: Map<unknown, unknown>,
+    key: unknown,
+    last: boolean,
+    m: { pending: { level: Map<unknown, unknown>; key: unknown } | null },
+  ): unknown {
     const next = level.get(key);
     if (next !== undefined) return next;
     if (last) {
@@ -151,7 +155,10 @@ export class Interpreter<T> {
     return created;
   }
 
-  private remember(m: { cache: Map<unknown, Reason>; size: number; pending: { level: Map<unknown, unknown>; key: unknown } | null }, r: Reason): void {
+  private remember(
+    m: { cache: Map<unknown, Reason>; size: number; pending: { level: Map<unknown, unknown>; key: unknown } | null },
+    r: Reason,
+  ): void {
     if (m.pending === null) return;
     if (m.size >= 4096) {
       // Bounded: a period with many distinct cases starts the cache over rather than grow it.
@@ -231,7 +238,9 @@ export class Interpreter<T> {
     let veto: VetoResult | null = null;
     for (const v of this.ir.vetoes) {
       if (this.bool(v.cond)) {
-        veto = explain ? { reason: v.reason, span: v.span, explanation: this.explainVeto(v.reason, v.cond) } : { reason: v.reason, span: v.span };
+        veto = explain
+          ? { reason: v.reason, span: v.span, explanation: this.explainVeto(v.reason, v.cond) }
+          : { reason: v.reason, span: v.span };
         total = A.zero;
         break;
       }
@@ -491,8 +500,7 @@ export class Interpreter<T> {
       case "div":
         return `${child(e.a, 6)} ÷ ${child(e.b, 7)}`;
       case "min":
-      case "max":
-      {
+      case "max": {
         let args = "";
         for (const a of e.args) args += `${args === "" ? "" : ", "}${this.render(a, lang)}`;
         return `${W[e.op]}(${args})`;
@@ -560,7 +568,9 @@ export class Interpreter<T> {
   }
 
   private pts(v: T, lang: Lang): string {
-    return lang === "zh" ? `${this.A.format(v)} 分` : `${this.A.format(v)} ${this.A.format(v) === "1" ? "point" : "points"}`;
+    return lang === "zh"
+      ? `${this.A.format(v)} 分`
+      : `${this.A.format(v)} ${this.A.format(v) === "1" ? "point" : "points"}`;
   }
 
   explain(c: CriterionIR, points: T): Reason {

@@ -58,7 +58,10 @@ describe("lazy reasons of the generated scorer", () => {
   });
 
   it("keep the values they were scored with when the facts change afterwards", () => {
-    const facts: Record<string, unknown> = { ...workedExample, 责任书评分: { value: 3.2, reason: "应签 10 家，已签 8 家" } };
+    const facts: Record<string, unknown> = {
+      ...workedExample,
+      责任书评分: { value: 3.2, reason: "应签 10 家，已签 8 家" },
+    };
     const r = gen.score(facts, { explain: true });
     facts["省抽不合格数"] = 3;
     (facts["责任书评分"] as { reason: string }).reason = "改过了";
@@ -79,7 +82,14 @@ describe("lazy reasons of the generated scorer", () => {
   it("keep their internals out of keys and JSON", () => {
     const reason = gen.score(workedExample, { explain: true }).items[0]?.criteria[0]?.reason;
     expect(Object.keys(reason ?? {})).toEqual([]);
-    expect(Object.keys(JSON.parse(JSON.stringify(reason)) as object).sort()).toEqual(["en", "inputs", "outcome", "rule", "span", "zh"]);
+    expect(Object.keys(JSON.parse(JSON.stringify(reason)) as object).sort()).toEqual([
+      "en",
+      "inputs",
+      "outcome",
+      "rule",
+      "span",
+      "zh",
+    ]);
   });
 
   it("fall back to BigInt when only the explanation leaves the exact range", () => {
@@ -91,7 +101,10 @@ describe("lazy reasons of the generated scorer", () => {
 ${item(1, 4, `    细则 1 "酌情" { 酌情 s 建议 a × b }`)}`,
       4,
     );
-    const r = compiled(text, { backend: "generated" }).score({ a: 1_000_000_000, b: 999_999_999, s: 4 }, { explain: true });
+    const r = compiled(text, { backend: "generated" }).score(
+      { a: 1_000_000_000, b: 999_999_999, s: 4 },
+      { explain: true },
+    );
     const reason = r.items[0]?.criteria[0]?.reason;
     expect(reason?.suggestion).toBe(999_999_999_000_000_000);
     expect(reason?.zh).toContain("999999999000000000");

@@ -26,7 +26,10 @@ export type Snapshot = readonly (number | boolean | string | undefined)[];
 /** Makes reasons of one compiled rubric; `Reason` is what the generated scorer instantiates. */
 export interface LazyReasons {
   /** `new Reason(snapshot, k)`: the reason of the k-th criterion in rubric order. */
-  readonly Reason: new (snapshot: Snapshot, k: number) => Reason;
+  readonly Reason: new (
+    snapshot: Snapshot,
+    k: number,
+  ) => Reason;
   /** The explanation of veto `i`, which held for the subject of `snapshot` (made at once: rare). */
   veto(snapshot: Snapshot, i: number): { zh: string; en: string };
 }

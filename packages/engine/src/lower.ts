@@ -407,7 +407,12 @@ class Lowering {
         const value = givenValue(g.value, input?.kind);
         const fact: FactValue =
           g.reason !== null && typeof value === "number" ? { value, reason: g.reason.value } : value;
-        Object.defineProperty(facts, g.name.name, { value: fact, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(facts, g.name.name, {
+          value: fact,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       const expect: ExpectIR[] = [];
       for (const e of t.expect) {

@@ -24,7 +24,11 @@ const int = load("interpreter");
 
 function plain(r: ScoreResult): unknown {
   return JSON.parse(
-    JSON.stringify({ ...r, items: r.items.map((i) => ({ ...i, criteria: i.criteria.map((c) => ({ number: c.number, points: c.points })) })), veto: r.veto?.reason ?? null }),
+    JSON.stringify({
+      ...r,
+      items: r.items.map((i) => ({ ...i, criteria: i.criteria.map((c) => ({ number: c.number, points: c.points })) })),
+      veto: r.veto?.reason ?? null,
+    }),
   );
 }
 

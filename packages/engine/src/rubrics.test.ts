@@ -25,7 +25,12 @@ describe.each(readdirSync(rubricsDir).filter((f) => f.endsWith(".rubric")))("%s"
     const rubric = load(file);
     const outcomes = runTests(rubric);
     expect(outcomes.length).toBeGreaterThanOrEqual(6);
-    for (const o of outcomes) expect({ name: o.name, failures: o.failures, errors: o.factErrors }).toEqual({ name: o.name, failures: [], errors: [] });
+    for (const o of outcomes)
+      expect({ name: o.name, failures: o.failures, errors: o.factErrors }).toEqual({
+        name: o.name,
+        failures: [],
+        errors: [],
+      });
   });
 
   it("has bounds from 0 to unbounded (open bonuses), items within their standard below", () => {

@@ -42,9 +42,13 @@ describe("award", () => {
     `  输入 有方案: 是否 "有方案？"
   输入 企业数: 计数 "企业数"
   输入 培训人数: 计数 "培训人数"
-${item(1, 10, `    细则 1 "方案3分" { 得 3 分 当 有方案 }
+${item(
+  1,
+  10,
+  `    细则 1 "方案3分" { 得 3 分 当 有方案 }
     细则 2 "培训5分" { 得 5 分 当 培训人数 >= 60% × 企业数 }
-    细则 3 "否则" { 得 2 分 当 企业数 > 10 否则 1 分 }`)}`,
+    细则 3 "否则" { 得 2 分 当 企业数 > 10 否则 1 分 }`,
+)}`,
     10,
   );
   it("gives the amount when the condition holds, else 0 or the otherwise amount", () => {
@@ -115,10 +119,14 @@ describe("deduction", () => {
   输入 重大案件: 是否 "重大案件？"
   输入 曝光: 是否 "曝光？"
   输入 省抽不合格数: 计数 "省抽不合格"
-${item(8, 10, `    细则 1 "案件10分" {
+${item(
+  8,
+  10,
+  `    细则 1 "案件10分" {
       基础 10 分 每 一般案件数 扣 1 分 每 严重案件数 扣 2 分
       不得分 当 重大案件 或 曝光
-    }`)}
+    }`,
+)}
 ${item(7, 4, `    细则 1 "省抽4分" { 基础 4 分 每 省抽不合格数 扣 1.5 分 最低 1 分 }`)}`,
     14,
   );
@@ -137,7 +145,9 @@ ${item(7, 4, `    细则 1 "省抽4分" { 基础 4 分 每 省抽不合格数 �
   it("is knocked out to 0 by either trigger, and only that criterion", () => {
     const r = score(text, { 一般案件数: 0, 严重案件数: 0, 重大案件: false, 曝光: true, 省抽不合格数: 0 });
     expect(criterion(r, 8, 1)).toMatchObject({ points: 0, outcome: "knocked-out" });
-    expect(criterion(r, 8, 1).zh).toBe("不得分：重大案件 = 否 或 曝光 = 是（未触发时：10 − 1 × 0 − 2 × 0（一般案件数 = 0，严重案件数 = 0）= 10 分）");
+    expect(criterion(r, 8, 1).zh).toBe(
+      "不得分：重大案件 = 否 或 曝光 = 是（未触发时：10 − 1 × 0 − 2 × 0（一般案件数 = 0，严重案件数 = 0）= 10 分）",
+    );
     expect(criterion(r, 7, 1).points).toBe(4);
     expect(r.total).toBe(4);
   });
@@ -150,10 +160,14 @@ describe("bonus", () => {
   输入 中国名牌数: 计数 "中国名牌"
   输入 计量确认: 是否 "通过计量确认？"
   输入 申报: 是否 "及时申报？"
-${item(3, 5, `    细则 1 "申报5分" { 得 5 分 当 申报 }
+${item(
+  3,
+  5,
+  `    细则 1 "申报5分" { 得 5 分 当 申报 }
     细则 2 "每期加1分（最多3分）" { 每 期数 加 1 分 最多 3 分 }
     细则 3 "名牌" { 每 省级名牌数 加 5 分 每 中国名牌数 加 10 分 }
-    细则 4 "计量确认" { 加 1 分 当 计量确认 }`)}`,
+    细则 4 "计量确认" { 加 1 分 当 计量确认 }`,
+)}`,
     5,
   );
   it("adds per occurrence up to the cap, uncapped bonuses without limit", () => {
@@ -239,17 +253,29 @@ describe("exactness", () => {
     `  输入 a: 评分 0 至 5 步长 0.1 "a"
   输入 b: 评分 0 至 5 步长 0.1 "b"
   输入 c: 评分 0 至 5 步长 0.1 "c"
-${item(1, 15, `    细则 1 "a" { 酌情 a }
+${item(
+  1,
+  15,
+  `    细则 1 "a" { 酌情 a }
     细则 2 "b" { 酌情 b }
-    细则 3 "c" { 酌情 c }`)}`,
+    细则 3 "c" { 酌情 c }`,
+)}`,
     15,
   );
   it("adds 3.2 + 2.5 + 0.1 to exactly 5.8, and 0.1 + 0.2 to 0.3", () => {
     const why = "理由";
-    const r = score(text, { a: { value: 3.2, reason: why }, b: { value: 2.5, reason: why }, c: { value: 0.1, reason: why } });
+    const r = score(text, {
+      a: { value: 3.2, reason: why },
+      b: { value: 2.5, reason: why },
+      c: { value: 0.1, reason: why },
+    });
     expect(r.total).toBe(5.8);
     expect(JSON.stringify(r.total)).toBe("5.8");
-    const s = score(text, { a: { value: 0.1, reason: why }, b: { value: 0.2, reason: why }, c: { value: 0, reason: why } });
+    const s = score(text, {
+      a: { value: 0.1, reason: why },
+      b: { value: 0.2, reason: why },
+      c: { value: 0, reason: why },
+    });
     expect(s.total).toBe(0.3);
   });
 });
@@ -258,8 +284,12 @@ describe("overflow", () => {
   const text = rubricText(
     `  输入 a: 计数 "a"
   输入 b: 计数 "b"
-${item(1, 5, `    细则 1 "乘积" { 得 5 分 当 a × b >= 1000000000 × 1000000000 }
-    细则 2 "加分" { 每 a 加 5 分 每 b 加 5 分 }`)}`,
+${item(
+  1,
+  5,
+  `    细则 1 "乘积" { 得 5 分 当 a × b >= 1000000000 × 1000000000 }
+    细则 2 "加分" { 每 a 加 5 分 每 b 加 5 分 }`,
+)}`,
     5,
   );
   it("falls back to exact BigInt arithmetic when doubles would lose digits", () => {
@@ -276,9 +306,13 @@ describe("engine diagnostics", () => {
   it("warns when a criterion can go below zero, a cap or floor never binds", () => {
     const text = rubricText(
       `  输入 a: 计数 "a"
-${item(1, 4, `    细则 1 "负" { 得 4 - a }
+${item(
+  1,
+  4,
+  `    细则 1 "负" { 得 4 - a }
     细则 2 "上限" { 每 a 加 1 分 最多 3 分 }
-    细则 3 "上限不起作用" { 加 1 分 当 a > 2 最多 5 分 }`)}`,
+    细则 3 "上限不起作用" { 加 1 分 当 a > 2 最多 5 分 }`,
+)}`,
       4,
     );
     const r = compile(text);

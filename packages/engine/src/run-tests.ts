@@ -73,12 +73,16 @@ function check(result: ScoreResult, target: ExpectTarget, expected: bigint | str
       const c = it?.criteria.find((x) => x.number === target.criterion);
       if (!c || typeof expected === "string" || !samePoints(c.points, expected)) {
         const reason = c?.reason;
-        return fail(c ? c.points : null, reason ? { zh: reason.zh, en: reason.en } : { zh: "没有这条细则", en: "no such criterion" });
+        return fail(
+          c ? c.points : null,
+          reason ? { zh: reason.zh, en: reason.en } : { zh: "没有这条细则", en: "no such criterion" },
+        );
       }
       return null;
     }
     case "total":
-      if (typeof expected === "string" || !samePoints(result.total, expected)) return fail(result.total, explainTotal(result));
+      if (typeof expected === "string" || !samePoints(result.total, expected))
+        return fail(result.total, explainTotal(result));
       return null;
     case "grade":
       if (result.grade !== expected) {

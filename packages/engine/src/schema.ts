@@ -137,7 +137,10 @@ function unknownKey(key: string, inputs: readonly InputIR[]): FactError {
     label: key,
     code: "unknown",
     message: suggestion
-      ? { zh: `没有名为「${key}」的输入；是不是「${suggestion}」？`, en: `there is no input named "${key}"; did you mean "${suggestion}"?` }
+      ? {
+          zh: `没有名为「${key}」的输入；是不是「${suggestion}」？`,
+          en: `there is no input named "${key}"; did you mean "${suggestion}"?`,
+        }
       : { zh: `没有名为「${key}」的输入`, en: `there is no input named "${key}"` },
     ...(suggestion ? { suggestion } : {}),
   };
@@ -154,7 +157,10 @@ const NOT_OBJECT: FactError = {
 };
 
 /** The error code of a zod issue about one input's fact. */
-function issueCode(input: InputIR, issue: { code: string; input?: unknown; params?: unknown; expected?: unknown }): FactErrorCode {
+function issueCode(
+  input: InputIR,
+  issue: { code: string; input?: unknown; params?: unknown; expected?: unknown },
+): FactErrorCode {
   if (issue.input === undefined && issue.expected !== "int") return "missing";
   if (issue.code === "custom") {
     const kind = (issue.params as { kind?: FactErrorCode } | undefined)?.kind;
@@ -273,7 +279,10 @@ export function matchKeys(inputs: readonly InputIR[]): (v: unknown) => Matched {
         notices.push({
           key: k,
           field,
-          message: { zh: `「${k}」按输入「${field}」读取（仅 Unicode 写法不同）`, en: `"${k}" was read as the input "${field}" (they differ only in Unicode form)` },
+          message: {
+            zh: `「${k}」按输入「${field}」读取（仅 Unicode 写法不同）`,
+            en: `"${k}" was read as the input "${field}" (they differ only in Unicode form)`,
+          },
         });
       } else {
         put(k, given[k]);
@@ -303,7 +312,10 @@ export function validateFacts(inputs: readonly InputIR[], schema: z.ZodType<Fact
     return { ok: false, errors: [NOT_OBJECT] };
   }
   const matched = matchKeys(inputs)(facts);
-  if (result.success) return matched.notices.length > 0 ? { ok: true, facts: result.data, notices: matched.notices } : { ok: true, facts: result.data };
+  if (result.success)
+    return matched.notices.length > 0
+      ? { ok: true, facts: result.data, notices: matched.notices }
+      : { ok: true, facts: result.data };
   const byName = new Map(inputs.map((i) => [i.name, i]));
   const own = matched.record as Record<string, unknown>;
   const errors: FactError[] = [];

@@ -9,7 +9,11 @@ export function validFact(input: InputInfo): fc.Arbitrary<unknown> {
     case "yesno":
       return fc.boolean();
     case "count":
-      return fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 1_000_000_000 }));
+      return fc.oneof(
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 1_000_000_000 }),
+      );
     case "number":
       return fc.integer({ min: 0, max: 1_000_000_000_000 }).map((x) => x / 1_000_000);
     case "percent":
@@ -71,23 +75,31 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 export function invalidFacts(rubric: CompiledRubric): fc.Arbitrary<unknown> {
   const names = rubric.inputs.map((i) => i.name);
   return fc.oneof(
-    fc.tuple(validFacts(rubric), fc.subarray(names, { minLength: 1 }), fc.array(hostileValue, { minLength: 1 })).map(
-      ([facts, broken, values]) => {
+    fc
+      .tuple(validFacts(rubric), fc.subarray(names, { minLength: 1 }), fc.array(hostileValue, { minLength: 1 }))
+      .map(([facts, broken, values]) => {
         const out = { ...facts };
         broken.forEach((n, k) => {
           out[n] = values[k % values.length];
         });
         return out;
-      },
-    ),
+      }),
     fc.tuple(validFacts(rubric), fc.subarray(names, { minLength: 1 })).map(([facts, gone]) => {
       const out = { ...facts };
       for (const n of gone) delete out[n];
       return out;
     }),
-    fc.tuple(validFacts(rubric), fc.constantFrom("__proto__", "constructor", "toString", "prototype", "hasOwnProperty", "x")).map(
-      ([facts, key]) => JSON.parse(JSON.stringify({ ...facts, [key]: 1 }).replace(/}$/, `,${JSON.stringify(key)}:{"polluted":true}}`)) as unknown,
-    ),
+    fc
+      .tuple(
+        validFacts(rubric),
+        fc.constantFrom("__proto__", "constructor", "toString", "prototype", "hasOwnProperty", "x"),
+      )
+      .map(
+        ([facts, key]) =>
+          JSON.parse(
+            JSON.stringify({ ...facts, [key]: 1 }).replace(/}$/, `,${JSON.stringify(key)}:{"polluted":true}}`),
+          ) as unknown,
+      ),
     hostileValue,
   );
 }

@@ -73,7 +73,15 @@ interface Figures {
 
 function fuzz(count: number): Figures {
   const half = Math.floor(stackDepth() / 2);
-  const figures: Figures = { tried: 0, parsedClean: 0, checkedClean: 0, compiled: 0, bytes: 0, slowest: { ms: 0, kb: 0, stage: "" }, failures: [] };
+  const figures: Figures = {
+    tried: 0,
+    parsedClean: 0,
+    checkedClean: 0,
+    compiled: 0,
+    bytes: 0,
+    slowest: { ms: 0, kb: 0, stage: "" },
+    failures: [],
+  };
   const slow: { index: number; stage: string; text: string; f: () => unknown }[] = [];
   let index = 0;
   for (const text of mutants(seed, count)) {
@@ -91,7 +99,8 @@ function fuzz(count: number): Figures {
       const start = performance.now();
       const result = f();
       const ms = performance.now() - start;
-      if (ms > figures.slowest.ms) figures.slowest = { ms: Math.round(ms), kb: Math.round(text.length / 102.4) / 10, stage };
+      if (ms > figures.slowest.ms)
+        figures.slowest = { ms: Math.round(ms), kb: Math.round(text.length / 102.4) / 10, stage };
       if (ms > limitMs(text)) slow.push({ index, stage, text, f });
       return result;
     };
@@ -115,26 +124,33 @@ function fuzz(count: number): Figures {
             const other: KeywordSet = own === "zh" ? "en" : "zh";
             const translated = timed("translate", () => format(once, { keywords: other })).text;
             if (translated === null) fail("format refused to translate");
-            else if (format(translated, { keywords: own }).text !== once) fail(`${own} → ${other} → ${own} is not exact`);
+            else if (format(translated, { keywords: own }).text !== once)
+              fail(`${own} → ${other} → ${own} is not exact`);
           }
         }
       }
       const compiled = timed("compile", () => compile(checked));
       if (compiled.rubric) figures.compiled++;
     } catch (error) {
-      fail(`threw ${error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 4).join(" | ") : String(error)}`);
+      fail(
+        `threw ${error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 4).join(" | ") : String(error)}`,
+      );
     }
     if (figures.failures.at(-1)?.index === index) keep(index, text);
     figures.tried++;
     figures.bytes += text.length;
     index++;
     // A campaign runs for hours: show it is alive, and what it has found so far.
-    if (index % 1000 === 0) process.stderr.write(`fuzz: ${index}/${count} tried, ${figures.failures.length} failures\n`);
+    if (index % 1000 === 0)
+      process.stderr.write(`fuzz: ${index}/${count} tried, ${figures.failures.length} failures\n`);
   }
   for (const call of slow) {
     const ms = bestOfThree(call.f, limitMs(call.text));
     if (ms <= limitMs(call.text)) continue;
-    figures.failures.push({ index: call.index, what: `${call.stage} took ${Math.round(ms)} ms for ${Math.round(call.text.length / 1024)} KB` });
+    figures.failures.push({
+      index: call.index,
+      what: `${call.stage} took ${Math.round(ms)} ms for ${Math.round(call.text.length / 1024)} KB`,
+    });
     keep(call.index, call.text);
   }
   return figures;

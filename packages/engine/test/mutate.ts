@@ -21,16 +21,83 @@ export function corpus(): string[] {
   const host = rubrics[0] ?? "";
   const examples = [...docs.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)].map((m) => m[1] ?? "");
   // A fragment (a test, an item) is put inside a whole rubric, where it means something.
-  const whole = examples.map((e) => (/^\s*(#[^\n]*\n\s*)*(评分细则|rubric)/.test(e) ? e : host.replace(/\}\s*$/, `${e}\n}\n`)));
+  const whole = examples.map((e) =>
+    /^\s*(#[^\n]*\n\s*)*(评分细则|rubric)/.test(e) ? e : host.replace(/\}\s*$/, `${e}\n}\n`),
+  );
   return [...rubrics, ...whole];
 }
 
-const punctuation = ["{", "}", "(", ")", "（", "）", "｛", "｝", '"', '"""', "“", "”", "「", "」", "#", ":", "：", ",", "，", "、", "。", "；", "=", "==", ">=", "≥", "<", "≠", "+", "-", "×", "/", "÷", "%", "％", ".", "．"];
-const odd = ["\u0000", "\u0007", "\r", "\r\n", "\n", "\t", "\u3000", "\uFEFF", "\uD800", "\uDC00", "𠀀", "Ａ", "１２", "ﾀ", "é", "\u0301", "\u202E", "9".repeat(30), "0.0000001", "2026-02-30", "1e5"];
+const punctuation = [
+  "{",
+  "}",
+  "(",
+  ")",
+  "（",
+  "）",
+  "｛",
+  "｝",
+  '"',
+  '"""',
+  "“",
+  "”",
+  "「",
+  "」",
+  "#",
+  ":",
+  "：",
+  ",",
+  "，",
+  "、",
+  "。",
+  "；",
+  "=",
+  "==",
+  ">=",
+  "≥",
+  "<",
+  "≠",
+  "+",
+  "-",
+  "×",
+  "/",
+  "÷",
+  "%",
+  "％",
+  ".",
+  "．",
+];
+const odd = [
+  "\u0000",
+  "\u0007",
+  "\r",
+  "\r\n",
+  "\n",
+  "\t",
+  "\u3000",
+  "\uFEFF",
+  "\uD800",
+  "\uDC00",
+  "𠀀",
+  "Ａ",
+  "１２",
+  "ﾀ",
+  "é",
+  "\u0301",
+  "\u202E",
+  "9".repeat(30),
+  "0.0000001",
+  "2026-02-30",
+  "1e5",
+];
 const words = keywords.flatMap((k) => [...k.words.zh, ...k.words.en]);
 
 /** One random edit of `text`; `names` are words taken from the corpus (its own names). */
-function mutateOnce(text: string, random: () => number, names: readonly string[], corpusTexts: readonly string[]): string {
+function mutateOnce(
+  text: string,
+  random: () => number,
+  names: readonly string[],
+  corpusTexts: readonly string[],
+): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const at = () => Math.floor(random() * (text.length + 1));
   const piece = (): string => {
@@ -100,7 +167,10 @@ const batch = 500;
 /** Mutants of the corpus: each is a corpus text with 1 to 8 random edits, drawn by fast-check from `seed`. */
 export function* mutants(seed: number, count: number, texts: readonly string[] = corpus()): Generator<string> {
   const names = texts.map(namesIn);
-  const numbers = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: numbersPerMutant, maxLength: numbersPerMutant });
+  const numbers = fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), {
+    minLength: numbersPerMutant,
+    maxLength: numbersPerMutant,
+  });
   for (let first = 0; first < count; first += batch) {
     for (const draws of fc.sample(numbers, { seed: seed + first, numRuns: Math.min(batch, count - first) })) {
       let next = 0;

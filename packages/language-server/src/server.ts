@@ -2,13 +2,13 @@
 // each document's text itself (it needs the change ranges to reparse only the edited block), so the
 // server syncs incrementally and forwards every request. Diagnostics go out twice per edit: the
 // checker's at once, and with the engine's analyses once typing pauses.
+import { LanguageService, scoreWithCommand, semanticTokensLegend, type FactsSource } from "@kaoping/language-service";
 import {
-  LanguageService,
-  scoreWithCommand,
-  semanticTokensLegend,
-  type FactsSource,
-} from "@kaoping/language-service";
-import { TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from "vscode-languageserver";
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver";
 
 export const switchKeywordsCommand = "kaoping.switchKeywords";
 
@@ -24,7 +24,12 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const option = (params.initializationOptions as { lang?: unknown } | undefined)?.lang;
-    service.lang = option === "zh" || option === "en" ? option : (params.locale ?? "zh").toLowerCase().startsWith("zh") ? "zh" : "en";
+    service.lang =
+      option === "zh" || option === "en"
+        ? option
+        : (params.locale ?? "zh").toLowerCase().startsWith("zh")
+          ? "zh"
+          : "en";
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -35,7 +40,13 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        semanticTokensProvider: { legend: { tokenTypes: [...semanticTokensLegend.tokenTypes], tokenModifiers: [...semanticTokensLegend.tokenModifiers] }, full: true },
+        semanticTokensProvider: {
+          legend: {
+            tokenTypes: [...semanticTokensLegend.tokenTypes],
+            tokenModifiers: [...semanticTokensLegend.tokenModifiers],
+          },
+          full: true,
+        },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         codeActionProvider: { codeActionKinds: ["quickfix"] },
@@ -49,7 +60,8 @@ export function startServer(connection: Connection): void {
 
   const publish = (uri: string, engine: boolean) => {
     const doc = service.document(uri);
-    if (doc) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(uri, { engine }) });
+    if (doc)
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: service.diagnostics(uri, { engine }) });
   };
   const analyse = (uri: string) => {
     publish(uri, false);
@@ -86,7 +98,9 @@ export function startServer(connection: Connection): void {
   connection.onHover(({ textDocument, position }) => service.hover(textDocument.uri, position));
   connection.onCompletion(({ textDocument, position }) => service.completion(textDocument.uri, position));
   connection.onDefinition(({ textDocument, position }) => service.definition(textDocument.uri, position));
-  connection.onReferences(({ textDocument, position, context }) => service.references(textDocument.uri, position, context.includeDeclaration));
+  connection.onReferences(({ textDocument, position, context }) =>
+    service.references(textDocument.uri, position, context.includeDeclaration),
+  );
   connection.onPrepareRename(({ textDocument, position }) => service.prepareRename(textDocument.uri, position));
   connection.onRenameRequest(({ textDocument, position, newName }) => {
     const result = service.rename(textDocument.uri, position, newName);
@@ -123,7 +137,11 @@ export function startServer(connection: Connection): void {
       if (argument === null || typeof argument !== "object") scoring.delete(uri);
       else {
         const source = argument as FactsSource;
-        const answer = service.inlayHints(uri, { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } }, source);
+        const answer = service.inlayHints(
+          uri,
+          { start: { line: 0, character: 0 }, end: { line: Number.MAX_SAFE_INTEGER, character: 0 } },
+          source,
+        );
         if ("error" in answer) void connection.window.showWarningMessage(answer.error);
         scoring.set(uri, source);
       }

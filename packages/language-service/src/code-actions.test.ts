@@ -40,7 +40,10 @@ describe("quick fixes", () => {
   });
 
   it("add the percent sign where a percent is compared with a plain number", () => {
-    const text = zhRubric.replace("    输入 违规数", "    输入 认证率: 百分比 \"认证率\"\n    输入 违规数").replace("不得分 当 非 有方案", "不得分 当 非 有方案 或 认证率 < 30").replace("违规数 = 1", "违规数 = 1\n      认证率 = 40%");
+    const text = zhRubric
+      .replace("    输入 违规数", '    输入 认证率: 百分比 "认证率"\n    输入 违规数')
+      .replace("不得分 当 非 有方案", "不得分 当 非 有方案 或 认证率 < 30")
+      .replace("违规数 = 1", "违规数 = 1\n      认证率 = 40%");
     expect(errorsOf(text).map((d) => d.code)).toEqual(["KP403"]);
     const fixed = applied(text, /30%/);
     expect(fixed).toContain("认证率 < 30%");

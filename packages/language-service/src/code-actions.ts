@@ -16,7 +16,13 @@ export function codeActions(doc: RubricDocument, range: Range, lang: MessageLang
     const lsp = [toLsp(doc, d, lang)];
     (d.fixes ?? []).forEach((fix, i) => {
       const edits = fix.edits.map((e) => ({ range: doc.lines.range(e.span), newText: e.text }));
-      actions.push({ title: fix.title[lang], kind: "quickfix", diagnostics: lsp, isPreferred: i === 0, edit: { changes: { [doc.uri]: edits } } });
+      actions.push({
+        title: fix.title[lang],
+        kind: "quickfix",
+        diagnostics: lsp,
+        isPreferred: i === 0,
+        edit: { changes: { [doc.uri]: edits } },
+      });
     });
     const declare = d.code === "KP301" ? declareInput(doc, d, lang) : null;
     if (declare) actions.push({ ...declare, diagnostics: lsp });
@@ -33,13 +39,18 @@ const typeWords: Record<Role, Record<"zh" | "en", string>> = {
 /** `输入 <name>: <type> "<name>"`, in the item that reads the name (or at the top), before its criteria. */
 function declareInput(doc: RubricDocument, d: Diagnostic, lang: MessageLanguage): CodeAction | null {
   const rubric = doc.checked.rubric;
-  const name = doc.text.slice(d.span.start, d.span.end).replace(/^「|」$/g, "").normalize("NFC");
+  const name = doc.text
+    .slice(d.span.start, d.span.end)
+    .replace(/^「|」$/g, "")
+    .normalize("NFC");
   const occurrence = doc.index.of(keyOf.name(name)).find((o) => o.span.start === d.span.start);
   if (!occurrence || name === "") return null;
   const set = rubric.keywords;
   const { item } = enclosing(rubric, d.span.start);
   // After the last input of the block, else before its first criterion (or, at the top, its first item).
-  const inputs = rubric.inputs.filter((i) => (item ? i.item === item.number && within(i.span, item.span) : i.item === null));
+  const inputs = rubric.inputs.filter((i) =>
+    item ? i.item === item.number && within(i.span, item.span) : i.item === null,
+  );
   const anchor: Span | undefined = inputs.at(-1)?.span;
   const before: Span | undefined = item ? item.criteria[0]?.span : (rubric.grades[0]?.span ?? rubric.items[0]?.span);
   const lines = doc.lines;
@@ -56,6 +67,14 @@ function declareInput(doc: RubricDocument, d: Diagnostic, lang: MessageLanguage)
   const type = typeWords[occurrence.role ?? "number"][set];
   const text = `${indent}${keyword} ${writeName(name, set)}: ${type} ${writeText(name)}\n`;
   const at = { line, character: 0 };
-  const title = lang === "zh" ? `声明输入「${name}」（${typeWords[occurrence.role ?? "number"].zh}）` : `declare input "${name}" (${typeWords[occurrence.role ?? "number"].en})`;
-  return { title, kind: "quickfix", isPreferred: !d.fixes?.length, edit: { changes: { [doc.uri]: [{ range: { start: at, end: at }, newText: text }] } } };
+  const title =
+    lang === "zh"
+      ? `声明输入「${name}」（${typeWords[occurrence.role ?? "number"].zh}）`
+      : `declare input "${name}" (${typeWords[occurrence.role ?? "number"].en})`;
+  return {
+    title,
+    kind: "quickfix",
+    isPreferred: !d.fixes?.length,
+    edit: { changes: { [doc.uri]: [{ range: { start: at, end: at }, newText: text }] } },
+  };
 }

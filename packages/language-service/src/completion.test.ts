@@ -36,7 +36,9 @@ describe("completion", () => {
 
     const en = typing(enRubric, "award 5 points when plan", "      ");
     const enItems = complete(en.text, en.position, "en");
-    expect(enItems.find((i) => i.label.startsWith("bonus per unit"))?.insertText).toBe("bonus ${2:1} points per ${1:count} cap ${3:3} points");
+    expect(enItems.find((i) => i.label.startsWith("bonus per unit"))?.insertText).toBe(
+      "bonus ${2:1} points per ${1:count} cap ${3:3} points",
+    );
     expect(enItems.map((i) => i.label)).toContain("deduct");
   });
 
@@ -53,10 +55,15 @@ describe("completion", () => {
     expect(items.find((i) => i.label.startsWith("一票否决"))?.insertText).toBe('否决 "${1:理由}" 当 ${2:条件}');
     expect(items.find((i) => i.label === "项目 { … }")?.insertText).toContain("项目 ${1:2}");
     const test = items.find((i) => i.label === "测试 { 已知 … 期望 … }")?.insertText ?? "";
-    for (const name of ["企业数 = ${3:0}", "培训人数 = ${4:0}", "有方案 = ${5:是}", "违规数 = ${6:0}"]) expect(test).toContain(name);
+    for (const name of ["企业数 = ${3:0}", "培训人数 = ${4:0}", "有方案 = ${5:是}", "违规数 = ${6:0}"])
+      expect(test).toContain(name);
     // The snippet, filled in with its defaults, checks clean.
     const filled = test.replace(/\$\{\d+:([^}]*)\}/g, "$1").replace(/\$\d/g, "");
-    const { service, uri } = open(applyEdits(text, [{ range: { start: position, end: position }, newText: filled.replace("总分 = 0", "总分 = 4") }]));
+    const { service, uri } = open(
+      applyEdits(text, [
+        { range: { start: position, end: position }, newText: filled.replace("总分 = 0", "总分 = 4") },
+      ]),
+    );
     expect(service.diagnostics(uri).filter((d) => d.severity === 1)).toEqual([]);
   });
 
@@ -77,9 +84,18 @@ describe("completion", () => {
 
   it("after a type's colon: the types; after 单位: the units in use", () => {
     const typed = typing(zhRubric, '输入 违规数: 计数 "违规几次？"', "    输入 金额:");
-    expect(complete(typed.text, typed.position).map((i) => i.label)).toEqual(["是否", "计数", "数值", "百分比", "评分"]);
-    const withUnit = zhRubric.replace('输入 违规数: 计数 "违规几次？"', '输入 违规数: 计数 "违规几次？"\n    输入 投入: 数值 单位 "万元" "投入多少？"');
-    const unit = typing(withUnit, "单位 \"万元\"", "    输入 产值: 数值 单位 \"");
+    expect(complete(typed.text, typed.position).map((i) => i.label)).toEqual([
+      "是否",
+      "计数",
+      "数值",
+      "百分比",
+      "评分",
+    ]);
+    const withUnit = zhRubric.replace(
+      '输入 违规数: 计数 "违规几次？"',
+      '输入 违规数: 计数 "违规几次？"\n    输入 投入: 数值 单位 "万元" "投入多少？"',
+    );
+    const unit = typing(withUnit, '单位 "万元"', '    输入 产值: 数值 单位 "');
     expect(complete(unit.text, unit.position).map((i) => i.label)).toEqual(["万元"]);
   });
 });

@@ -42,7 +42,9 @@ export function completion(doc: RubricDocument, position: Position, lang: L): Co
   const { item, criterion } = enclosing(rubric, offset);
   const inBody = (span: { start: number }, headEnd: number) => offset > headEnd && offset >= span.start;
   if (criterion && inBody(criterion.span, criterion.text?.span.end ?? criterion.numberSpan.end)) {
-    return statementStart ? [...keywordItems(ruleKeywords, set, lang), ...snippets(ruleSnippets, set, lang, {}), ...nameItems(rubric, lang)] : expressionItems(rubric, set, lang);
+    return statementStart
+      ? [...keywordItems(ruleKeywords, set, lang), ...snippets(ruleSnippets, set, lang, {}), ...nameItems(rubric, lang)]
+      : expressionItems(rubric, set, lang);
   }
   if (!statementStart) return expressionItems(rubric, set, lang);
   if (item && offset > (item.standard?.span.end ?? item.numberSpan.end)) {
@@ -50,13 +52,49 @@ export function completion(doc: RubricDocument, position: Position, lang: L): Co
     return [...keywordItems(itemKeywords, set, lang), ...snippets(itemSnippets, set, lang, { next })];
   }
   const next = String(Math.max(0, ...rubric.items.map((i) => i.number)) + 1);
-  return [...keywordItems(topKeywords, set, lang), ...snippets(topSnippets, set, lang, { next, given: givenLines(rubric.inputs, set) })];
+  return [
+    ...keywordItems(topKeywords, set, lang),
+    ...snippets(topSnippets, set, lang, { next, given: givenLines(rubric.inputs, set) }),
+  ];
 }
 
 const topKeywords = ["Subject", "Version", "Effective", "Total", "Input", "Let", "Grades", "Veto", "Item", "Test"];
 const itemKeywords = ["Content", "Input", "Let", "Criterion"];
-const ruleKeywords = ["Award", "When", "Else", "Discretionary", "Suggest", "Base", "Deduct", "Per", "Floor", "Bonus", "Cap", "Zero", "PointsUnit"];
-const expressionKeywords = ["When", "If", "Then", "Else", "And", "Or", "Not", "Yes", "No", "Min", "Max", "PointsUnit", "Per", "Deduct", "Bonus", "Cap", "Floor", "Zero"];
+const ruleKeywords = [
+  "Award",
+  "When",
+  "Else",
+  "Discretionary",
+  "Suggest",
+  "Base",
+  "Deduct",
+  "Per",
+  "Floor",
+  "Bonus",
+  "Cap",
+  "Zero",
+  "PointsUnit",
+];
+const expressionKeywords = [
+  "When",
+  "If",
+  "Then",
+  "Else",
+  "And",
+  "Or",
+  "Not",
+  "Yes",
+  "No",
+  "Min",
+  "Max",
+  "PointsUnit",
+  "Per",
+  "Deduct",
+  "Bonus",
+  "Cap",
+  "Floor",
+  "Zero",
+];
 
 function keywordItems(concepts: readonly string[], set: KeywordSet, lang: L): CompletionItem[] {
   const other: KeywordSet = set === "zh" ? "en" : "zh";
@@ -99,7 +137,11 @@ function typeItems(set: KeywordSet, lang: L): CompletionItem[] {
 }
 
 function unitItems(rubric: Rubric): CompletionItem[] {
-  const units = new Set(rubric.inputs.flatMap((i) => (i.type.kind === "number" && i.type.unit && i.type.unit.value !== "" ? [i.type.unit.value] : [])));
+  const units = new Set(
+    rubric.inputs.flatMap((i) =>
+      i.type.kind === "number" && i.type.unit && i.type.unit.value !== "" ? [i.type.unit.value] : [],
+    ),
+  );
   return [...units].map((u) => ({ label: u, kind: CompletionItemKind.Unit, insertText: u }));
 }
 
@@ -117,16 +159,40 @@ const totalWord: Record<KeywordSet, string> = { zh: "总分", en: "total" };
 
 function expectationItems(rubric: Rubric, set: KeywordSet): CompletionItem[] {
   const items: CompletionItem[] = [
-    { label: `${totalWord[set]} =`, kind: CompletionItemKind.Snippet, insertText: `${totalWord[set]} = \${1:0}`, insertTextFormat: InsertTextFormat.Snippet },
+    {
+      label: `${totalWord[set]} =`,
+      kind: CompletionItemKind.Snippet,
+      insertText: `${totalWord[set]} = \${1:0}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+    },
   ];
   if (rubric.grades.length > 0) {
     const choices = rubric.grades.map((g) => writeText(g.label.value).replace(/[|,$}\\]/g, (c) => `\\${c}`)).join(",");
-    items.push({ label: `${keywordWord("Grades", set)} =`, kind: CompletionItemKind.Snippet, insertText: `${keywordWord("Grades", set)} = \${1|${choices}|}`, insertTextFormat: InsertTextFormat.Snippet });
+    items.push({
+      label: `${keywordWord("Grades", set)} =`,
+      kind: CompletionItemKind.Snippet,
+      insertText: `${keywordWord("Grades", set)} = \${1|${choices}|}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+    });
   }
   for (const item of rubric.items) {
-    items.push({ label: `${keywordWord("Item", set)} ${item.number} =`, kind: CompletionItemKind.Snippet, detail: item.title?.value ?? "", insertText: `${keywordWord("Item", set)} ${item.number} = \${1:${item.standard?.value ?? 0}}`, insertTextFormat: InsertTextFormat.Snippet, sortText: `1${String(item.number).padStart(5, "0")}` });
+    items.push({
+      label: `${keywordWord("Item", set)} ${item.number} =`,
+      kind: CompletionItemKind.Snippet,
+      detail: item.title?.value ?? "",
+      insertText: `${keywordWord("Item", set)} ${item.number} = \${1:${item.standard?.value ?? 0}}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: `1${String(item.number).padStart(5, "0")}`,
+    });
     for (const c of item.criteria) {
-      items.push({ label: `${keywordWord("Criterion", set)} ${item.number}.${c.number} =`, kind: CompletionItemKind.Snippet, detail: c.text?.value ?? "", insertText: `${keywordWord("Criterion", set)} ${item.number}.${c.number} = \${1:0}`, insertTextFormat: InsertTextFormat.Snippet, sortText: `2${String(item.number).padStart(5, "0")}.${String(c.number).padStart(5, "0")}` });
+      items.push({
+        label: `${keywordWord("Criterion", set)} ${item.number}.${c.number} =`,
+        kind: CompletionItemKind.Snippet,
+        detail: c.text?.value ?? "",
+        insertText: `${keywordWord("Criterion", set)} ${item.number}.${c.number} = \${1:0}`,
+        insertTextFormat: InsertTextFormat.Snippet,
+        sortText: `2${String(item.number).padStart(5, "0")}.${String(c.number).padStart(5, "0")}`,
+      });
     }
   }
   return items;
@@ -180,15 +246,27 @@ interface Snippet {
 const ruleSnippets: readonly Snippet[] = [
   {
     label: { zh: "门槛得分：得 … 当 …", en: "threshold award: award … when …" },
-    body: { zh: "{Award} ${1:5} {PointsUnit} {When} ${2:条件}", en: "{Award} ${1:5} {PointsUnit} {When} ${2:condition}" },
+    body: {
+      zh: "{Award} ${1:5} {PointsUnit} {When} ${2:条件}",
+      en: "{Award} ${1:5} {PointsUnit} {When} ${2:condition}",
+    },
   },
   {
-    label: { zh: "扣分，扣完为止：基础 … 每 … 扣 … 最低 …", en: "deduction with a floor: base … per … deduct … floor …" },
-    body: { zh: "{Base} ${1:10} {PointsUnit} {Per} ${2:违规次数} {Deduct} ${3:1} {PointsUnit} {Floor} ${4:0} {PointsUnit}", en: "{Base} ${1:10} {PointsUnit} {Deduct} ${3:1} {PointsUnit} {Per} ${2:violations} {Floor} ${4:0} {PointsUnit}" },
+    label: {
+      zh: "扣分，扣完为止：基础 … 每 … 扣 … 最低 …",
+      en: "deduction with a floor: base … per … deduct … floor …",
+    },
+    body: {
+      zh: "{Base} ${1:10} {PointsUnit} {Per} ${2:违规次数} {Deduct} ${3:1} {PointsUnit} {Floor} ${4:0} {PointsUnit}",
+      en: "{Base} ${1:10} {PointsUnit} {Deduct} ${3:1} {PointsUnit} {Per} ${2:violations} {Floor} ${4:0} {PointsUnit}",
+    },
   },
   {
     label: { zh: "按数量加分，有上限：每 … 加 … 最多 …", en: "bonus per unit with a cap: bonus … per … cap …" },
-    body: { zh: "{Per} ${1:数量} {Bonus} ${2:1} {PointsUnit} {Cap} ${3:3} {PointsUnit}", en: "{Bonus} ${2:1} {PointsUnit} {Per} ${1:count} {Cap} ${3:3} {PointsUnit}" },
+    body: {
+      zh: "{Per} ${1:数量} {Bonus} ${2:1} {PointsUnit} {Cap} ${3:3} {PointsUnit}",
+      en: "{Bonus} ${2:1} {PointsUnit} {Per} ${1:count} {Cap} ${3:3} {PointsUnit}",
+    },
   },
   {
     label: { zh: "分档得分：若 … 则 … 否则 若 …", en: "tiers: if … then … else if …" },
@@ -199,7 +277,10 @@ const ruleSnippets: readonly Snippet[] = [
   },
   {
     label: { zh: "酌情评分：酌情 … 建议 …", en: "discretionary: discretionary … suggest …" },
-    body: { zh: "{Discretionary} ${1:评分输入} {Suggest} ${2:0}", en: "{Discretionary} ${1:score_input} {Suggest} ${2:0}" },
+    body: {
+      zh: "{Discretionary} ${1:评分输入} {Suggest} ${2:0}",
+      en: "{Discretionary} ${1:score_input} {Suggest} ${2:0}",
+    },
   },
   {
     label: { zh: "一票不得分：不得分 当 …", en: "knock-out: zero when …" },
@@ -210,7 +291,10 @@ const ruleSnippets: readonly Snippet[] = [
 const itemSnippets: readonly Snippet[] = [
   {
     label: { zh: "细则 { … }", en: "criterion { … }" },
-    body: { zh: '{Criterion} ${1:{next}} "${2:评分方法原文}" {\n  $0\n}', en: '{Criterion} ${1:{next}} "${2:verbatim text}" {\n  $0\n}' },
+    body: {
+      zh: '{Criterion} ${1:{next}} "${2:评分方法原文}" {\n  $0\n}',
+      en: '{Criterion} ${1:{next}} "${2:verbatim text}" {\n  $0\n}',
+    },
   },
   {
     label: { zh: "输入：是否", en: "input: yesno" },
@@ -222,7 +306,10 @@ const itemSnippets: readonly Snippet[] = [
   },
   {
     label: { zh: "输入：评分（酌情）", en: "input: score (discretionary)" },
-    body: { zh: '{Input} ${1:名称}: {ScoreType} 0 {To} ${2:4} {Step} ${3:0.1} "${4:问题}"', en: '{Input} ${1:name}: {ScoreType} 0 {To} ${2:4} {Step} ${3:0.1} "${4:question}"' },
+    body: {
+      zh: '{Input} ${1:名称}: {ScoreType} 0 {To} ${2:4} {Step} ${3:0.1} "${4:问题}"',
+      en: '{Input} ${1:name}: {ScoreType} 0 {To} ${2:4} {Step} ${3:0.1} "${4:question}"',
+    },
   },
 ];
 
@@ -247,15 +334,27 @@ const topSnippets: readonly Snippet[] = [
   },
   {
     label: { zh: "等级 { … }", en: "grades { … }" },
-    body: { zh: '{Grades} { "${1:优秀}" >= ${2:90}  "${3:良好}" >= ${4:75}  "${5:合格}" >= ${6:60}  "${7:不合格}" }', en: '{Grades} { "${1:excellent}" >= ${2:90}  "${3:good}" >= ${4:75}  "${5:pass}" >= ${6:60}  "${7:fail}" }' },
+    body: {
+      zh: '{Grades} { "${1:优秀}" >= ${2:90}  "${3:良好}" >= ${4:75}  "${5:合格}" >= ${6:60}  "${7:不合格}" }',
+      en: '{Grades} { "${1:excellent}" >= ${2:90}  "${3:good}" >= ${4:75}  "${5:pass}" >= ${6:60}  "${7:fail}" }',
+    },
   },
 ];
 
-function snippets(list: readonly Snippet[], set: KeywordSet, lang: L, fill: Readonly<Record<string, string>>): CompletionItem[] {
+function snippets(
+  list: readonly Snippet[],
+  set: KeywordSet,
+  lang: L,
+  fill: Readonly<Record<string, string>>,
+): CompletionItem[] {
   return list.map((s, i) => ({
     label: s.label[lang],
     kind: CompletionItemKind.Snippet,
-    insertText: s.body[set].replace(/\{(\w+)\}/g, (whole, name: string) => fill[name] ?? (keywordInfos.some((k) => k.concept === name) ? keywordWord(name, set) : whole)),
+    insertText: s.body[set].replace(
+      /\{(\w+)\}/g,
+      (whole, name: string) =>
+        fill[name] ?? (keywordInfos.some((k) => k.concept === name) ? keywordWord(name, set) : whole),
+    ),
     insertTextFormat: InsertTextFormat.Snippet,
     sortText: `3${String(i).padStart(2, "0")}`,
   }));

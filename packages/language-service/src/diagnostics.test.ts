@@ -32,14 +32,17 @@ describe("diagnostics", () => {
   });
 
   it("can leave out the engine's analyses for a quick first answer", () => {
-    const text = zhRubric.replace("      不得分 当 非 有方案\n    }\n", '      不得分 当 非 有方案\n    }\n    细则 3 "有方案加1分" {\n      加 1 分 当 有方案\n      最多 3 分\n    }\n');
+    const text = zhRubric.replace(
+      "      不得分 当 非 有方案\n    }\n",
+      '      不得分 当 非 有方案\n    }\n    细则 3 "有方案加1分" {\n      加 1 分 当 有方案\n      最多 3 分\n    }\n',
+    );
     const { service, uri } = open(text);
     expect(service.diagnostics(uri, { engine: false })).toEqual([]);
     expect(service.diagnostics(uri).map((d) => d.code)).toEqual(["KP802"]);
   });
 
   it("speaks the service's language and marks unused inputs as unnecessary", () => {
-    const text = zhRubric.replace("    输入 违规数", "    输入 闲置: 计数 \"没用\"\n    输入 违规数");
+    const text = zhRubric.replace("    输入 违规数", '    输入 闲置: 计数 "没用"\n    输入 违规数');
     const zh = open(text, "zh");
     const en = open(text, "en");
     const [z] = zh.service.diagnostics(zh.uri);

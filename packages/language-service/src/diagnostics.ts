@@ -12,7 +12,11 @@ export interface DiagnosticsOptions {
 }
 
 /** The document's diagnostics, sorted by position. */
-export function diagnostics(doc: RubricDocument, lang: MessageLanguage, options: DiagnosticsOptions = {}): LspDiagnostic[] {
+export function diagnostics(
+  doc: RubricDocument,
+  lang: MessageLanguage,
+  options: DiagnosticsOptions = {},
+): LspDiagnostic[] {
   return findings(doc, options).map((d) => toLsp(doc, d, lang));
 }
 
@@ -34,7 +38,12 @@ export function toLsp(doc: RubricDocument, d: CompileDiagnostic, lang: MessageLa
     message: `${d.message[lang]}${help}`,
     ...(unnecessary.has(d.code) ? { tags: [DiagnosticTag.Unnecessary] } : {}),
     ...(related.length > 0
-      ? { relatedInformation: related.map((r) => ({ location: { uri: doc.uri, range: doc.lines.range(r.span) }, message: r.message[lang] })) }
+      ? {
+          relatedInformation: related.map((r) => ({
+            location: { uri: doc.uri, range: doc.lines.range(r.span) },
+            message: r.message[lang],
+          })),
+        }
       : {}),
   };
 }

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { annex, applyEdits, enRubric, open, zhRubric } from "../test/support.ts";
 
 const uri = "file:///t.rubric";
-const messy = zhRubric.replace("    输入 企业数: 计数", "  输入   企业数 :计数").replace("      得 5 分 当 培训人数 >= 60% × 企业数", "得 5分 当 培训人数>=60%×企业数");
+const messy = zhRubric
+  .replace("    输入 企业数: 计数", "  输入   企业数 :计数")
+  .replace("      得 5 分 当 培训人数 >= 60% × 企业数", "得 5分 当 培训人数>=60%×企业数");
 
 describe("formatting", () => {
   it("formats the whole document canonically with one edit, and a canonical text with none", () => {
@@ -14,7 +16,8 @@ describe("formatting", () => {
     expect(applyEdits(messy, answer.edits)).toBe(zhRubric);
     const clean = open(zhRubric).service.format(uri);
     expect(clean).toEqual({ edits: [] });
-    for (const text of [annex("village-quality"), annex("enterprise-quality")]) expect(open(text).service.format(uri)).toEqual({ edits: [] });
+    for (const text of [annex("village-quality"), annex("enterprise-quality")])
+      expect(open(text).service.format(uri)).toEqual({ edits: [] });
   });
 
   it("formats only the blocks a range touches", () => {
@@ -46,6 +49,8 @@ describe("formatting", () => {
   it("refuses a text with syntax errors, saying why", () => {
     const broken = zhRubric.replace("得 5 分 当", "得 5 分 当 当");
     expect(open(broken).service.format(uri)).toEqual({ error: "评分细则有语法错误，先改正错误再排版" });
-    expect(open(broken, "en").service.switchKeywords(uri)).toEqual({ error: "the rubric has syntax errors: fix them before formatting" });
+    expect(open(broken, "en").service.switchKeywords(uri)).toEqual({
+      error: "the rubric has syntax errors: fix them before formatting",
+    });
   });
 });

@@ -44,7 +44,8 @@ export function formatRange(doc: RubricDocument, range: Range, lang: MessageLang
     const onlyIndent = /^[ \t\u3000]*$/.test(doc.text.slice(lineStart, b.start));
     const from = onlyIndent ? lineStart : b.start;
     const text = (onlyIndent ? indent : "") + formatted.slice(f.start, f.end);
-    if (doc.text.slice(from, b.end) !== text) edits.push({ range: doc.lines.range({ start: from, end: b.end }), newText: text });
+    if (doc.text.slice(from, b.end) !== text)
+      edits.push({ range: doc.lines.range({ start: from, end: b.end }), newText: text });
   });
   return { edits };
 }
@@ -69,14 +70,25 @@ function minimalEdits(doc: RubricDocument, formatted: string): TextEdit[] {
   const old = doc.text;
   if (old === formatted) return [];
   let start = 0;
-  while (start < old.length && start < formatted.length && old.charCodeAt(start) === formatted.charCodeAt(start)) start++;
+  while (start < old.length && start < formatted.length && old.charCodeAt(start) === formatted.charCodeAt(start))
+    start++;
   // Never cut between a surrogate pair or inside \r\n: a position there means nothing to an editor.
   const splits = (text: string, at: number) => /[\uD800-\uDBFF\r]/.test(text.charAt(at - 1));
   while (start > 0 && splits(old, start)) start--;
   let end = 0;
-  while (end < old.length - start && end < formatted.length - start && old.charCodeAt(old.length - 1 - end) === formatted.charCodeAt(formatted.length - 1 - end)) end++;
+  while (
+    end < old.length - start &&
+    end < formatted.length - start &&
+    old.charCodeAt(old.length - 1 - end) === formatted.charCodeAt(formatted.length - 1 - end)
+  )
+    end++;
   while (end > 0 && splits(old, old.length - end)) end--;
-  return [{ range: doc.lines.range({ start, end: old.length - end }), newText: formatted.slice(start, formatted.length - end) }];
+  return [
+    {
+      range: doc.lines.range({ start, end: old.length - end }),
+      newText: formatted.slice(start, formatted.length - end),
+    },
+  ];
 }
 
 /** Where the run of spaces, tabs and ideographic spaces that ends at `end` starts (a backward scan:

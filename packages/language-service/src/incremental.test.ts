@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { annex, enRubric, zhRubric } from "../test/support.ts";
 import { RubricDocument } from "./document.ts";
 
-const texts = { village: annex("village-quality"), enterprise: annex("enterprise-quality"), zh: zhRubric, en: enRubric };
+const texts = {
+  village: annex("village-quality"),
+  enterprise: annex("enterprise-quality"),
+  zh: zhRubric,
+  en: enRubric,
+};
 const edits = ["x", "1", " ", "{", "}", '"', "得", "award", "当 否", "\n", "", "#"];
 
 function sameAsWhole(before: string, start: number, end: number, insert: string): RubricDocument {
@@ -36,14 +41,19 @@ describe("incremental reparse", () => {
 
   it("applies several changes in order, then parses the whole text", () => {
     const doc = RubricDocument.create("u", zhRubric, 1);
-    const first = { start: doc.lines.position(zhRubric.indexOf("满分 10") + 3), end: doc.lines.position(zhRubric.indexOf("满分 10") + 5) };
+    const first = {
+      start: doc.lines.position(zhRubric.indexOf("满分 10") + 3),
+      end: doc.lines.position(zhRubric.indexOf("满分 10") + 5),
+    };
     const edited = doc.edit([{ range: first, text: "20" }, { text: enRubric }], 2);
     expect(edited.text).toBe(enRubric);
     expect(edited.reparsed).toBe("whole");
   });
 
   it("reads a glued name the same when it refers to a name declared in another block", () => {
-    const text = zhRubric.replace("  项目 1", "  输入 外部数: 计数 \"外部\"\n\n  项目 1").replace("得 5 分 当 培训人数 >= 60% × 企业数", "得 5 分 当 培训人数 >= 60% × 企业数 且 外部数 > 0");
+    const text = zhRubric
+      .replace("  项目 1", '  输入 外部数: 计数 "外部"\n\n  项目 1')
+      .replace("得 5 分 当 培训人数 >= 60% × 企业数", "得 5 分 当 培训人数 >= 60% × 企业数 且 外部数 > 0");
     const at = text.indexOf("外部数 > 0");
     const doc = sameAsWhole(text, at, at + 4, "外部数大于");
     expect(doc.checked.diagnostics.map((d) => d.code)).toContain("KP104");

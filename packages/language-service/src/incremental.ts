@@ -23,7 +23,12 @@ type Block = { readonly span: Span };
  * The parse of `newText`, from `previous` (the parse of the text before the replacement), or null
  * when the edit is not inside one block and the whole text must be parsed.
  */
-export function reparseBlock(previous: Parsed, declared: Iterable<string>, newText: string, edit: Replacement): Parsed | null {
+export function reparseBlock(
+  previous: Parsed,
+  declared: Iterable<string>,
+  newText: string,
+  edit: Replacement,
+): Parsed | null {
   const old = previous.rubric;
   const blocks: Block[] = [...old.items, ...old.tests];
   const block = blocks.find((b) => b.span.start < edit.span.start && edit.span.end < b.span.end - 1);
@@ -39,10 +44,15 @@ export function reparseBlock(previous: Parsed, declared: Iterable<string>, newTe
   const word = old.keywords === "zh" ? "输入" : "input";
   // Only a name written somewhere in the block can be part of a glued word there.
   const blockText = newText.slice(start, end);
-  const outside = [...declared].filter((n) => !inBlock.has(n) && blockText.includes(n)).map((n) => `${word} ${writeName(n, old.keywords)}`);
+  const outside = [...declared]
+    .filter((n) => !inBlock.has(n) && blockText.includes(n))
+    .map((n) => `${word} ${writeName(n, old.keywords)}`);
   const parsed = parse(`${head}${blockText}\n}\n${outside.join("\n")}`);
   // Spans of the stand-in text, moved to where the block stands in the real one.
-  const fresh = { rubric: shift(parsed.rubric, 0, start - head.length), diagnostics: shift(parsed.diagnostics, 0, start - head.length) };
+  const fresh = {
+    rubric: shift(parsed.rubric, 0, start - head.length),
+    diagnostics: shift(parsed.diagnostics, 0, start - head.length),
+  };
 
   const r = fresh.rubric;
   const items = r.items.filter((i) => i.span.start < end + 1);
@@ -51,7 +61,12 @@ export function reparseBlock(previous: Parsed, declared: Iterable<string>, newTe
   const wasItem = old.items.includes(block as Rubric["items"][number]);
   if (replaced.length !== 1 || replaced[0]?.span.start !== start || replaced[0].span.end !== end) return null;
   if (wasItem ? items.length !== 1 : tests.length !== 1) return null;
-  if (r.inputs.some((i) => !within(i.span, { start, end })) || r.lets.some((l) => !within(l.span, { start, end })) || r.grades.length > 0 || r.vetoes.length > 0) {
+  if (
+    r.inputs.some((i) => !within(i.span, { start, end })) ||
+    r.lets.some((l) => !within(l.span, { start, end })) ||
+    r.grades.length > 0 ||
+    r.vetoes.length > 0
+  ) {
     return null;
   }
   const after = (s: Span) => s.start >= block.span.end;
@@ -105,7 +120,11 @@ export function shift<T>(value: T, from: number, delta: number): T {
   const out: Record<string, unknown> = {};
   for (const key in node) {
     const v = node[key];
-    out[key] = spanKeys.has(key) ? shiftSpan(v as Span, from, delta) : typeof v === "object" && v !== null ? shift(v, from, delta) : v;
+    out[key] = spanKeys.has(key)
+      ? shiftSpan(v as Span, from, delta)
+      : typeof v === "object" && v !== null
+        ? shift(v, from, delta)
+        : v;
   }
   return out as T;
 }

@@ -3,7 +3,11 @@ import { annex, at, enRubric, everything, open, zhRubric } from "../test/support
 
 const uri = "file:///t.rubric";
 
-function hints(text: string, source: Parameters<ReturnType<typeof open>["service"]["inlayHints"]>[2], lang: "zh" | "en" = "zh") {
+function hints(
+  text: string,
+  source: Parameters<ReturnType<typeof open>["service"]["inlayHints"]>[2],
+  lang: "zh" | "en" = "zh",
+) {
   const { service } = open(text, lang);
   return service.inlayHints(uri, everything, source);
 }
@@ -13,10 +17,10 @@ describe("inline scoring", () => {
     const answer = hints(zhRubric, { test: "达标" });
     if (!("hints" in answer)) throw new Error(answer.error);
     const labels = answer.hints.map((h) => [h.position, h.label]);
-    expect(labels).toContainEqual([at(zhRubric, ' {\n  对象'), "总分 9 · 等级「优秀」"]);
+    expect(labels).toContainEqual([at(zhRubric, " {\n  对象"), "总分 9 · 等级「优秀」"]);
     expect(labels).toContainEqual([at(zhRubric, " {\n    内容"), "= 9 分"]);
-    expect(labels).toContainEqual([at(zhRubric, ' {\n      得 5'), "= 5 分"]);
-    expect(labels).toContainEqual([at(zhRubric, ' {\n      基础'), "= 4 分"]);
+    expect(labels).toContainEqual([at(zhRubric, " {\n      得 5"), "= 5 分"]);
+    expect(labels).toContainEqual([at(zhRubric, " {\n      基础"), "= 4 分"]);
     const criterion = answer.hints.find((h) => h.label === "= 4 分");
     expect(criterion?.tooltip).toContain("违规数");
   });
@@ -41,12 +45,18 @@ describe("inline scoring", () => {
   it("says what is wrong with the facts, the test or the rubric instead", () => {
     expect(hints(zhRubric, { facts: { 企业数: -1 } })).toHaveProperty("error");
     expect(hints(enRubric, { test: "nope" }, "en")).toEqual({ error: 'there is no test named "nope"' });
-    expect(hints(zhRubric.replace("60% × 企业数", "60% × 企业树"), { test: "达标" })).toEqual({ error: "评分细则有错误，无法计分" });
+    expect(hints(zhRubric.replace("60% × 企业数", "60% × 企业树"), { test: "达标" })).toEqual({
+      error: "评分细则有错误，无法计分",
+    });
   });
 
   it("offers a code lens on each test: whether it passes, and scoring with it", () => {
     const { service } = open(zhRubric.replace("项目 1 = 9", "项目 1 = 8"));
     const [lens] = service.codeLenses(uri);
-    expect(lens?.command).toEqual({ title: "✗ 1 处不符 · 用此测试行内计分", command: "kaoping.scoreWith", arguments: [uri, { test: "达标" }] });
+    expect(lens?.command).toEqual({
+      title: "✗ 1 处不符 · 用此测试行内计分",
+      command: "kaoping.scoreWith",
+      arguments: [uri, { test: "达标" }],
+    });
   });
 });

@@ -8,32 +8,50 @@ interface Meaning {
 }
 
 const meanings: Readonly<Record<string, Meaning>> = {
-  Rubric: { zh: "文件开头：评分细则 编号 \"标题\" { … }", en: "file header: rubric <id> \"<title>\" { … }" },
+  Rubric: { zh: '文件开头：评分细则 编号 "标题" { … }', en: 'file header: rubric <id> "<title>" { … }' },
   Subject: { zh: "考核对象的种类，一段文字", en: "the kind of subject assessed, a text" },
   Version: { zh: "版本，一段文字", en: "the version, a text" },
   Effective: { zh: "生效日期，如 2026-01-01", en: "the date it takes effect, e.g. 2026-01-01" },
-  Total: { zh: "满分（文件头）；测试期望中的总分", en: "the declared total (header); the total in a test's expectations" },
-  Input: { zh: "输入：输入 名称: 类型 \"问题\" [说明 \"…\"] [默认 值]", en: "an input: input <name>: <type> \"<question>\" [help \"…\"] [default <value>]" },
+  Total: {
+    zh: "满分（文件头）；测试期望中的总分",
+    en: "the declared total (header); the total in a test's expectations",
+  },
+  Input: {
+    zh: '输入：输入 名称: 类型 "问题" [说明 "…"] [默认 值]',
+    en: 'an input: input <name>: <type> "<question>" [help "…"] [default <value>]',
+  },
   Help: { zh: "输入的说明文字", en: "the help text of an input" },
   Default: { zh: "输入的默认值（不写则必填）", en: "the default value of an input (without one the fact is required)" },
   YesNoType: { zh: "类型：是 / 否", en: "type: yes / no" },
   CountType: { zh: "类型：不小于 0 的整数", en: "type: a whole number ≥ 0" },
   NumberType: { zh: "类型：不小于 0 的数，可带单位", en: "type: a decimal ≥ 0, with an optional unit" },
-  Unit: { zh: "数值的单位，如 单位 \"万元\"", en: "the unit of a number, e.g. unit \"万元\"" },
+  Unit: { zh: '数值的单位，如 单位 "万元"', en: 'the unit of a number, e.g. unit "万元"' },
   PercentType: { zh: "类型：0% 至 100%", en: "type: 0 % to 100 %" },
-  ScoreType: { zh: "类型：酌情评分，评分 0 至 4 [步长 0.1]", en: "type: a discretionary score, score 0 to 4 [step 0.1]" },
+  ScoreType: {
+    zh: "类型：酌情评分，评分 0 至 4 [步长 0.1]",
+    en: "type: a discretionary score, score 0 to 4 [step 0.1]",
+  },
   To: { zh: "评分范围的上限", en: "the top of a score range" },
   Step: { zh: "评分的步长", en: "the step of a score" },
   Let: { zh: "派生值：令 名称 = 表达式", en: "a derived value: let <name> = <expr>" },
-  Item: { zh: "项目：项目 编号 \"标题\" 标准分 分数 { … }", en: "an item: item <n> \"<title>\" standard <points> { … }" },
+  Item: { zh: '项目：项目 编号 "标题" 标准分 分数 { … }', en: 'an item: item <n> "<title>" standard <points> { … }' },
   Standard: { zh: "项目的标准分：各细则满分之和", en: "an item's standard points: the sum of its criteria's maxima" },
   Content: { zh: "考核内容的原文", en: "the verbatim 考核内容 text" },
-  Criterion: { zh: "细则：细则 编号 \"评分方法原文\" { 规则 }", en: "a criterion: criterion <n> \"<verbatim text>\" { <rule> }" },
+  Criterion: {
+    zh: '细则：细则 编号 "评分方法原文" { 规则 }',
+    en: 'a criterion: criterion <n> "<verbatim text>" { <rule> }',
+  },
   Award: { zh: "得分规则：条件成立时得分", en: "award rule: the amount when the condition holds" },
   When: { zh: "条件", en: "a condition" },
   Else: { zh: "条件不成立时的值", en: "the value when the condition does not hold" },
-  Discretionary: { zh: "酌情评分：由考核人员评定，引用评分类型的输入", en: "discretionary rule: the assessor's score, an input of type score" },
-  Suggest: { zh: "酌情评分的建议值：只作提示，不自动采用", en: "the suggested discretionary score: shown, never applied" },
+  Discretionary: {
+    zh: "酌情评分：由考核人员评定，引用评分类型的输入",
+    en: "discretionary rule: the assessor's score, an input of type score",
+  },
+  Suggest: {
+    zh: "酌情评分的建议值：只作提示，不自动采用",
+    en: "the suggested discretionary score: shown, never applied",
+  },
   Base: { zh: "扣分规则的基础分", en: "the base of a deduction rule" },
   Deduct: { zh: "扣分", en: "deduct points" },
   Per: { zh: "每：按数量计", en: "per: times a count" },
@@ -90,7 +108,13 @@ export function keywordWord(concept: string, set: KeywordSet): string {
   return keywordInfos.find((k) => k.concept === concept)?.words[set][0] ?? concept;
 }
 
-const typeConcepts = { yesno: "YesNoType", count: "CountType", number: "NumberType", percent: "PercentType", score: "ScoreType" } as const;
+const typeConcepts = {
+  yesno: "YesNoType",
+  count: "CountType",
+  number: "NumberType",
+  percent: "PercentType",
+  score: "ScoreType",
+} as const;
 
 /** The keyword of an input type in a set: typeWord("count", "zh") is "计数". */
 export function typeWord(kind: keyof typeof typeConcepts, set: KeywordSet): string {

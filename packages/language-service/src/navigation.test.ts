@@ -17,14 +17,22 @@ describe("definition and references", () => {
     const [def] = service.definition(uri, at(zhRubric, "当 培训人数", 3));
     expect(def?.range.start).toEqual(at(zhRubric, "培训人数: 计数"));
     const refs = service.references(uri, at(zhRubric, "培训人数: 计数"));
-    expect(refs.map((r) => r.range.start)).toEqual([at(zhRubric, "培训人数: 计数"), at(zhRubric, "培训人数 >="), at(zhRubric, "培训人数 = 6")]);
+    expect(refs.map((r) => r.range.start)).toEqual([
+      at(zhRubric, "培训人数: 计数"),
+      at(zhRubric, "培训人数 >="),
+      at(zhRubric, "培训人数 = 6"),
+    ]);
     expect(service.references(uri, at(zhRubric, "培训人数: 计数"), false)).toHaveLength(2);
   });
 
   it("lead from an expectation to its item and criterion, and from a grade to its band", () => {
     const { service } = open(zhRubric);
-    expect(service.definition(uri, at(zhRubric, "项目 1 = 9", 3))[0]?.range.start).toEqual(at(zhRubric, '1 "宣传培训"'));
-    expect(service.definition(uri, at(zhRubric, "细则 1.2 = 4", 5))[0]?.range.start).toEqual(at(zhRubric, '2 "制定方案'));
+    expect(service.definition(uri, at(zhRubric, "项目 1 = 9", 3))[0]?.range.start).toEqual(
+      at(zhRubric, '1 "宣传培训"'),
+    );
+    expect(service.definition(uri, at(zhRubric, "细则 1.2 = 4", 5))[0]?.range.start).toEqual(
+      at(zhRubric, '2 "制定方案'),
+    );
     expect(service.definition(uri, at(zhRubric, '"优秀"', 1, 1))[0]?.range.start).toEqual(at(zhRubric, '"优秀"'));
   });
 
@@ -74,6 +82,9 @@ describe("rename", () => {
     expect(renamed(zhRubric, "细则 1.2 = 4", 5, "1")).toEqual({ error: "项目 1 已经有细则 1" });
     expect(renamed(zhRubric, "对象", 0, "x")).toBeNull();
     const { service } = open(zhRubric);
-    expect(service.prepareRename(uri, at(zhRubric, "当 培训人数", 3))).toEqual({ range: { start: at(zhRubric, "培训人数 >="), end: at(zhRubric, "培训人数 >=", 4) }, placeholder: "培训人数" });
+    expect(service.prepareRename(uri, at(zhRubric, "当 培训人数", 3))).toEqual({
+      range: { start: at(zhRubric, "培训人数 >="), end: at(zhRubric, "培训人数 >=", 4) },
+      placeholder: "培训人数",
+    });
   });
 });

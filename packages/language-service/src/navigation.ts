@@ -33,7 +33,12 @@ export function prepareRename(doc: RubricDocument, position: Position): { range:
 
 export type RenameResult = { readonly edit: WorkspaceEdit } | { readonly error: string };
 
-export function rename(doc: RubricDocument, position: Position, newName: string, lang: MessageLanguage): RenameResult | null {
+export function rename(
+  doc: RubricDocument,
+  position: Position,
+  newName: string,
+  lang: MessageLanguage,
+): RenameResult | null {
   const target = renameTarget(doc, position);
   if (!target) return null;
   const kind = target.key.slice(0, target.key.indexOf(":"));
@@ -64,23 +69,30 @@ function invalid(doc: RubricDocument, target: Occurrence, value: string, lang: M
   if (value === "") return say("新名称不能为空", "the new name cannot be empty");
   if (value === current) return null;
   const rubric = doc.checked.rubric;
-  const owner = kind === "criterion" ? rubric.items.find((i) => target.key.startsWith(`criterion:${i.number}.`)) : undefined;
+  const owner =
+    kind === "criterion" ? rubric.items.find((i) => target.key.startsWith(`criterion:${i.number}.`)) : undefined;
   switch (kind) {
     case "name":
       if (/[」\r\n]/.test(value)) return say("名称不能含有 」 或换行", "a name cannot contain 」 or a line break");
       if (rubric.inputs.some((i) => i.name.name === value) || rubric.lets.some((l) => l.name.name === value)) {
-        return say(`已经有名为「${value}」的输入或派生值`, `there is already an input or derived value named "${value}"`);
+        return say(
+          `已经有名为「${value}」的输入或派生值`,
+          `there is already an input or derived value named "${value}"`,
+        );
       }
       return null;
     case "item":
     case "criterion":
       if (!/^[1-9]\d{0,5}$/.test(value)) return say("编号应为正整数", "a number should be a whole number above 0");
-      if (kind === "item" && rubric.items.some((i) => String(i.number) === value)) return say(`已经有项目 ${value}`, `there is already an item ${value}`);
-      if (kind === "criterion" && owner?.criteria.some((c) => String(c.number) === value)) return say(`项目 ${owner.number} 已经有细则 ${value}`, `item ${owner.number} already has a criterion ${value}`);
+      if (kind === "item" && rubric.items.some((i) => String(i.number) === value))
+        return say(`已经有项目 ${value}`, `there is already an item ${value}`);
+      if (kind === "criterion" && owner?.criteria.some((c) => String(c.number) === value))
+        return say(`项目 ${owner.number} 已经有细则 ${value}`, `item ${owner.number} already has a criterion ${value}`);
       return null;
     case "grade":
       if (/[\r\n]/.test(value)) return say("等级名称不能换行", "a grade cannot span lines");
-      if (rubric.grades.some((g) => g.label.value === value)) return say(`已经有等级「${value}」`, `there is already a grade "${value}"`);
+      if (rubric.grades.some((g) => g.label.value === value))
+        return say(`已经有等级「${value}」`, `there is already a grade "${value}"`);
       return null;
     case "test":
       if (/[\r\n]/.test(value)) return say("测试名称不能换行", "a test name cannot span lines");

@@ -9,7 +9,14 @@ describe("document symbols", () => {
     expect(root?.children?.map((s) => s.name)).toEqual(["优秀", "合格", "不合格", "项目 1 宣传培训", "测试 达标"]);
     const item = root?.children?.[3];
     expect(item?.detail).toBe("10 分");
-    expect(item?.children?.map((s) => s.name)).toEqual(["企业数", "培训人数", "有方案", "违规数", "细则 1.1", "细则 1.2"]);
+    expect(item?.children?.map((s) => s.name)).toEqual([
+      "企业数",
+      "培训人数",
+      "有方案",
+      "违规数",
+      "细则 1.1",
+      "细则 1.2",
+    ]);
     expect(item?.children?.[4]?.detail).toBe("完成培训人数5分");
   });
 

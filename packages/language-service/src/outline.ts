@@ -10,7 +10,14 @@ export function documentSymbols(doc: RubricDocument, lang: MessageLanguage): Doc
   const rubric = doc.checked.rubric;
   const set = rubric.keywords;
   const lines = doc.lines;
-  const symbol = (name: string, kind: DocumentSymbol["kind"], span: Span, selection: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol => ({
+  const symbol = (
+    name: string,
+    kind: DocumentSymbol["kind"],
+    span: Span,
+    selection: Span,
+    detail?: string,
+    children?: DocumentSymbol[],
+  ): DocumentSymbol => ({
     name: name === "" ? "?" : name,
     kind,
     range: lines.range(span),
@@ -20,24 +27,58 @@ export function documentSymbols(doc: RubricDocument, lang: MessageLanguage): Doc
   });
   // Item numbers may repeat (KP303): an input belongs to the block it is written in.
   const inputs = (item: Item | null) =>
-    rubric.inputs.filter((i) => (item ? i.item === item.number && within(i.span, item.span) : i.item === null)).map((i) => symbol(i.name.name, SymbolKind.Variable, i.span, i.name.span, typeWord(i.type.kind, set)));
+    rubric.inputs
+      .filter((i) => (item ? i.item === item.number && within(i.span, item.span) : i.item === null))
+      .map((i) => symbol(i.name.name, SymbolKind.Variable, i.span, i.name.span, typeWord(i.type.kind, set)));
   const points = (n: string | undefined) => (n === undefined ? undefined : lang === "zh" ? `${n} 分` : `${n} points`);
   const symbols: DocumentSymbol[] = [
     ...inputs(null),
-    ...rubric.lets.filter((l) => l.item === null).map((l) => symbol(l.name.name, SymbolKind.Field, l.span, l.name.span, keywordWord("Let", set))),
-    ...rubric.grades.map((g) => symbol(g.label.value, SymbolKind.EnumMember, g.span, g.label.span, g.min ? `>= ${g.min.value}` : undefined)),
-    ...rubric.vetoes.map((v) => symbol(v.reason.value, SymbolKind.Event, v.span, v.reason.span, keywordWord("Veto", set))),
-    ...rubric.items.map((item) =>
-      symbol(`${keywordWord("Item", set)} ${item.number}${item.title ? ` ${item.title.value}` : ""}`, SymbolKind.Module, item.span, item.numberSpan, points(item.standard?.value), [
-        ...inputs(item),
-        ...item.criteria.map((c) => symbol(`${keywordWord("Criterion", set)} ${item.number}.${c.number}`, SymbolKind.Method, c.span, c.numberSpan, c.text?.value)),
-      ]),
+    ...rubric.lets
+      .filter((l) => l.item === null)
+      .map((l) => symbol(l.name.name, SymbolKind.Field, l.span, l.name.span, keywordWord("Let", set))),
+    ...rubric.grades.map((g) =>
+      symbol(g.label.value, SymbolKind.EnumMember, g.span, g.label.span, g.min ? `>= ${g.min.value}` : undefined),
     ),
-    ...rubric.tests.map((t) => symbol(`${keywordWord("Test", set)} ${t.name?.value ?? ""}`, SymbolKind.Class, t.span, t.name?.span ?? t.span)),
+    ...rubric.vetoes.map((v) =>
+      symbol(v.reason.value, SymbolKind.Event, v.span, v.reason.span, keywordWord("Veto", set)),
+    ),
+    ...rubric.items.map((item) =>
+      symbol(
+        `${keywordWord("Item", set)} ${item.number}${item.title ? ` ${item.title.value}` : ""}`,
+        SymbolKind.Module,
+        item.span,
+        item.numberSpan,
+        points(item.standard?.value),
+        [
+          ...inputs(item),
+          ...item.criteria.map((c) =>
+            symbol(
+              `${keywordWord("Criterion", set)} ${item.number}.${c.number}`,
+              SymbolKind.Method,
+              c.span,
+              c.numberSpan,
+              c.text?.value,
+            ),
+          ),
+        ],
+      ),
+    ),
+    ...rubric.tests.map((t) =>
+      symbol(`${keywordWord("Test", set)} ${t.name?.value ?? ""}`, SymbolKind.Class, t.span, t.name?.span ?? t.span),
+    ),
   ];
   const header = rubric.id ?? rubric.title;
   if (!header) return symbols;
-  return [symbol(rubric.title?.value ?? rubric.id?.name ?? "", SymbolKind.Namespace, rubric.span, header.span, rubric.id?.name, symbols)];
+  return [
+    symbol(
+      rubric.title?.value ?? rubric.id?.name ?? "",
+      SymbolKind.Namespace,
+      rubric.span,
+      header.span,
+      rubric.id?.name,
+      symbols,
+    ),
+  ];
 }
 
 export function foldingRanges(doc: RubricDocument): FoldingRange[] {

@@ -86,7 +86,17 @@ export interface CompletionItem {
   readonly filterText?: string;
 }
 
-export const SymbolKind = { Module: 2, Namespace: 3, Class: 5, Method: 6, Field: 8, Variable: 13, Constant: 14, EnumMember: 22, Event: 24 } as const;
+export const SymbolKind = {
+  Module: 2,
+  Namespace: 3,
+  Class: 5,
+  Method: 6,
+  Field: 8,
+  Variable: 13,
+  Constant: 14,
+  EnumMember: 22,
+  Event: 24,
+} as const;
 
 export interface DocumentSymbol {
   readonly name: string;

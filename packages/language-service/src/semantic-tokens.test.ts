@@ -12,7 +12,11 @@ function decode(text: string, data: readonly number[]): [string, string, number]
     const [dl, dc, length, type, mods] = data.slice(i, i + 5) as [number, number, number, number, number];
     line += dl;
     character = dl === 0 ? character + dc : dc;
-    out.push([lines[line]?.slice(character, character + length) ?? "", semanticTokensLegend.tokenTypes[type] ?? "?", mods]);
+    out.push([
+      lines[line]?.slice(character, character + length) ?? "",
+      semanticTokensLegend.tokenTypes[type] ?? "?",
+      mods,
+    ]);
   }
   return out;
 }
@@ -37,7 +41,10 @@ describe("semantic tokens", () => {
     const tokens = decode(enRubric, service.semanticTokens(uri).data);
     expect(tokens).toContainEqual(["award", "keyword", 0]);
     expect(tokens).toContainEqual(["when", "keyword", 0]);
-    const block = zhRubric.replace('内容 "组织企业参加培训班，培训人数不少于企业数的60%。"', '内容 """第一行\n第二行"""');
+    const block = zhRubric.replace(
+      '内容 "组织企业参加培训班，培训人数不少于企业数的60%。"',
+      '内容 """第一行\n第二行"""',
+    );
     const b = open(block);
     const lines = decode(block, b.service.semanticTokens(b.uri).data);
     expect(lines).toContainEqual(['"""第一行', "string", 0]);
@@ -49,6 +56,7 @@ describe("semantic tokens", () => {
     const { service, uri } = open(text);
     const data = service.semanticTokens(uri).data;
     expect(data.length % 5).toBe(0);
-    for (let i = 0; i < data.length; i += 5) expect((data[i] as number) > 0 || (data[i + 1] as number) > 0 || i === 0).toBe(true);
+    for (let i = 0; i < data.length; i += 5)
+      expect((data[i] as number) > 0 || (data[i + 1] as number) > 0 || i === 0).toBe(true);
   });
 });

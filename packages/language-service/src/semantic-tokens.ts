@@ -21,7 +21,8 @@ const operators = new Set(["CompareOp", "AddOp", "MulOp"]);
 export function semanticTokens(doc: RubricDocument): SemanticTokens {
   const names = doc.checked.symbols.names;
   const classed: { start: number; length: number; type: number; modifiers: number }[] = [];
-  const add = (token: Token, type: TokenTypeName, modifiers = 0) => classed.push({ start: token.startOffset, length: token.image.length, type: typeIndex(type), modifiers });
+  const add = (token: Token, type: TokenTypeName, modifiers = 0) =>
+    classed.push({ start: token.startOffset, length: token.image.length, type: typeIndex(type), modifiers });
   for (const token of [...doc.lexed.tokens, ...doc.lexed.comments]) {
     const name = token.tokenType.name;
     const categories = token.tokenType.CATEGORIES?.map((c) => c.name) ?? [];
@@ -33,7 +34,8 @@ export function semanticTokens(doc: RubricDocument): SemanticTokens {
       const declared = doc.index.at(token.startOffset)?.declaration === true;
       add(token, entry?.kind === "let" ? "property" : "variable", declared ? DECLARATION : 0);
     } else if (numbers.has(name)) add(token, "number");
-    else if (texts.has(name)) add(token, doc.index.at(token.startOffset + 1)?.key.startsWith("grade:") ? "enumMember" : "string");
+    else if (texts.has(name))
+      add(token, doc.index.at(token.startOffset + 1)?.key.startsWith("grade:") ? "enumMember" : "string");
     else if (categories.some((c) => operators.has(c))) add(token, "operator");
   }
   classed.sort((a, b) => a.start - b.start);
@@ -41,7 +43,10 @@ export function semanticTokens(doc: RubricDocument): SemanticTokens {
 }
 
 /** LSP's relative encoding; a token over several lines (a """ text) is cut at each line end. */
-function encode(doc: RubricDocument, tokens: readonly { start: number; length: number; type: number; modifiers: number }[]): number[] {
+function encode(
+  doc: RubricDocument,
+  tokens: readonly { start: number; length: number; type: number; modifiers: number }[],
+): number[] {
   const data: number[] = [];
   let line = 0;
   let character = 0;

@@ -10,7 +10,20 @@ import { hover } from "./hover.ts";
 import { codeLenses, inlayHints, type FactsSource, type ScoringAnswer } from "./inline-scoring.ts";
 import { definition, prepareRename, references, rename, type RenameResult } from "./navigation.ts";
 import { documentSymbols, foldingRanges } from "./outline.ts";
-import type { CodeAction, CodeLens, CompletionItem, ContentChange, DocumentSymbol, FoldingRange, Hover, Location, LspDiagnostic, Position, Range, SemanticTokens } from "./protocol.ts";
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  ContentChange,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  LspDiagnostic,
+  Position,
+  Range,
+  SemanticTokens,
+} from "./protocol.ts";
 import { semanticTokens } from "./semantic-tokens.ts";
 
 export interface ServiceOptions {
@@ -93,7 +106,9 @@ export class LanguageService {
   }
 
   format(uri: string, range?: Range): FormatAnswer {
-    return this.with(uri, { edits: [] }, (d) => (range ? formatRange(d, range, this.lang) : formatDocument(d, this.lang)));
+    return this.with(uri, { edits: [] }, (d) =>
+      range ? formatRange(d, range, this.lang) : formatDocument(d, this.lang),
+    );
   }
 
   switchKeywords(uri: string, to?: KeywordSet): FormatAnswer {

@@ -33,13 +33,15 @@ export class SymbolIndex {
   constructor(rubric: Rubric, text: string) {
     const found: Occurrence[] = [];
     const add = (o: Occurrence) => found.push(o);
-    for (const input of rubric.inputs) add({ key: keyOf.name(input.name.name), span: input.name.span, declaration: true });
+    for (const input of rubric.inputs)
+      add({ key: keyOf.name(input.name.name), span: input.name.span, declaration: true });
     for (const l of rubric.lets) {
       add({ key: keyOf.name(l.name.name), span: l.name.span, declaration: true });
       names(l.expr, "number", null, add);
     }
     for (const veto of rubric.vetoes) names(veto.condition, "condition", null, add);
-    for (const grade of rubric.grades) add({ key: keyOf.grade(grade.label.value), span: grade.label.span, declaration: true });
+    for (const grade of rubric.grades)
+      add({ key: keyOf.grade(grade.label.value), span: grade.label.span, declaration: true });
     for (const item of rubric.items) {
       add({ key: keyOf.item(item.number), span: item.numberSpan, declaration: true });
       for (const criterion of item.criteria) {
@@ -50,19 +52,34 @@ export class SymbolIndex {
     for (const test of rubric.tests) {
       if (test.name) add({ key: keyOf.test(test.name.value), span: test.name.span, declaration: true });
       if (test.base) add({ key: keyOf.test(test.base.value), span: test.base.span, declaration: false });
-      for (const given of test.given) add({ key: keyOf.name(given.name.name), span: given.name.span, declaration: false });
+      for (const given of test.given)
+        add({ key: keyOf.name(given.name.name), span: given.name.span, declaration: false });
       for (const e of test.expect) {
-        if (e.target.kind === "grade" && e.value.kind === "text") add({ key: keyOf.grade(e.value.value), span: e.value.span, declaration: false });
+        if (e.target.kind === "grade" && e.value.kind === "text")
+          add({ key: keyOf.grade(e.value.value), span: e.value.span, declaration: false });
         if (e.target.kind !== "item" && e.target.kind !== "criterion") continue;
         // The expectation keeps its whole span; the numbers are read back from the text.
-        const numbers = /^\S+?[ \t\u3000]*([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(text.slice(e.span.start, e.span.end));
+        const numbers = /^\S+?[ \t\u3000]*([0-9０-９]+)(?:[.．]([0-9０-９]+))?/.exec(
+          text.slice(e.span.start, e.span.end),
+        );
         const itemDigits = numbers?.[1];
         if (!numbers || itemDigits === undefined) continue;
-        const itemStart = e.span.start + numbers[0].length - (numbers[2] === undefined ? itemDigits.length : itemDigits.length + 1 + numbers[2].length);
-        add({ key: keyOf.item(e.target.item), span: { start: itemStart, end: itemStart + itemDigits.length }, declaration: false });
+        const itemStart =
+          e.span.start +
+          numbers[0].length -
+          (numbers[2] === undefined ? itemDigits.length : itemDigits.length + 1 + numbers[2].length);
+        add({
+          key: keyOf.item(e.target.item),
+          span: { start: itemStart, end: itemStart + itemDigits.length },
+          declaration: false,
+        });
         if (e.target.kind === "criterion" && numbers[2] !== undefined) {
           const criterionStart = itemStart + itemDigits.length + 1;
-          add({ key: keyOf.criterion(e.target.item, e.target.criterion), span: { start: criterionStart, end: criterionStart + numbers[2].length }, declaration: false });
+          add({
+            key: keyOf.criterion(e.target.item, e.target.criterion),
+            span: { start: criterionStart, end: criterionStart + numbers[2].length },
+            declaration: false,
+          });
         }
       }
     }

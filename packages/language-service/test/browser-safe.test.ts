@@ -12,16 +12,22 @@ const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 describe("browser-safe", () => {
   it.each(files)("%s imports only the language, the engine and its own files", (file) => {
     const text = readFileSync(srcDir + file, "utf8");
-    const specifiers = [...text.matchAll(/\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']/g)].map((m) => m[1] ?? m[2] ?? "");
+    const specifiers = [...text.matchAll(/\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']/g)].map(
+      (m) => m[1] ?? m[2] ?? "",
+    );
     for (const s of specifiers) {
       expect(builtins.has(s), `${file} imports ${s}`).toBe(false);
-      expect(s.startsWith("./") || s === "@kaoping/language" || s === "@kaoping/engine", `${file} imports ${s}`).toBe(true);
+      expect(s.startsWith("./") || s === "@kaoping/language" || s === "@kaoping/engine", `${file} imports ${s}`).toBe(
+        true,
+      );
     }
     expect(text).not.toMatch(/\bprocess\.|\bBuffer\b|\brequire\(/);
   });
 
   it("declares no other runtime dependency", () => {
-    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     expect(Object.keys(pkg.dependencies).sort()).toEqual(["@kaoping/engine", "@kaoping/language"]);
   });
 });

@@ -11,7 +11,9 @@ const texts = readdirSync(errDir)
   .filter((f) => f.endsWith(".rubric"))
   .map((f) => [f, readFileSync(errDir + f, "utf8")] as const);
 const village = annex("village-quality");
-const cuts = [0.1, 0.37, 0.5, 0.83].map((f) => [`village cut at ${f}`, village.slice(0, Math.floor(village.length * f))] as const);
+const cuts = [0.1, 0.37, 0.5, 0.83].map(
+  (f) => [`village cut at ${f}`, village.slice(0, Math.floor(village.length * f))] as const,
+);
 
 function askEverything(text: string): void {
   const service = new LanguageService({ lang: "en" });
@@ -42,7 +44,20 @@ function askEverything(text: string): void {
   });
   // And typing at the end of every line, one character at a time.
   let version = 1;
-  lines.slice(0, 40).forEach((line, l) => service.change(uri, [{ range: { start: { line: l, character: line.length }, end: { line: l, character: line.length } }, text: "}" }], ++version));
+  lines
+    .slice(0, 40)
+    .forEach((line, l) =>
+      service.change(
+        uri,
+        [
+          {
+            range: { start: { line: l, character: line.length }, end: { line: l, character: line.length } },
+            text: "}",
+          },
+        ],
+        ++version,
+      ),
+    );
   expect(service.diagnostics(uri)).toBeInstanceOf(Array);
 }
 

@@ -12,7 +12,11 @@ export function annex(name: "village-quality" | "enterprise-quality"): string {
 }
 
 /** A service with one document open at `uri`. */
-export function open(text: string, lang: "zh" | "en" = "zh", uri = "file:///t.rubric"): { service: LanguageService; uri: string } {
+export function open(
+  text: string,
+  lang: "zh" | "en" = "zh",
+  uri = "file:///t.rubric",
+): { service: LanguageService; uri: string } {
   const service = new LanguageService({ lang });
   service.open(uri, text, 1);
   return { service, uri };
@@ -104,7 +108,10 @@ export const enRubric = `rubric small "A small rubric" {
 `;
 
 /** The text after LSP edits (non-overlapping, applied from the end). */
-export function applyEdits(text: string, edits: readonly { range: { start: Position; end: Position }; newText: string }[]): string {
+export function applyEdits(
+  text: string,
+  edits: readonly { range: { start: Position; end: Position }; newText: string }[],
+): string {
   const offset = (p: Position) => {
     const lines = text.split("\n");
     return lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;

@@ -104,16 +104,7 @@ export interface Call {
 
 export type Literal = NumberLiteral | PercentLiteral | BoolLiteral;
 
-export type Expr =
-  | Literal
-  | Name
-  | Negate
-  | Arithmetic
-  | Compare
-  | Logical
-  | Not
-  | Conditional
-  | Call;
+export type Expr = Literal | Name | Negate | Arithmetic | Compare | Logical | Not | Conditional | Call;
 
 // ── Rules ──────────────────────────────────────────────────────────────────────────────────
 

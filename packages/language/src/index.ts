@@ -10,7 +10,16 @@ export type { Symbols, SymbolEntry, Type, Dimension } from "./check/context.ts";
 export { RangeFinder, type Range } from "./check/bounds.ts";
 export { format, type FormatResult, type FormatOptions } from "./format/format.ts";
 export { stripSpans, sameTree } from "./tree.ts";
-export { diagnostic, hasErrors, sortDiagnostics, type Diagnostic, type Edit, type Fix, type Message, type Severity } from "./diagnostics/diagnostic.ts";
+export {
+  diagnostic,
+  hasErrors,
+  sortDiagnostics,
+  type Diagnostic,
+  type Edit,
+  type Fix,
+  type Message,
+  type Severity,
+} from "./diagnostics/diagnostic.ts";
 export { codes, type Code } from "./diagnostics/codes.ts";
 export { renderDiagnostic, renderDiagnostics, type MessageLanguage, type RenderOptions } from "./diagnostics/render.ts";
 export { displayWidth } from "./display-width.ts";

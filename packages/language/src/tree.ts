@@ -3,7 +3,11 @@ import type { Rubric } from "./ast.ts";
 
 /** A deep copy of a tree without spans, for comparison and snapshots. */
 export function stripSpans<T>(node: T): T {
-  return JSON.parse(JSON.stringify(node, (key, value: unknown) => (key === "span" || key === "numberSpan" || key === "quoted" ? undefined : value))) as T;
+  return JSON.parse(
+    JSON.stringify(node, (key, value: unknown) =>
+      key === "span" || key === "numberSpan" || key === "quoted" ? undefined : value,
+    ),
+  ) as T;
 }
 
 /** Whether two rubrics say the same thing, whatever their layout (keyword set aside). */

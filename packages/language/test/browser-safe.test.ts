@@ -19,7 +19,9 @@ function sourceFiles(dir: string): string[] {
 /** Every module specifier a file imports or re-exports, statically or dynamically. */
 function specifiers(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(/\b(?:import|export)\b[^;"'`]*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']|\bimport\s+["']([^"']+)["']|\brequire\s*\(\s*["']([^"']+)["']/g)) {
+  for (const m of text.matchAll(
+    /\b(?:import|export)\b[^;"'`]*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']|\bimport\s+["']([^"']+)["']|\brequire\s*\(\s*["']([^"']+)["']/g,
+  )) {
     found.push((m[1] ?? m[2] ?? m[3] ?? m[4]) as string);
   }
   return found;
@@ -31,21 +33,28 @@ const files = sourceFiles(srcDir);
 describe("browser safety of packages/language/src", () => {
   it("finds the sources", () => {
     expect(files.length).toBeGreaterThan(10);
-    expect(specifiers('import { a } from "node:fs";\nexport * from "./x.ts";\nconst m = await import("path");')).toEqual(["node:fs", "./x.ts", "path"]);
+    expect(
+      specifiers('import { a } from "node:fs";\nexport * from "./x.ts";\nconst m = await import("path");'),
+    ).toEqual(["node:fs", "./x.ts", "path"]);
   });
 
-  it.each(files.map((f) => [relative(srcDir, f), f]))("%s imports no Node built-in and uses no Node global", (_name, path) => {
-    const text = readFileSync(path, "utf8");
-    const imports = specifiers(text);
-    expect(imports.filter((s) => s.startsWith("node:") || builtins.has(s))).toEqual([]);
-    expect(imports.filter((s) => !s.startsWith(".") && s !== "chevrotain")).toEqual([]);
-    // Comments may mention them; code may not.
-    const code = text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
-    expect(code.match(/\b(?:process\.|Buffer\b|__dirname|__filename|require\()/g) ?? []).toEqual([]);
-  });
+  it.each(files.map((f) => [relative(srcDir, f), f]))(
+    "%s imports no Node built-in and uses no Node global",
+    (_name, path) => {
+      const text = readFileSync(path, "utf8");
+      const imports = specifiers(text);
+      expect(imports.filter((s) => s.startsWith("node:") || builtins.has(s))).toEqual([]);
+      expect(imports.filter((s) => !s.startsWith(".") && s !== "chevrotain")).toEqual([]);
+      // Comments may mention them; code may not.
+      const code = text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, "");
+      expect(code.match(/\b(?:process\.|Buffer\b|__dirname|__filename|require\()/g) ?? []).toEqual([]);
+    },
+  );
 
   it("depends at run time on Chevrotain only", () => {
-    const manifest = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+    };
     expect(Object.keys(manifest.dependencies ?? {})).toEqual(["chevrotain"]);
   });
 });

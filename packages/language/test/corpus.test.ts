@@ -17,7 +17,9 @@ function formatted(text: string, keywords?: KeywordSet): string {
 
 describe("rubrics/ corpus", () => {
   it("holds both annexes", () => {
-    expect(files.map((f) => basename(f))).toEqual(expect.arrayContaining(["village-quality.rubric", "enterprise-quality.rubric"]));
+    expect(files.map((f) => basename(f))).toEqual(
+      expect.arrayContaining(["village-quality.rubric", "enterprise-quality.rubric"]),
+    );
   });
 
   describe.each(files.map((f) => [basename(f), f]))("%s", (name, path) => {

@@ -7,7 +7,9 @@ import { fixturesDir, read, rubricFilesIn } from "./golden.ts";
 
 function apply(text: string, fix: Fix): string {
   // Edits never overlap; applied from the end, earlier offsets stay valid.
-  return [...fix.edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.text + t.slice(e.span.end), text);
+  return [...fix.edits]
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((t, e) => t.slice(0, e.span.start) + e.text + t.slice(e.span.end), text);
 }
 
 const withFixes = rubricFilesIn(join(fixturesDir, "check", "err")).flatMap((path) => {
@@ -20,7 +22,8 @@ const withFixes = rubricFilesIn(join(fixturesDir, "check", "err")).flatMap((path
 describe("fixes", () => {
   it("are offered for the slips the help already names", () => {
     const codes = new Set(withFixes.map(([, , d]) => d.code));
-    for (const code of ["KP101", "KP103", "KP104", "KP107", "KP301", "KP403", "KP601"]) expect(codes, code).toContain(code);
+    for (const code of ["KP101", "KP103", "KP104", "KP107", "KP301", "KP403", "KP601"])
+      expect(codes, code).toContain(code);
   });
 
   it.each(withFixes)("%s", (_name, text, d: Diagnostic) => {
@@ -28,7 +31,9 @@ describe("fixes", () => {
     const after = check(fixed).diagnostics;
     const count = (list: readonly Diagnostic[]) => list.filter((x) => x.code === d.code).length;
     expect(count(after)).toBe(count(check(text).diagnostics) - 1);
-    expect(after.filter((x) => x.severity === "error").length).toBeLessThan(check(text).diagnostics.filter((x) => x.severity === "error").length);
+    expect(after.filter((x) => x.severity === "error").length).toBeLessThan(
+      check(text).diagnostics.filter((x) => x.severity === "error").length,
+    );
   });
 
   it("write the suggested name as the file writes names", () => {

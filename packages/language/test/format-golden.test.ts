@@ -10,7 +10,8 @@ const inputs = rubricFilesIn(join(fixturesDir, "format"), ".input.rubric");
 
 function formatted(text: string, keywords?: KeywordSet): string {
   const result = format(text, keywords ? { keywords } : {});
-  if (result.text === null) throw new Error(`did not format: ${result.diagnostics.map((d) => `${d.code} ${d.message.en}`).join("; ")}`);
+  if (result.text === null)
+    throw new Error(`did not format: ${result.diagnostics.map((d) => `${d.code} ${d.message.en}`).join("; ")}`);
   return result.text;
 }
 
@@ -25,7 +26,8 @@ describe("formatter goldens (test/fixtures/format)", () => {
     const translated = formatted(input, other);
 
     it("formats to its golden output", () => matchGolden(path.replace(".input.rubric", ".output.rubric"), output));
-    it(`translates to its golden ${other} text`, () => matchGolden(path.replace(".input.rubric", ".translated.rubric"), translated));
+    it(`translates to its golden ${other} text`, () =>
+      matchGolden(path.replace(".input.rubric", ".translated.rubric"), translated));
 
     it("is idempotent and keeps the tree", () => {
       expect(formatted(output)).toBe(output);

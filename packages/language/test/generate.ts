@@ -17,11 +17,37 @@ function word(g: Gen, set: KeywordSet, concept: string): string {
   return g(fc.constantFrom, ...entry.words[set]);
 }
 
-const namePool = ["企业数", "培训人数", "认证率", "得分率", "是否达标", "应签数", "已签数", "省抽不合格数", "a", "b_1", "x2", "ISO9000认证数", "营业额", "ä_1", "Жx", "αβ"].filter(
-  (n) => !keywordWords.has(n),
-);
+const namePool = [
+  "企业数",
+  "培训人数",
+  "认证率",
+  "得分率",
+  "是否达标",
+  "应签数",
+  "已签数",
+  "省抽不合格数",
+  "a",
+  "b_1",
+  "x2",
+  "ISO9000认证数",
+  "营业额",
+  "ä_1",
+  "Жx",
+  "αβ",
+].filter((n) => !keywordWords.has(n));
 
-const textPool = ["", "行政村", "制定工作方案3分", '带"引号"的文字', "反斜杠\\和全角（括号）％", "   前后空格  ", "emoji 😀 和 𠀀", "# 不是注释", "“弯引号”", "tab\there"];
+const textPool = [
+  "",
+  "行政村",
+  "制定工作方案3分",
+  '带"引号"的文字',
+  "反斜杠\\和全角（括号）％",
+  "   前后空格  ",
+  "emoji 😀 和 𠀀",
+  "# 不是注释",
+  "“弯引号”",
+  "tab\there",
+];
 
 function fullWidthDigits(s: string): string {
   return s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 48 + 0xff10));
@@ -62,7 +88,9 @@ class Writer {
   }
 
   number(integer = false): this {
-    const n = integer ? String(this.g(fc.integer, { min: 0, max: 120 })) : this.g(fc.constantFrom, "0", "1", "2", "3.2", "10", "0.5", "100", "007");
+    const n = integer
+      ? String(this.g(fc.integer, { min: 0, max: 120 }))
+      : this.g(fc.constantFrom, "0", "1", "2", "3.2", "10", "0.5", "100", "007");
     this.tokens.push(this.g(fc.boolean) && this.g(fc.boolean) ? fullWidthDigits(n) : n);
     return this;
   }
@@ -90,7 +118,10 @@ class Writer {
   operand(depth: number): this {
     const g = this.g;
     const kind = depth <= 0 ? "atom" : g(fc.constantFrom, "atom", "atom", "call", "paren");
-    if (kind === "paren") return this.sym("(", "（").expr(depth - 1).sym(")", "）");
+    if (kind === "paren")
+      return this.sym("(", "（")
+        .expr(depth - 1)
+        .sym(")", "）");
     if (kind === "call") return this.call(depth);
     switch (g(fc.constantFrom, "number", "percent", "bool", "name", "name")) {
       case "number":
@@ -105,7 +136,9 @@ class Writer {
   }
 
   call(depth: number): this {
-    this.kw(this.g(fc.boolean) ? "Min" : "Max").sym("(", "（").expr(depth - 1);
+    this.kw(this.g(fc.boolean) ? "Min" : "Max")
+      .sym("(", "（")
+      .expr(depth - 1);
     const more = this.g(fc.integer, { min: 0, max: 2 });
     for (let i = 0; i < more; i++) this.sym(",", "，").expr(depth - 1);
     return this.sym(")", "）");
@@ -113,12 +146,17 @@ class Writer {
 
   expr(depth: number): this {
     const g = this.g;
-    const kinds = depth <= 0 ? ["operand"] : ["operand", "operand", "negate", "arith", "arith", "chain", "compare", "compare", "logical", "not", "if"];
+    const kinds =
+      depth <= 0
+        ? ["operand"]
+        : ["operand", "operand", "negate", "arith", "arith", "chain", "compare", "compare", "logical", "not", "if"];
     switch (g(fc.constantFrom, ...kinds)) {
       case "negate":
         return this.sym("-", "－", "−").operand(depth - 1);
       case "arith":
-        return this.operand(depth - 1).sym("+", "-", "×", "*", "/", "÷", "＋", "－").operand(depth - 1);
+        return this.operand(depth - 1)
+          .sym("+", "-", "×", "*", "/", "÷", "＋", "－")
+          .operand(depth - 1);
       case "chain": {
         // Left-associative chains without parentheses: a + b × c - d.
         this.operand(depth - 1);
@@ -127,13 +165,22 @@ class Writer {
         return this;
       }
       case "compare":
-        return this.operand(depth - 1).sym(">=", "≥", "＞＝", ">", "<", "<=", "≤", "=", "＝", "≠", "!=").operand(depth - 1);
+        return this.operand(depth - 1)
+          .sym(">=", "≥", "＞＝", ">", "<", "<=", "≤", "=", "＝", "≠", "!=")
+          .operand(depth - 1);
       case "logical":
-        return this.operand(depth - 1).kw(g(fc.boolean) ? "And" : "Or").operand(depth - 1);
+        return this.operand(depth - 1)
+          .kw(g(fc.boolean) ? "And" : "Or")
+          .operand(depth - 1);
       case "not":
         return this.kw("Not").operand(depth - 1);
       case "if":
-        return this.kw("If").expr(depth - 1).kw("Then").expr(depth - 1).kw("Else").expr(depth - 1);
+        return this.kw("If")
+          .expr(depth - 1)
+          .kw("Then")
+          .expr(depth - 1)
+          .kw("Else")
+          .expr(depth - 1);
       default:
         return this.operand(depth);
     }
@@ -259,13 +306,21 @@ class Writer {
       for (let i = 0; i < n; i++) {
         switch (g(fc.constantFrom, "item", "criterion", "total", "grade")) {
           case "item":
-            this.kw("Item").raw(String(g(fc.integer, { min: 1, max: 5 }))).sym("=").number();
+            this.kw("Item")
+              .raw(String(g(fc.integer, { min: 1, max: 5 })))
+              .sym("=")
+              .number();
             break;
           case "criterion":
-            this.kw("Criterion").raw(`${g(fc.integer, { min: 1, max: 9 })}.${g(fc.integer, { min: 1, max: 9 })}`).sym("=").number();
+            this.kw("Criterion")
+              .raw(`${g(fc.integer, { min: 1, max: 9 })}.${g(fc.integer, { min: 1, max: 9 })}`)
+              .sym("=")
+              .number();
             break;
           case "total":
-            this.raw(this.set === "zh" ? g(fc.constantFrom, "总分", "满分") : "total").sym("=").number();
+            this.raw(this.set === "zh" ? g(fc.constantFrom, "总分", "满分") : "total")
+              .sym("=")
+              .number();
             break;
           case "grade":
             this.kw("Grades").sym("=").text();
@@ -283,7 +338,21 @@ class Writer {
     this.kw("Rubric").raw(g(fc.constantFrom, "village_quality", "r1", "质量考核"));
     if (g(fc.boolean)) this.text();
     this.sym("{", "｛");
-    const parts = g(fc.shuffledSubarray, ["subject", "version", "effective", "total", "decl", "decl", "grades", "veto", "item", "item", "item", "test", "test"]);
+    const parts = g(fc.shuffledSubarray, [
+      "subject",
+      "version",
+      "effective",
+      "total",
+      "decl",
+      "decl",
+      "grades",
+      "veto",
+      "item",
+      "item",
+      "item",
+      "test",
+      "test",
+    ]);
     let item = 1;
     const tests: string[] = [];
     for (const part of parts) {
@@ -353,7 +422,46 @@ export const rubricText: fc.Arbitrary<string> = fc.gen().map((g) => {
 export const soupToken: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...keywordWords),
   fc.constantFrom(...namePool),
-  fc.constantFrom("{", "}", "｛", "｝", "(", ")", "（", "）", ":", "：", ",", "，", "=", "＝", ">=", "≥", "<", "+", "-", "×", "/", "÷", "%", "％", "「", "」", "。", "；", "#", "\n", '"', '"""', "“", "”", "1.2.3", "2026-13-45", "０", "1e5"),
+  fc.constantFrom(
+    "{",
+    "}",
+    "｛",
+    "｝",
+    "(",
+    ")",
+    "（",
+    "）",
+    ":",
+    "：",
+    ",",
+    "，",
+    "=",
+    "＝",
+    ">=",
+    "≥",
+    "<",
+    "+",
+    "-",
+    "×",
+    "/",
+    "÷",
+    "%",
+    "％",
+    "「",
+    "」",
+    "。",
+    "；",
+    "#",
+    "\n",
+    '"',
+    '"""',
+    "“",
+    "”",
+    "1.2.3",
+    "2026-13-45",
+    "０",
+    "1e5",
+  ),
   fc.integer({ min: 0, max: 10_000 }).map(String),
   fc.constantFrom(...textPool).map((t) => `"${t}"`),
 );

@@ -37,6 +37,11 @@ export function matchGolden(path: string, actual: string): void {
     if (!existsSync(path) || read(path) !== actual) writeFileSync(path, actual);
     return;
   }
-  expect(existsSync(path), `missing golden ${displayPath(path)}: run pnpm --filter @kaoping/language record`).toBe(true);
-  expect(actual, `golden ${displayPath(path)} differs: run pnpm --filter @kaoping/language record and review the diff`).toBe(read(path));
+  expect(existsSync(path), `missing golden ${displayPath(path)}: run pnpm --filter @kaoping/language record`).toBe(
+    true,
+  );
+  expect(
+    actual,
+    `golden ${displayPath(path)} differs: run pnpm --filter @kaoping/language record and review the diff`,
+  ).toBe(read(path));
 }

@@ -26,7 +26,9 @@ function checked(text: string): readonly Diagnostic[] {
     diagnostics = check(text).diagnostics;
   }).not.toThrow();
   // Every span lies inside the text, or diagnostics would render garbage.
-  const outside = diagnostics.filter((d) => !(d.span.start >= 0 && d.span.start <= d.span.end && d.span.end <= text.length));
+  const outside = diagnostics.filter(
+    (d) => !(d.span.start >= 0 && d.span.start <= d.span.end && d.span.end <= text.length),
+  );
   expect(outside).toEqual([]);
   return diagnostics;
 }
@@ -45,14 +47,25 @@ const village = read(rubricFilesIn(rubricsDir).find((f) => f.endsWith("village-q
 describe("hostile input", () => {
   it("10 MB of garbage: keywords, CJK, punctuation, any code point (lone surrogates too)", () => {
     const next = random(2026);
-    const pieces = [..."得当每加扣最多基础项目细则评分输入令若则否则非且或是否(){}（）｛｝\"「」#：，。；%％=<>≥+-×÷*/1234567890０１２ \n\t\r", '"""', "评分细则", "项目 1", "细则 1", "标准分", "不得分"];
+    const pieces = [
+      ...'得当每加扣最多基础项目细则评分输入令若则否则非且或是否(){}（）｛｝"「」#：，。；%％=<>≥+-×÷*/1234567890０１２ \n\t\r',
+      '"""',
+      "评分细则",
+      "项目 1",
+      "细则 1",
+      "标准分",
+      "不得分",
+    ];
     const chunks: string[] = [];
     let length = 0;
     while (length < 10_000_000) {
       let chunk = "";
       for (let i = 0; i < 4096; i++) {
         const r = next();
-        chunk += r < 0.8 ? (pieces[Math.floor(next() * pieces.length)] as string) : String.fromCharCode(Math.floor(next() * 0x10000));
+        chunk +=
+          r < 0.8
+            ? (pieces[Math.floor(next() * pieces.length)] as string)
+            : String.fromCharCode(Math.floor(next() * 0x10000));
       }
       chunks.push(chunk);
       length += chunk.length;
@@ -80,7 +93,9 @@ describe("hostile input", () => {
 
   it("10,000 nested 若 … 则 … 否则", () => {
     expect(checked(rubricWith(`  令 x = ${"若 是 则 1 否则 ".repeat(10_000)}1`)).length).toBeGreaterThan(0);
-    expect(checked(rubricWith(`  令 x = ${"若 是 则 ".repeat(10_000)}1${" 否则 1".repeat(10_000)}`)).length).toBeGreaterThan(0);
+    expect(
+      checked(rubricWith(`  令 x = ${"若 是 则 ".repeat(10_000)}1${" 否则 1".repeat(10_000)}`)).length,
+    ).toBeGreaterThan(0);
   });
 
   it("long + and 且 chains (100,000 terms)", () => {
@@ -95,7 +110,9 @@ describe("hostile input", () => {
 
   it("an unterminated text and an unterminated text block", () => {
     expect(codesOf(checked(`评分细则 a "没有结束的标题 {\n  对象 "行政村"\n}\n`))).toContain("KP102");
-    const block = checked(rubricWith(`  项目 1 "x" 标准分 5 {\n    内容 """没有结束的原文\n${"第二行\n".repeat(100_000)}`));
+    const block = checked(
+      rubricWith(`  项目 1 "x" 标准分 5 {\n    内容 """没有结束的原文\n${"第二行\n".repeat(100_000)}`),
+    );
     expect(codesOf(block)).toContain("KP102");
   });
 
@@ -120,7 +137,9 @@ describe("hostile input", () => {
     const diagnostic = checked(broken).find((d) => d.code === "KP301");
     expect(diagnostic).toBeDefined();
     const line = village.split("\n").findIndex((l) => l.includes("得 3 分 当 制定工作方案")) + 1;
-    expect(renderDiagnostics(sourceFile("v.rubric", broken), [diagnostic as Diagnostic], { lang: "en" })).toContain(`v.rubric:${line}:`);
+    expect(renderDiagnostics(sourceFile("v.rubric", broken), [diagnostic as Diagnostic], { lang: "en" })).toContain(
+      `v.rubric:${line}:`,
+    );
   });
 
   it("tabs for indentation: clean, the same tree, formatted back to spaces", () => {
@@ -133,7 +152,8 @@ describe("hostile input", () => {
   it("a file of 100,000 items", () => {
     const items = Array.from(
       { length: 100_000 },
-      (_, i) => `  项目 ${i + 1} "第${i + 1}项" 标准分 1 {\n    内容 "内容"\n    细则 1 "1分" {\n      得 1\n    }\n  }`,
+      (_, i) =>
+        `  项目 ${i + 1} "第${i + 1}项" 标准分 1 {\n    内容 "内容"\n    细则 1 "1分" {\n      得 1\n    }\n  }`,
     );
     const text = `评分细则 big "十万个项目" {\n  对象 "行政村"\n  满分 100\n${items.join("\n")}\n}\n`;
     expect(codesOf(checked(text))).toEqual(["KP502", "KP703"]);

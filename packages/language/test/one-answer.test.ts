@@ -25,10 +25,19 @@ const texts: Record<string, { text: string; code: string }> = {
     text: rubricWith(`  测试 "x" {\n    期望 {\n${'      项目 1 "x" 标准分 5 {\n'.repeat(1500)}    }\n  }`),
     code: "KP108",
   },
-  "3,000 slips in one test's expectations": { text: rubricWith(`  测试 "x" {\n    期望 {\n${'      总分 "x" 5\n'.repeat(3000)}    }\n  }`), code: "KP201" },
-  "10,000 nested 若 … 则 … 否则": { text: rubricWith(`  令 x = ${"若 是 则 ".repeat(10_000)}1${" 否则 1".repeat(10_000)}`), code: "KP105" },
+  "3,000 slips in one test's expectations": {
+    text: rubricWith(`  测试 "x" {\n    期望 {\n${'      总分 "x" 5\n'.repeat(3000)}    }\n  }`),
+    code: "KP201",
+  },
+  "10,000 nested 若 … 则 … 否则": {
+    text: rubricWith(`  令 x = ${"若 是 则 ".repeat(10_000)}1${" 否则 1".repeat(10_000)}`),
+    code: "KP105",
+  },
   "an else-if chain of 10,000": { text: rubricWith(`  令 x = ${"若 是 则 1 否则 ".repeat(10_000)}1`), code: "KP105" },
-  "10,000 nested parentheses": { text: rubricWith(`  令 x = ${"(".repeat(10_000)}1${")".repeat(10_000)}`), code: "KP105" },
+  "10,000 nested parentheses": {
+    text: rubricWith(`  令 x = ${"(".repeat(10_000)}1${")".repeat(10_000)}`),
+    code: "KP105",
+  },
   "10,000 open braces": { text: rubricWith("{".repeat(10_000)), code: "KP108" },
   "60 nested parentheses of 250 terms each": { text: rubricWith(`  令 x = ${nestedTerms(60, 250)}`), code: "KP106" },
 };
@@ -43,17 +52,27 @@ describe("one answer, cold or warm", () => {
         return path;
       });
       const tsx = join(packageRoot, "..", "..", "node_modules", ".bin", "tsx");
-      const cold = execFileSync(tsx, ["--stack-size=300", join(packageRoot, "test", "check-once.ts"), ...paths], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+      const cold = execFileSync(tsx, ["--stack-size=300", join(packageRoot, "test", "check-once.ts"), ...paths], {
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      })
         .trim()
         .split("\n")
         .map((line) => JSON.parse(line) as string[]);
       Object.entries(texts).forEach(([name, { text, code }], i) => {
         let warm: string[] = [];
-        for (let run = 0; run < 8; run++) warm = check(text).diagnostics.map((d) => `${d.code}@${d.span.start}-${d.span.end}`);
+        for (let run = 0; run < 8; run++)
+          warm = check(text).diagnostics.map((d) => `${d.code}@${d.span.start}-${d.span.end}`);
         expect(cold[i], name).toEqual(warm);
-        expect(warm.some((d) => d.startsWith(code)), `${name} reports ${code}`).toBe(true);
+        expect(
+          warm.some((d) => d.startsWith(code)),
+          `${name} reports ${code}`,
+        ).toBe(true);
         // The rubric was read, not given up on: its header is there (no "missing id" KP203).
-        expect(warm.some((d) => d.startsWith("KP203")), `${name} keeps its header`).toBe(false);
+        expect(
+          warm.some((d) => d.startsWith("KP203")),
+          `${name} keeps its header`,
+        ).toBe(false);
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

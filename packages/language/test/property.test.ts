@@ -58,13 +58,17 @@ const anyText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 200 }),
   fc.string({ unit: codeUnit, maxLength: 200 }),
   fc.string({ unit: "grapheme", maxLength: 200 }),
-  fc.string({ unit: fc.constantFrom(..."评分细则项目得当每加扣{}()\"#：，%1 \n"), maxLength: 200 }),
+  fc.string({ unit: fc.constantFrom(...'评分细则项目得当每加扣{}()"#：，%1 \n'), maxLength: 200 }),
 );
 
 const separator = fc.constantFrom("", " ", " ", "\n", "\t", "　");
 const soup = fc
   .array(fc.tuple(soupToken, separator), { maxLength: 120 })
-  .chain((pairs) => fc.constantFrom("", "评分细则 x \"y\" {", "rubric x \"y\" {").map((head) => head + pairs.map(([t, s]) => t + s).join("")));
+  .chain((pairs) =>
+    fc
+      .constantFrom("", '评分细则 x "y" {', 'rubric x "y" {')
+      .map((head) => head + pairs.map(([t, s]) => t + s).join("")),
+  );
 
 const corpus = rubricFilesIn(rubricsDir).map(read);
 
@@ -125,14 +129,22 @@ const editedRubric = fc
 
 describe("properties", () => {
   it(`parse, check and format never throw on arbitrary text (${runs(0.35)} cases)`, { timeout }, () => {
-    fc.assert(fc.property(anyText, (text) => neverThrows(text)), { numRuns: runs(0.35) });
+    fc.assert(
+      fc.property(anyText, (text) => neverThrows(text)),
+      { numRuns: runs(0.35) },
+    );
   });
 
   it(`parse, check and format never throw on keyword soup (${runs(0.35)} cases)`, { timeout }, () => {
-    fc.assert(fc.property(soup, (text) => neverThrows(text)), { numRuns: runs(0.35) });
+    fc.assert(
+      fc.property(soup, (text) => neverThrows(text)),
+      { numRuns: runs(0.35) },
+    );
   });
 
-  it(`random edits of the rubrics: never throw; when they parse, format soundly (${runs(0.08)} cases)`, { timeout }, () => {
+  it(`random edits of the rubrics: never throw; when they parse, format soundly (${runs(0.08)} cases)`, {
+    timeout,
+  }, () => {
     expect(corpus.length).toBeGreaterThanOrEqual(2);
     let formatted = 0;
     fc.assert(

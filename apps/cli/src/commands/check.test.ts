@@ -27,17 +27,21 @@ describe("kaoping check on hostile files", () => {
     "19 KB of unclosed item headers, one a line": header + '\n项目 1 "x" 标准分 5 {'.repeat(1100),
     "39 KB of tests with slips on one line": `${header}${'测试 "x" { 期望 { 总分 "x" 5 } } '.repeat(1000)}}`,
   };
-  it.each(Object.entries(cases))("%s: a capped, cut report", async (_name, text) => {
-    for (const lang of ["zh", "en"]) {
-      const { code, out } = await run("check", "--lang", lang, tempRubric(text));
-      expect(code).toBe(1);
-      expect(out.length).toBeLessThan(64 * 1024);
-      expect(out).toMatch(lang === "zh" ? /……另有 \d+ 条诊断未显示/ : /… and \d+ more/);
-      // No printed source line is longer than the window around the caret.
-      const longest = Math.max(...out.split("\n").map((l) => l.length));
-      expect(longest).toBeLessThan(400);
-    }
-  }, 120_000);
+  it.each(Object.entries(cases))(
+    "%s: a capped, cut report",
+    async (_name, text) => {
+      for (const lang of ["zh", "en"]) {
+        const { code, out } = await run("check", "--lang", lang, tempRubric(text));
+        expect(code).toBe(1);
+        expect(out.length).toBeLessThan(64 * 1024);
+        expect(out).toMatch(lang === "zh" ? /……另有 \d+ 条诊断未显示/ : /… and \d+ more/);
+        // No printed source line is longer than the window around the caret.
+        const longest = Math.max(...out.split("\n").map((l) => l.length));
+        expect(longest).toBeLessThan(400);
+      }
+    },
+    120_000,
+  );
 });
 
 describe("kaoping fmt --keywords with names that read as glued keywords", () => {

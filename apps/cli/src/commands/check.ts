@@ -14,7 +14,10 @@ import { version } from "../version.ts";
 function outputFormat(ctx: CommandContext): string {
   const format = ctx.flags["format"];
   if (ctx.flags["json"] && format !== undefined && format !== "json") {
-    throw new UsageError({ zh: `--json 与 --format ${String(format)} 冲突`, en: `--json conflicts with --format ${String(format)}` }, true);
+    throw new UsageError(
+      { zh: `--json 与 --format ${String(format)} 冲突`, en: `--json conflicts with --format ${String(format)}` },
+      true,
+    );
   }
   return ctx.flags["json"] ? "json" : typeof format === "string" ? format : "text";
 }
@@ -69,14 +72,26 @@ export const checkCommand: Command = {
     {
       name: "format",
       value: { placeholder: { zh: "格式", en: "format" }, choices: ["text", "json", "sarif"] },
-      description: { zh: "输出格式：text（默认）、json、sarif（SARIF 2.1.0，供代码扫描工具读取）", en: "output format: text (default), json, sarif (SARIF 2.1.0, for code scanning tools)" },
+      description: {
+        zh: "输出格式：text（默认）、json、sarif（SARIF 2.1.0，供代码扫描工具读取）",
+        en: "output format: text (default), json, sarif (SARIF 2.1.0, for code scanning tools)",
+      },
     },
     { name: "json", description: { zh: "等同于 --format json", en: "the same as --format json" } },
   ],
   examples: [
-    { command: "kaoping check rubrics/", description: { zh: "检查 rubrics/ 下的全部评分细则", en: "check every rubric below rubrics/" } },
-    { command: "kaoping check --lang en village.rubric", description: { zh: "以英文显示诊断", en: "show the diagnostics in English" } },
-    { command: "kaoping check --format sarif rubrics/ > kaoping.sarif", description: { zh: "生成供代码扫描上传的 SARIF 文件", en: "write a SARIF file to upload to code scanning" } },
+    {
+      command: "kaoping check rubrics/",
+      description: { zh: "检查 rubrics/ 下的全部评分细则", en: "check every rubric below rubrics/" },
+    },
+    {
+      command: "kaoping check --lang en village.rubric",
+      description: { zh: "以英文显示诊断", en: "show the diagnostics in English" },
+    },
+    {
+      command: "kaoping check --format sarif rubrics/ > kaoping.sarif",
+      description: { zh: "生成供代码扫描上传的 SARIF 文件", en: "write a SARIF file to upload to code scanning" },
+    },
   ],
   exits: [
     { code: EXIT.ok, meaning: { zh: "没有错误（可以有警告）", en: "no errors (warnings allowed)" } },

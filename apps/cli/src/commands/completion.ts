@@ -16,13 +16,31 @@ export function completionCommand(all: () => readonly Command[]): Command {
       en: "Prints kaoping's completion script for a shell: commands, options, option values and file names\n(.rubric, .json, .csv). The examples show how to install it.",
     },
     arguments: [
-      { placeholder: { zh: "shell", en: "shell" }, required: true, complete: "none", choices: ["bash", "zsh", "fish"], description: { zh: "bash、zsh 或 fish", en: "bash, zsh or fish" } },
+      {
+        placeholder: { zh: "shell", en: "shell" },
+        required: true,
+        complete: "none",
+        choices: ["bash", "zsh", "fish"],
+        description: { zh: "bash、zsh 或 fish", en: "bash, zsh or fish" },
+      },
     ],
     options: [],
     examples: [
-      { command: "echo 'source <(kaoping completion bash)' >> ~/.bashrc", description: { zh: "bash：每次启动时加载", en: "bash: load it at every start" } },
-      { command: "kaoping completion zsh > \"${fpath[1]}/_kaoping\"", description: { zh: "zsh：放到 $fpath 中（或在 compinit 之后 source <(kaoping completion zsh)）", en: "zsh: put it on $fpath (or source <(kaoping completion zsh) after compinit)" } },
-      { command: "kaoping completion fish > ~/.config/fish/completions/kaoping.fish", description: { zh: "fish：放到补全目录", en: "fish: put it in the completions folder" } },
+      {
+        command: "echo 'source <(kaoping completion bash)' >> ~/.bashrc",
+        description: { zh: "bash：每次启动时加载", en: "bash: load it at every start" },
+      },
+      {
+        command: 'kaoping completion zsh > "${fpath[1]}/_kaoping"',
+        description: {
+          zh: "zsh：放到 $fpath 中（或在 compinit 之后 source <(kaoping completion zsh)）",
+          en: "zsh: put it on $fpath (or source <(kaoping completion zsh) after compinit)",
+        },
+      },
+      {
+        command: "kaoping completion fish > ~/.config/fish/completions/kaoping.fish",
+        description: { zh: "fish：放到补全目录", en: "fish: put it in the completions folder" },
+      },
     ],
     exits: [
       { code: EXIT.ok, meaning: { zh: "已输出脚本", en: "the script was printed" } },
@@ -31,7 +49,13 @@ export function completionCommand(all: () => readonly Command[]): Command {
     run(ctx: CommandContext) {
       const shell = ctx.positionals[0];
       const commands = all();
-      ctx.out(shell === "bash" ? bashCompletion(commands) : shell === "zsh" ? zshCompletion(commands, ctx.lang) : fishCompletion(commands, ctx.lang));
+      ctx.out(
+        shell === "bash"
+          ? bashCompletion(commands)
+          : shell === "zsh"
+            ? zshCompletion(commands, ctx.lang)
+            : fishCompletion(commands, ctx.lang),
+      );
       return EXIT.ok;
     },
   };

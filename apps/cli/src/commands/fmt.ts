@@ -36,21 +36,48 @@ export const fmtCommand: Command = {
   },
   arguments: [rubricPaths],
   options: [
-    { name: "check", description: { zh: "只列出未格式化的文件，不改写", en: "only list the files that are not formatted; change nothing" } },
+    {
+      name: "check",
+      description: {
+        zh: "只列出未格式化的文件，不改写",
+        en: "only list the files that are not formatted; change nothing",
+      },
+    },
     {
       name: "keywords",
       value: { placeholder: { zh: "关键字", en: "keywords" }, choices: ["zh", "en"] },
-      description: { zh: "关键字用中文（zh）或英文（en）书写", en: "write the keywords in Chinese (zh) or English (en)" },
+      description: {
+        zh: "关键字用中文（zh）或英文（en）书写",
+        en: "write the keywords in Chinese (zh) or English (en)",
+      },
     },
   ],
   examples: [
-    { command: "kaoping fmt rubrics/", description: { zh: "格式化 rubrics/ 下的全部评分细则", en: "format every rubric below rubrics/" } },
-    { command: "kaoping fmt --check rubrics/", description: { zh: "在持续集成中检查格式", en: "check the layout in CI" } },
-    { command: "kaoping fmt --keywords en village.rubric", description: { zh: "改写为英文关键字", en: "rewrite with English keywords" } },
+    {
+      command: "kaoping fmt rubrics/",
+      description: { zh: "格式化 rubrics/ 下的全部评分细则", en: "format every rubric below rubrics/" },
+    },
+    {
+      command: "kaoping fmt --check rubrics/",
+      description: { zh: "在持续集成中检查格式", en: "check the layout in CI" },
+    },
+    {
+      command: "kaoping fmt --keywords en village.rubric",
+      description: { zh: "改写为英文关键字", en: "rewrite with English keywords" },
+    },
   ],
   exits: [
-    { code: EXIT.ok, meaning: { zh: "已格式化（--check：全部已是规范格式）", en: "formatted (--check: every file already is)" } },
-    { code: EXIT.findings, meaning: { zh: "--check 发现未格式化的文件，或文件有语法错误", en: "--check found a file not formatted, or a file has syntax errors" } },
+    {
+      code: EXIT.ok,
+      meaning: { zh: "已格式化（--check：全部已是规范格式）", en: "formatted (--check: every file already is)" },
+    },
+    {
+      code: EXIT.findings,
+      meaning: {
+        zh: "--check 发现未格式化的文件，或文件有语法错误",
+        en: "--check found a file not formatted, or a file has syntax errors",
+      },
+    },
     usageExit,
   ],
   run: runFmt,

@@ -10,12 +10,22 @@ export function helpCommand(all: () => readonly Command[]): Command {
   return {
     name: "help",
     summary: { zh: "显示命令的帮助", en: "show the help of a command" },
-    description: { zh: "不带参数时显示全部命令；带命令名时显示该命令的用法、选项、示例和退出码。", en: "Without an argument, lists every command; with a command's name, shows its usage, options, examples\nand exit codes." },
+    description: {
+      zh: "不带参数时显示全部命令；带命令名时显示该命令的用法、选项、示例和退出码。",
+      en: "Without an argument, lists every command; with a command's name, shows its usage, options, examples\nand exit codes.",
+    },
     arguments: [
-      { placeholder: { zh: "命令", en: "command" }, required: false, complete: "command", description: { zh: "要查看帮助的命令", en: "the command to show the help of" } },
+      {
+        placeholder: { zh: "命令", en: "command" },
+        required: false,
+        complete: "command",
+        description: { zh: "要查看帮助的命令", en: "the command to show the help of" },
+      },
     ],
     options: [],
-    examples: [{ command: "kaoping help score", description: { zh: "查看 score 的帮助", en: "show the help of score" } }],
+    examples: [
+      { command: "kaoping help score", description: { zh: "查看 score 的帮助", en: "show the help of score" } },
+    ],
     exits: [
       { code: EXIT.ok, meaning: { zh: "已显示帮助", en: "the help was shown" } },
       { code: EXIT.usage, meaning: { zh: "没有这个命令", en: "no such command" } },

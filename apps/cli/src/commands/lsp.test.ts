@@ -11,10 +11,20 @@ function frame(message: object): string {
 describe("kaoping lsp --stdio", () => {
   it("speaks LSP on stdin and stdout, and exits when asked", async () => {
     const cwd = fileURLToPath(new URL("../..", import.meta.url));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "lsp", "--stdio"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "lsp", "--stdio"], {
+      cwd,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-    child.stdin.write(frame({ jsonrpc: "2.0", id: 1, method: "initialize", params: { processId: null, rootUri: null, capabilities: {} } }));
+    child.stdin.write(
+      frame({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { processId: null, rootUri: null, capabilities: {} },
+      }),
+    );
     while (!out.includes('"id":1')) await new Promise((r) => setTimeout(r, 50));
     expect(out).toMatch(/^Content-Length: \d+\r\n\r\n/);
     expect(out).toContain('"hoverProvider":true');

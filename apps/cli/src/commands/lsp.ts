@@ -6,7 +6,14 @@ import { EXIT, usageExit } from "../exit-codes.ts";
 import { UsageError } from "../usage-error.ts";
 
 function runLsp(ctx: CommandContext): Promise<number> {
-  if (ctx.flags["stdio"] !== true) throw new UsageError({ zh: "请写 --stdio：语言服务器只在标准输入输出上运行", en: "write --stdio: the language server runs on standard input and output only" }, true);
+  if (ctx.flags["stdio"] !== true)
+    throw new UsageError(
+      {
+        zh: "请写 --stdio：语言服务器只在标准输入输出上运行",
+        en: "write --stdio: the language server runs on standard input and output only",
+      },
+      true,
+    );
   serveStdio();
   // The connection ends the process on `exit`; until then the command is not done.
   return new Promise<number>(() => undefined);
@@ -14,7 +21,10 @@ function runLsp(ctx: CommandContext): Promise<number> {
 
 export const lspCommand: Command = {
   name: "lsp",
-  summary: { zh: "在标准输入输出上运行评分细则的语言服务器", en: "run the rubric language server on standard input and output" },
+  summary: {
+    zh: "在标准输入输出上运行评分细则的语言服务器",
+    en: "run the rubric language server on standard input and output",
+  },
   description: {
     zh: "供编辑器启动：VS Code 插件、Neovim、Helix 等通过语言服务器协议（LSP）获得诊断、悬停、补全、重命名、排版和行内计分。",
     en: "For editors to start: the VS Code extension, Neovim, Helix and others get diagnostics, hover,\ncompletion, rename, formatting and inline scoring over the Language Server Protocol (LSP).",

@@ -57,7 +57,10 @@ describe("kaoping score", () => {
 
 describe("kaoping score never answers a question it was not asked", () => {
   const dir = mkdtempSync(join(tmpdir(), "kaoping-facts-"));
-  const worked = JSON.parse(readFileSync(join(facts, "village-worked-example.json"), "utf8")) as Record<string, unknown>;
+  const worked = JSON.parse(readFileSync(join(facts, "village-worked-example.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
   async function runWithStderr(...args: string[]): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
@@ -93,7 +96,9 @@ describe("kaoping score never answers a question it was not asked", () => {
     writeFileSync(file, [csv[0], row.join(",")].join("\n"));
     const { code, out, err } = await runWithStderr("score", village, file);
     expect(code).toBe(2);
-    expect(err).toContain("记录 示例村（第 2 行）：企业标准覆盖率：「企业标准覆盖率是多少？」的 0.99 不明确：是 99% 还是 0.99%？请写成 99% 或 0.99%，或在列名后注明（%）或（比例）");
+    expect(err).toContain(
+      "记录 示例村（第 2 行）：企业标准覆盖率：「企业标准覆盖率是多少？」的 0.99 不明确：是 99% 还是 0.99%？请写成 99% 或 0.99%，或在列名后注明（%）或（比例）",
+    );
     expect(out).not.toContain("示例村");
     expect(err).toContain("未评分：1 个单元格可有两种读法");
     // The header says which: scored.

@@ -13,12 +13,16 @@ import { table } from "../table.ts";
 
 function errorLines(name: string, errors: readonly FactError[], lang: "zh" | "en"): string[] {
   return errors.map((e) =>
-    lang === "zh" ? `记录 ${name}：${e.field ? `${e.field}：` : ""}${e.message.zh}` : `record ${name}: ${e.field ? `${e.field}: ` : ""}${e.message.en}`,
+    lang === "zh"
+      ? `记录 ${name}：${e.field ? `${e.field}：` : ""}${e.message.zh}`
+      : `record ${name}: ${e.field ? `${e.field}: ` : ""}${e.message.en}`,
   );
 }
 
 function noticeLines(name: string, notices: readonly FactNotice[], lang: "zh" | "en"): string[] {
-  return notices.map((n) => (lang === "zh" ? `注意：记录 ${name}：${n.message.zh}` : `note: record ${name}: ${n.message.en}`));
+  return notices.map((n) =>
+    lang === "zh" ? `注意：记录 ${name}：${n.message.zh}` : `note: record ${name}: ${n.message.en}`,
+  );
 }
 
 /** What --json prints per record. */
@@ -33,13 +37,20 @@ function jsonResult(r: ScoreResult): unknown {
       title: i.title,
       standard: i.standard,
       points: i.points,
-      criteria: i.criteria.map((c) => (c.reason ? { number: c.number, points: c.points, reason: c.reason } : { number: c.number, points: c.points })),
+      criteria: i.criteria.map((c) =>
+        c.reason ? { number: c.number, points: c.points, reason: c.reason } : { number: c.number, points: c.points },
+      ),
     })),
   };
 }
 
 /** Scores in slices, so that the progress bar moves while a long file is scored. */
-function scoreAll(rubric: CompiledRubric, facts: readonly unknown[], explain: boolean, ctx: CommandContext): ScoreOutcome[] {
+function scoreAll(
+  rubric: CompiledRubric,
+  facts: readonly unknown[],
+  explain: boolean,
+  ctx: CommandContext,
+): ScoreOutcome[] {
   const progress = ctx.progress({ zh: "评分", en: "scoring" }, facts.length);
   const outcomes: ScoreOutcome[] = [];
   for (let i = 0; i < facts.length; i += 500) {
@@ -112,8 +123,13 @@ function runScore(ctx: CommandContext): number {
       ctx.out("");
       ctx.out(`${records[i]?.name ?? `#${i + 1}`}`);
       for (const item of o.result.items) {
-        ctx.out(lang === "zh" ? `  项目 ${item.number} ${item.title}：${item.points} 分（标准分 ${item.standard}）` : `  item ${item.number} ${item.title}: ${item.points} (standard ${item.standard})`);
-        for (const c of item.criteria) ctx.out(`    ${item.number}.${c.number}  ${c.points}  ${c.reason ? c.reason[lang] : ""}`);
+        ctx.out(
+          lang === "zh"
+            ? `  项目 ${item.number} ${item.title}：${item.points} 分（标准分 ${item.standard}）`
+            : `  item ${item.number} ${item.title}: ${item.points} (standard ${item.standard})`,
+        );
+        for (const c of item.criteria)
+          ctx.out(`    ${item.number}.${c.number}  ${c.points}  ${c.reason ? c.reason[lang] : ""}`);
       }
       if (o.result.veto?.explanation) ctx.out(`  ${o.result.veto.explanation[lang]}`);
     });
@@ -134,25 +150,53 @@ export const scoreCommand: Command = {
   summary: { zh: "按评分细则为事实文件中的每条记录评分", en: "score every record of a facts file by a rubric" },
   description: {
     zh: "按评分细则为事实文件（.json 或 .csv）中的每条记录评分，输出各项目得分、总分和等级。\nCSV 第一行是输入名；酌情评分的理由写在 “<名称>.理由” 列；记录名可写在 “名称” 列。\n无效记录按记录和字段报告（标准错误输出），有效记录照常评分。在终端上，长文件显示进度条。",
-    en: "Scores every record of a facts file (.json or .csv) by the rubric: item points, total and grade.\nA CSV has a header row of input names; a discretionary score's reason goes in a column \"<name>.理由\",\na record's name in an optional \"名称\" column. Invalid records are reported by record and field (on\nstandard error); the valid ones are still scored. On a terminal a long file shows a progress bar.",
+    en: 'Scores every record of a facts file (.json or .csv) by the rubric: item points, total and grade.\nA CSV has a header row of input names; a discretionary score\'s reason goes in a column "<name>.理由",\na record\'s name in an optional "名称" column. Invalid records are reported by record and field (on\nstandard error); the valid ones are still scored. On a terminal a long file shows a progress bar.',
   },
   arguments: [
-    { placeholder: { zh: "评分细则", en: "rubric" }, required: true, complete: "rubric", description: { zh: "评分细则文件", en: "the rubric file" } },
-    { placeholder: { zh: "事实文件", en: "facts" }, required: true, complete: "facts", description: { zh: "事实文件（.json 或 .csv）", en: "the facts file (.json or .csv)" } },
+    {
+      placeholder: { zh: "评分细则", en: "rubric" },
+      required: true,
+      complete: "rubric",
+      description: { zh: "评分细则文件", en: "the rubric file" },
+    },
+    {
+      placeholder: { zh: "事实文件", en: "facts" },
+      required: true,
+      complete: "facts",
+      description: { zh: "事实文件（.json 或 .csv）", en: "the facts file (.json or .csv)" },
+    },
   ],
   options: [
     { name: "explain", description: { zh: "逐条细则说明得分理由", en: "explain the points of every criterion" } },
-    { name: "json", description: { zh: "以 JSON 输出（每条记录一个元素）", en: "print JSON (one element per record)" } },
+    {
+      name: "json",
+      description: { zh: "以 JSON 输出（每条记录一个元素）", en: "print JSON (one element per record)" },
+    },
   ],
   examples: [
-    { command: "kaoping score village.rubric villages.csv", description: { zh: "为 CSV 中的每个村评分", en: "score every village of the CSV" } },
-    { command: "kaoping score --explain village.rubric 示例村.json", description: { zh: "并说明每条细则的得分理由", en: "with the reason of every criterion's points" } },
-    { command: "kaoping score --json village.rubric villages.csv > scores.json", description: { zh: "输出 JSON 供脚本读取", en: "write JSON for a script to read" } },
+    {
+      command: "kaoping score village.rubric villages.csv",
+      description: { zh: "为 CSV 中的每个村评分", en: "score every village of the CSV" },
+    },
+    {
+      command: "kaoping score --explain village.rubric 示例村.json",
+      description: { zh: "并说明每条细则的得分理由", en: "with the reason of every criterion's points" },
+    },
+    {
+      command: "kaoping score --json village.rubric villages.csv > scores.json",
+      description: { zh: "输出 JSON 供脚本读取", en: "write JSON for a script to read" },
+    },
   ],
   exits: [
     { code: EXIT.ok, meaning: { zh: "全部记录已评分", en: "every record was scored" } },
     { code: EXIT.findings, meaning: { zh: "评分细则有错误", en: "the rubric has errors" } },
-    { code: EXIT.usage, meaning: { zh: "用法有误、文件无法读取，或有无效记录（有效记录仍已评分）", en: "usage error, unreadable file, or invalid records (the valid ones are still scored)" } },
+    {
+      code: EXIT.usage,
+      meaning: {
+        zh: "用法有误、文件无法读取，或有无效记录（有效记录仍已评分）",
+        en: "usage error, unreadable file, or invalid records (the valid ones are still scored)",
+      },
+    },
   ],
   run: runScore,
 };

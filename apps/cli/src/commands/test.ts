@@ -3,7 +3,14 @@
 // line is `N passed, N failed`. --json prints the same as data; --junit also writes JUnit XML.
 import { writeFileSync } from "node:fs";
 import { compile, runTests, type TestOutcome } from "@kaoping/engine";
-import { lineColumn, renderDiagnostics, sourceFile, type Diagnostic, type MessageLanguage, type SourceFile } from "@kaoping/language";
+import {
+  lineColumn,
+  renderDiagnostics,
+  sourceFile,
+  type Diagnostic,
+  type MessageLanguage,
+  type SourceFile,
+} from "@kaoping/language";
 import { styles } from "../color.ts";
 import type { Command, CommandContext } from "../command.ts";
 import { EXIT } from "../exit-codes.ts";
@@ -34,7 +41,9 @@ function failureLines(t: TestOutcome, lang: MessageLanguage): string[] {
   const lines = t.factErrors.map((e) => e.message[lang]);
   for (const f of t.failures) {
     const actual = f.actual === null ? (zh ? "（不存在）" : "(none)") : String(f.actual);
-    lines.push(zh ? `${f.what.zh}：期望 ${f.expected}，实得 ${actual}` : `${f.what.en}: expected ${f.expected}, got ${actual}`);
+    lines.push(
+      zh ? `${f.what.zh}：期望 ${f.expected}，实得 ${actual}` : `${f.what.en}: expected ${f.expected}, got ${actual}`,
+    );
     lines.push(indent(f.explanation[lang], "  "));
   }
   return lines;
@@ -55,7 +64,11 @@ function printText(runs: readonly FileRun[], ctx: CommandContext): void {
     const path = run.file.path;
     if (run.errors !== null) {
       ctx.out(renderDiagnostics(run.file, run.errors, { lang: ctx.lang, color: ctx.color }));
-      ctx.out(s.red(zh ? `✗ ${path}：评分细则有错误，测试无法运行` : `✗ ${path}: the rubric has errors, its tests cannot run`));
+      ctx.out(
+        s.red(
+          zh ? `✗ ${path}：评分细则有错误，测试无法运行` : `✗ ${path}: the rubric has errors, its tests cannot run`,
+        ),
+      );
       continue;
     }
     for (const t of run.outcomes) {
@@ -79,7 +92,12 @@ function printJson(runs: readonly FileRun[], passed: number, failed: number, ctx
       line: lineColumn(run.file, t.span.start).line,
       passed: t.passed,
       factErrors: t.factErrors,
-      failures: t.failures.map((f) => ({ what: f.what, expected: f.expected, actual: f.actual, explanation: f.explanation })),
+      failures: t.failures.map((f) => ({
+        what: f.what,
+        expected: f.expected,
+        actual: f.actual,
+        explanation: f.explanation,
+      })),
     })),
   }));
   ctx.out(JSON.stringify({ passed, failed, files }, null, 2));
@@ -129,7 +147,7 @@ export const testCommand: Command = {
   summary: { zh: "运行评分细则中写的测试", en: "run the tests written in rubric files" },
   description: {
     zh: "运行每个评分细则文件中的 测试 块：按给定事实评分，与期望的项目分、细则分、总分或等级比较。\n失败时显示期望、实得和引擎的解释。最后一行是 “N passed, N failed”。",
-    en: "Runs the test blocks of every rubric file: scores the given facts and compares the expected item,\ncriterion, total or grade. A failure shows what was expected, what came out, and the engine's\nexplanation. The last line is \"N passed, N failed\".",
+    en: 'Runs the test blocks of every rubric file: scores the given facts and compares the expected item,\ncriterion, total or grade. A failure shows what was expected, what came out, and the engine\'s\nexplanation. The last line is "N passed, N failed".',
   },
   arguments: [rubricPaths],
   options: [
@@ -137,18 +155,39 @@ export const testCommand: Command = {
     {
       name: "junit",
       value: { placeholder: { zh: "文件", en: "file" }, complete: "file" },
-      description: { zh: "同时把结果写为 JUnit XML 文件（供持续集成显示）", en: "also write the results as a JUnit XML file (for CI servers)" },
+      description: {
+        zh: "同时把结果写为 JUnit XML 文件（供持续集成显示）",
+        en: "also write the results as a JUnit XML file (for CI servers)",
+      },
     },
   ],
   examples: [
-    { command: "kaoping test rubrics/", description: { zh: "运行 rubrics/ 下全部评分细则的测试", en: "run the tests of every rubric below rubrics/" } },
-    { command: "kaoping test --junit report.xml rubrics/", description: { zh: "并写出 JUnit 报告", en: "and write a JUnit report" } },
-    { command: "kaoping test --json village.rubric", description: { zh: "以 JSON 输出，供脚本读取", en: "print JSON for a script to read" } },
+    {
+      command: "kaoping test rubrics/",
+      description: { zh: "运行 rubrics/ 下全部评分细则的测试", en: "run the tests of every rubric below rubrics/" },
+    },
+    {
+      command: "kaoping test --junit report.xml rubrics/",
+      description: { zh: "并写出 JUnit 报告", en: "and write a JUnit report" },
+    },
+    {
+      command: "kaoping test --json village.rubric",
+      description: { zh: "以 JSON 输出，供脚本读取", en: "print JSON for a script to read" },
+    },
   ],
   exits: [
     { code: EXIT.ok, meaning: { zh: "全部测试通过", en: "every test passed" } },
-    { code: EXIT.findings, meaning: { zh: "有测试未通过，或评分细则有错误", en: "a test failed, or a rubric has errors" } },
-    { code: EXIT.usage, meaning: { zh: "用法有误，文件不存在，或报告无法写入", en: "usage error, a file does not exist, or the report cannot be written" } },
+    {
+      code: EXIT.findings,
+      meaning: { zh: "有测试未通过，或评分细则有错误", en: "a test failed, or a rubric has errors" },
+    },
+    {
+      code: EXIT.usage,
+      meaning: {
+        zh: "用法有误，文件不存在，或报告无法写入",
+        en: "usage error, a file does not exist, or the report cannot be written",
+      },
+    },
   ],
   run: runTest,
 };

@@ -9,7 +9,11 @@ function words(options: readonly OptionSpec[]): string {
   return options.flatMap((o) => [`--${o.name}`, ...(o.short ? [`-${o.short}`] : [])]).join(" ");
 }
 
-function complete(kind: Completion | undefined, choices: readonly string[] | undefined, commands: readonly Command[]): string {
+function complete(
+  kind: Completion | undefined,
+  choices: readonly string[] | undefined,
+  commands: readonly Command[],
+): string {
   if (choices) return `COMPREPLY=($(compgen -W "${choices.join(" ")}" -- "$cur"))`;
   if (kind === "command") return `COMPREPLY=($(compgen -W "${commands.map((c) => c.name).join(" ")}" -- "$cur"))`;
   if (kind === "rubric" || kind === "facts" || kind === "file") return `_kaoping_files ${kind}`;

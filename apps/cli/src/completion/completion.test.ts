@@ -22,7 +22,8 @@ function has(shell: string): boolean {
 /** A folder with a rubric, facts files and a sub-folder, to complete file names in. */
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), "kaoping-completion-"));
-  for (const f of ["village.rubric", "enterprise.rubric", "villages.csv", "facts.json", "notes.txt"]) writeFileSync(join(dir, f), "");
+  for (const f of ["village.rubric", "enterprise.rubric", "villages.csv", "facts.json", "notes.txt"])
+    writeFileSync(join(dir, f), "");
   mkdirSync(join(dir, "more"));
   return dir;
 }
@@ -34,18 +35,41 @@ describe("kaoping completion bash", () => {
     writeFileSync(file, await script("bash"));
     // COMP_WORDS and COMP_CWORD as bash sets them when Tab is pressed after the last word.
     const array = words.map((w) => `'${w}'`).join(" ");
-    const out = execFileSync("bash", ["--norc", "-c", `source ${file}; COMP_WORDS=(${array}); COMP_CWORD=${words.length - 1}; _kaoping; printf '%s\\n' "\${COMPREPLY[@]}"`], { cwd: dir, encoding: "utf8" });
-    return out.split("\n").filter((l) => l !== "").sort();
+    const out = execFileSync(
+      "bash",
+      [
+        "--norc",
+        "-c",
+        `source ${file}; COMP_WORDS=(${array}); COMP_CWORD=${words.length - 1}; _kaoping; printf '%s\\n' "\${COMPREPLY[@]}"`,
+      ],
+      { cwd: dir, encoding: "utf8" },
+    );
+    return out
+      .split("\n")
+      .filter((l) => l !== "")
+      .sort();
   };
 
   it("registers the function for kaoping", async () => {
     const file = join(dir, "k.bash");
     writeFileSync(file, await script("bash"));
-    expect(execFileSync("bash", ["--norc", "-c", `source ${file}; complete -p kaoping`], { encoding: "utf8" }).trim()).toBe("complete -F _kaoping kaoping");
+    expect(
+      execFileSync("bash", ["--norc", "-c", `source ${file}; complete -p kaoping`], { encoding: "utf8" }).trim(),
+    ).toBe("complete -F _kaoping kaoping");
   });
 
   it("completes commands, global options and their values", async () => {
-    expect(await run("kaoping", "")).toEqual(["bounds", "check", "completion", "diff", "fmt", "help", "lsp", "score", "test"]);
+    expect(await run("kaoping", "")).toEqual([
+      "bounds",
+      "check",
+      "completion",
+      "diff",
+      "fmt",
+      "help",
+      "lsp",
+      "score",
+      "test",
+    ]);
     expect(await run("kaoping", "s")).toEqual(["score"]);
     expect(await run("kaoping", "--")).toEqual(["--help", "--lang", "--version"]);
     expect(await run("kaoping", "--lang", "")).toEqual(["en", "zh"]);
@@ -63,7 +87,11 @@ describe("kaoping completion bash", () => {
   it("completes rubric files, then facts files, by the argument's position", async () => {
     expect(await run("kaoping", "check", "")).toEqual(["enterprise.rubric", "more", "village.rubric"]);
     expect(await run("kaoping", "score", "v")).toEqual(["village.rubric"]);
-    expect(await run("kaoping", "score", "--explain", "village.rubric", "")).toEqual(["facts.json", "more", "villages.csv"]);
+    expect(await run("kaoping", "score", "--explain", "village.rubric", "")).toEqual([
+      "facts.json",
+      "more",
+      "villages.csv",
+    ]);
     expect(await run("kaoping", "diff", "--facts", "")).toEqual(["facts.json", "more", "villages.csv"]);
     expect(await run("kaoping", "diff", "--facts", "facts.json", "village.rubric", "e")).toEqual(["enterprise.rubric"]);
     expect(await run("kaoping", "test", "--junit", "n")).toEqual(["notes.txt"]);
@@ -75,8 +103,14 @@ describe.runIf(has("fish"))("kaoping completion fish", () => {
   const complete = async (line: string, lang = "zh"): Promise<string[]> => {
     const file = join(dir, `kaoping-${lang}.fish`);
     writeFileSync(file, await script("fish", lang));
-    const out = execFileSync("fish", ["--no-config", "-c", `source ${file}; complete -C '${line}'`], { cwd: dir, encoding: "utf8" });
-    return out.split("\n").filter((l) => l !== "").sort();
+    const out = execFileSync("fish", ["--no-config", "-c", `source ${file}; complete -C '${line}'`], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    return out
+      .split("\n")
+      .filter((l) => l !== "")
+      .sort();
   };
 
   it("parses", async () => {
@@ -104,7 +138,15 @@ describe.runIf(has("zsh"))("kaoping completion zsh", () => {
     const file = join(dir, "_kaoping");
     writeFileSync(file, await script("zsh"));
     expect(spawnSync("zsh", ["-n", file]).status).toBe(0);
-    const out = execFileSync("zsh", ["-f", "-c", `autoload -U compinit; compinit -u -d ${join(dir, "zcompdump")}; source ${file}; print -r -- $_comps[kaoping]`], { encoding: "utf8" });
+    const out = execFileSync(
+      "zsh",
+      [
+        "-f",
+        "-c",
+        `autoload -U compinit; compinit -u -d ${join(dir, "zcompdump")}; source ${file}; print -r -- $_comps[kaoping]`,
+      ],
+      { encoding: "utf8" },
+    );
     expect(out.trim()).toBe("_kaoping");
   });
 });

@@ -9,7 +9,11 @@ function quote(s: string): string {
   return `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 }
 
-function values(kind: Completion | undefined, choices: readonly string[] | undefined, commands: readonly Command[]): string {
+function values(
+  kind: Completion | undefined,
+  choices: readonly string[] | undefined,
+  commands: readonly Command[],
+): string {
   if (choices) return `-a ${quote(choices.join(" "))}`;
   if (kind === "command") return `-a ${quote(commands.map((c) => c.name).join(" "))}`;
   if (kind === "rubric") return "-a '(__fish_complete_suffix .rubric)'";
@@ -18,7 +22,12 @@ function values(kind: Completion | undefined, choices: readonly string[] | undef
   return "";
 }
 
-function optionLines(condition: string, options: readonly OptionSpec[], lang: MessageLanguage, commands: readonly Command[]): string[] {
+function optionLines(
+  condition: string,
+  options: readonly OptionSpec[],
+  lang: MessageLanguage,
+  commands: readonly Command[],
+): string[] {
   return options.map((o) => {
     const names = `${o.short ? `-s ${o.short} ` : ""}-l ${o.name}`;
     // -x: a value is required and only the given ones are offered; -r -F: any file.

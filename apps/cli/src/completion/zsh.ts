@@ -7,10 +7,17 @@ import { globalOptions } from "../help.ts";
 
 /** Inside a single-quoted _arguments spec: brackets and colons are syntax there. */
 function text(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/'/g, "'\\''").replace(/([[\]:])/g, "\\$1");
+  return s
+    .replace(/\\/g, "\\\\")
+    .replace(/'/g, "'\\''")
+    .replace(/([[\]:])/g, "\\$1");
 }
 
-function action(kind: Completion | undefined, choices: readonly string[] | undefined, commands: readonly Command[]): string {
+function action(
+  kind: Completion | undefined,
+  choices: readonly string[] | undefined,
+  commands: readonly Command[],
+): string {
   if (choices) return `(${choices.join(" ")})`;
   if (kind === "command") return `(${commands.map((c) => c.name).join(" ")})`;
   if (kind === "rubric") return `_files -g "*.rubric"`;
@@ -22,10 +29,14 @@ function action(kind: Completion | undefined, choices: readonly string[] | undef
 function optionSpecs(options: readonly OptionSpec[], lang: MessageLanguage, commands: readonly Command[]): string[] {
   return options.map((o) => {
     const description = `[${text(o.description[lang])}]`;
-    const value = o.value ? `:${text(o.value.placeholder[lang])}:${action(o.value.complete, o.value.choices, commands)}` : "";
+    const value = o.value
+      ? `:${text(o.value.placeholder[lang])}:${action(o.value.complete, o.value.choices, commands)}`
+      : "";
     // -h/--help and -v/--version end the command line: nothing else is offered with them.
     const exclusive = o.name === "help" || o.name === "version" ? "(- *)" : "";
-    return o.short ? `'${exclusive}'{-${o.short},--${o.name}}'${description}${value}'` : `'${exclusive}--${o.name}${description}${value}'`;
+    return o.short
+      ? `'${exclusive}'{-${o.short},--${o.name}}'${description}${value}'`
+      : `'${exclusive}--${o.name}${description}${value}'`;
   });
 }
 
@@ -36,7 +47,10 @@ function argumentSpec(a: ArgumentSpec, i: number, lang: MessageLanguage, command
 /** `kaoping completion zsh`. */
 export function zshCompletion(commands: readonly Command[], lang: MessageLanguage): string {
   const cases = commands.map((c) => {
-    const specs = [...optionSpecs([...c.options, ...commonOptions], lang, commands), ...c.arguments.map((a, i) => argumentSpec(a, i, lang, commands))];
+    const specs = [
+      ...optionSpecs([...c.options, ...commonOptions], lang, commands),
+      ...c.arguments.map((a, i) => argumentSpec(a, i, lang, commands)),
+    ];
     return `    ${c.name})\n      _arguments -s \\\n        ${specs.join(" \\\n        ")}\n      ;;`;
   });
   return `#compdef kaoping

@@ -24,9 +24,14 @@ interface Suite {
   testcase: Case[];
 }
 
-function parse(xml: string): { testsuites: { "@_tests": string; "@_failures": string; "@_errors": string; testsuite: Suite[] } } {
+function parse(xml: string): {
+  testsuites: { "@_tests": string; "@_failures": string; "@_errors": string; testsuite: Suite[] };
+} {
   expect(XMLValidator.validate(xml)).toBe(true);
-  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "testsuite" || name === "testcase" });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === "testsuite" || name === "testcase",
+  });
   return parser.parse(xml) as ReturnType<typeof parse>;
 }
 
@@ -70,7 +75,14 @@ describe("kaoping test --junit", () => {
 
   it("escapes what XML cannot hold as it is", () => {
     const xml = junitXml(
-      [{ name: 'a<b>&"c"', error: null, seconds: 0.5, cases: [{ name: "x\u0001y ]]> '", failure: { message: "a\nb", details: "<&>\nline 2" } }] }],
+      [
+        {
+          name: 'a<b>&"c"',
+          error: null,
+          seconds: 0.5,
+          cases: [{ name: "x\u0001y ]]> '", failure: { message: "a\nb", details: "<&>\nline 2" } }],
+        },
+      ],
       new Date(0),
     );
     const suite = parse(xml).testsuites.testsuite[0];
@@ -83,7 +95,10 @@ describe("kaoping test --junit", () => {
     const errors: string[] = [];
     const path = join(folder(), "good.rubric");
     writeFileSync(path, village);
-    const code = await main(["test", "--lang", "en", "--junit", "/no/such/dir/report.xml", path], { out: () => {}, err: (t) => errors.push(t) });
+    const code = await main(["test", "--lang", "en", "--junit", "/no/such/dir/report.xml", path], {
+      out: () => {},
+      err: (t) => errors.push(t),
+    });
     expect(code).toBe(2);
     expect(errors.join("\n")).toContain("cannot write /no/such/dir/report.xml (ENOENT)");
   });
@@ -98,7 +113,16 @@ describe("kaoping test --json", () => {
     const json = JSON.parse(out) as {
       passed: number;
       failed: number;
-      files: { path: string; compiled: boolean; tests: { name: string; line: number; passed: boolean; failures: { what: { zh: string }; expected: number; actual: number; explanation: { zh: string } }[] }[] }[];
+      files: {
+        path: string;
+        compiled: boolean;
+        tests: {
+          name: string;
+          line: number;
+          passed: boolean;
+          failures: { what: { zh: string }; expected: number; actual: number; explanation: { zh: string } }[];
+        }[];
+      }[];
     };
     expect(json.failed).toBe(1);
     expect(json.passed).toBe((json.files[0]?.tests.length ?? 0) - 1);
@@ -114,7 +138,10 @@ describe("kaoping test --json", () => {
     writeFileSync(join(dir, "broken.rubric"), '评分细则 a "b" { 项目 1 "t" 标准分 1 { 细则 1 "x" { 得 当 } } }');
     const { code, out } = await run("test", "--json", dir);
     expect(code).toBe(1);
-    const json = JSON.parse(out) as { failed: number; files: { compiled: boolean; diagnostics: { code: string; start: { line: number } }[]; tests: unknown[] }[] };
+    const json = JSON.parse(out) as {
+      failed: number;
+      files: { compiled: boolean; diagnostics: { code: string; start: { line: number } }[]; tests: unknown[] }[];
+    };
     expect(json.failed).toBe(1);
     expect(json.files[0]).toMatchObject({ compiled: false, tests: [] });
     expect(json.files[0]?.diagnostics.some((d) => d.code === "KP201" && d.start.line === 1)).toBe(true);

@@ -48,7 +48,11 @@ export function junitXml(suites: readonly JunitSuite[], timestamp: Date): string
       `  <testsuite name="${xml(s.name)}" tests="${tests(s)}" failures="${failures(s)}" errors="${errors(s)}" skipped="0" time="${time(s.seconds)}" timestamp="${timestamp.toISOString().slice(0, 19)}">`,
     );
     if (s.error !== null) {
-      lines.push(`    <testcase classname="${xml(s.name)}" name="${xml(s.name)}">`, `      <error message="${xml(s.error.split("\n")[0] ?? "")}">${content(s.error)}</error>`, `    </testcase>`);
+      lines.push(
+        `    <testcase classname="${xml(s.name)}" name="${xml(s.name)}">`,
+        `      <error message="${xml(s.error.split("\n")[0] ?? "")}">${content(s.error)}</error>`,
+        `    </testcase>`,
+      );
     }
     for (const c of s.cases) {
       if (!c.failure) {

@@ -9,7 +9,9 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { main } from "../main.ts";
 
 const root = join(import.meta.dirname, "../../../..");
-const schema = JSON.parse(readFileSync(join(import.meta.dirname, "../../test/fixtures/sarif-schema-2.1.0.json"), "utf8")) as object;
+const schema = JSON.parse(
+  readFileSync(join(import.meta.dirname, "../../test/fixtures/sarif-schema-2.1.0.json"), "utf8"),
+) as object;
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
@@ -30,7 +32,12 @@ interface SarifLog {
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string };
+          region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+        };
+      }[];
       relatedLocations?: { message: { text: string } }[];
     }[];
   }[];
@@ -69,13 +76,18 @@ describe("kaoping check --format sarif", () => {
     expect(decodeURIComponent(location?.artifactLocation.uri ?? "")).toBe(relative(process.cwd(), path));
     expect(location?.artifactLocation.uri).toContain("%E5%9F%B9%E8%AE%AD%20");
     const zh = await sarif(path);
-    expect(zh.log.runs[0]?.results.find((r) => r.ruleId === "KP301")?.message.text).toContain("未定义的名称「培训人数」");
+    expect(zh.log.runs[0]?.results.find((r) => r.ruleId === "KP301")?.message.text).toContain(
+      "未定义的名称「培训人数」",
+    );
   });
 
   it("keeps warnings as warnings and a file outside the working directory as a file URI", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "kaoping-sarif-")), "x.rubric");
     // An unused input and no tests: warnings, not errors.
-    writeFileSync(path, '评分细则 a "b" {\n  对象 "x"\n  满分 1\n  输入 x: 是否 "x"\n  输入 没用到: 计数 "没用到"\n  项目 1 "t" 标准分 1 {\n    内容 "c"\n    细则 1 "c" { 得 1 当 x }\n  }\n}\n');
+    writeFileSync(
+      path,
+      '评分细则 a "b" {\n  对象 "x"\n  满分 1\n  输入 x: 是否 "x"\n  输入 没用到: 计数 "没用到"\n  项目 1 "t" 标准分 1 {\n    内容 "c"\n    细则 1 "c" { 得 1 当 x }\n  }\n}\n',
+    );
     const { code, log } = await sarif(path);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const levels = new Set(log.runs[0]?.results.map((r) => r.level));
@@ -93,7 +105,9 @@ describe("kaoping check --format sarif", () => {
     await main(["check", "--json", path], { out: (t) => outputs[1]?.push(t) });
     expect(outputs[0]).toEqual(outputs[1]);
     const errors: string[] = [];
-    expect(await main(["check", "--json", "--format", "sarif", path], { out: () => {}, err: (t) => errors.push(t) })).toBe(2);
+    expect(
+      await main(["check", "--json", "--format", "sarif", path], { out: () => {}, err: (t) => errors.push(t) }),
+    ).toBe(2);
     expect(errors[0]).toContain("--json 与 --format sarif 冲突");
   });
 });

@@ -16,7 +16,8 @@ const SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 /** A file's URI relative to `root` when it lies below it, else an absolute file URI. */
 function artifactLocation(path: string, root: string): { uri: string; uriBaseId?: string } {
   const rel = relative(root, path);
-  if (rel.startsWith("..") || rel === "" || /^[a-zA-Z]:/.test(rel) || rel.startsWith(sep)) return { uri: pathToFileURL(path).href };
+  if (rel.startsWith("..") || rel === "" || /^[a-zA-Z]:/.test(rel) || rel.startsWith(sep))
+    return { uri: pathToFileURL(path).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" };
 }
 
@@ -37,13 +38,23 @@ export function sarifLog(files: readonly CheckedFile[], lang: MessageLanguage, v
       ruleIndex: ruleIds.indexOf(d.code),
       level: d.severity,
       message: { text: d.help ? `${d.message[lang]}\n${d.help[lang]}` : d.message[lang] },
-      locations: [{ physicalLocation: { artifactLocation: { ...artifactLocation(f.file.path, root), index: fileIndex }, region: region(f.file, d.span) } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { ...artifactLocation(f.file.path, root), index: fileIndex },
+            region: region(f.file, d.span),
+          },
+        },
+      ],
       ...(d.related && d.related.length > 0
         ? {
             relatedLocations: d.related.map((r, id) => ({
               id,
               message: { text: r.message[lang] },
-              physicalLocation: { artifactLocation: { ...artifactLocation(f.file.path, root), index: fileIndex }, region: region(f.file, r.span) },
+              physicalLocation: {
+                artifactLocation: { ...artifactLocation(f.file.path, root), index: fileIndex },
+                region: region(f.file, r.span),
+              },
             })),
           }
         : {}),

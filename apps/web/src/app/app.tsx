@@ -9,13 +9,23 @@ import { routes } from "./routes.tsx";
 function isFinal(error: unknown): boolean {
   if (!(error instanceof TRPCClientError)) return false;
   const code = (error.data as { code?: string } | undefined)?.code;
-  return code === "UNAUTHORIZED" || code === "FORBIDDEN" || code === "NOT_FOUND" || code === "BAD_REQUEST" || code === "CONFLICT";
+  return (
+    code === "UNAUTHORIZED" ||
+    code === "FORBIDDEN" ||
+    code === "NOT_FOUND" ||
+    code === "BAD_REQUEST" ||
+    code === "CONFLICT"
+  );
 }
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 10_000, retry: (count, error) => !isFinal(error) && count < 2, refetchOnWindowFocus: false },
+      queries: {
+        staleTime: 10_000,
+        retry: (count, error) => !isFinal(error) && count < 2,
+        refetchOnWindowFocus: false,
+      },
       mutations: { retry: false },
     },
   });

@@ -116,7 +116,14 @@ function ShellInner() {
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   }
   if (me.isError) {
-    return <Result status="error" title={t("common.error")} subTitle={me.error.message} extra={<Button onClick={() => void me.refetch()}>{t("common.retry")}</Button>} />;
+    return (
+      <Result
+        status="error"
+        title={t("common.error")}
+        subTitle={me.error.message}
+        extra={<Button onClick={() => void me.refetch()}>{t("common.retry")}</Button>}
+      />
+    );
   }
   if (!state || periods.isPending) {
     return (
@@ -137,7 +144,13 @@ function ShellInner() {
         <Layout.Header className="kp-header">
           <Space size="small">
             {narrow && (
-              <Button icon={<MenuOutlined />} aria-label={t("nav.menu")} aria-expanded={menuOpen} aria-controls="kp-nav" onClick={() => setMenuOpen((o) => !o)} />
+              <Button
+                icon={<MenuOutlined />}
+                aria-label={t("nav.menu")}
+                aria-expanded={menuOpen}
+                aria-controls="kp-nav"
+                onClick={() => setMenuOpen((o) => !o)}
+              />
             )}
             <Link to="/" className="kp-brand">
               {t("app.name")}
@@ -158,7 +171,13 @@ function ShellInner() {
               menu={{
                 items: [
                   { key: "logout", icon: <LogoutOutlined />, label: t("app.logout"), onClick: () => logout.mutate() },
-                  { key: "everywhere", icon: <LogoutOutlined />, danger: true, label: t("app.logoutEverywhere"), onClick: confirmLogoutEverywhere },
+                  {
+                    key: "everywhere",
+                    icon: <LogoutOutlined />,
+                    danger: true,
+                    label: t("app.logoutEverywhere"),
+                    onClick: confirmLogoutEverywhere,
+                  },
                 ],
               }}
             >
@@ -188,12 +207,20 @@ function ShellInner() {
                 mode="inline"
                 selectedKeys={[screen]}
                 onClick={() => setMenuOpen(false)}
-                items={screens.map((s) => ({ key: s, icon: icons[s], label: <Link to={paths[s]}>{t(`nav.${s}`)}</Link> }))}
+                items={screens.map((s) => ({
+                  key: s,
+                  icon: icons[s],
+                  label: <Link to={paths[s]}>{t(`nav.${s}`)}</Link>,
+                }))}
               />
             </nav>
           </Layout.Sider>
           <Layout.Content id="main" tabIndex={-1} className="kp-content">
-            {canSee(state.user.role, screen) ? <Outlet /> : <Result status="403" title="403" subTitle={t("common.forbidden")} />}
+            {canSee(state.user.role, screen) ? (
+              <Outlet />
+            ) : (
+              <Result status="403" title="403" subTitle={t("common.forbidden")} />
+            )}
           </Layout.Content>
         </Layout>
       </Layout>

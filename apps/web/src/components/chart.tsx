@@ -11,7 +11,11 @@ export interface ChartProps {
 /** An echarts chart; echarts itself loads the first time a chart is shown. */
 export function Chart({ option, height = 320, label }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<{ setOption(o: EChartsCoreOption, notMerge?: boolean): void; resize(): void; dispose(): void } | null>(null);
+  const chart = useRef<{
+    setOption(o: EChartsCoreOption, notMerge?: boolean): void;
+    resize(): void;
+    dispose(): void;
+  } | null>(null);
   const latest = useRef(option);
   latest.current = option;
 

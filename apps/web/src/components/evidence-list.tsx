@@ -46,7 +46,14 @@ export function EvidenceList({ assessmentId, item, criterion, files, editable }:
 
   const onFiles = async (list: FileList | null) => {
     for (const file of Array.from(list ?? [])) {
-      upload.mutate({ assessmentId, item, criterion, name: file.name, contentType: file.type || "application/octet-stream", dataBase64: await toBase64(file) });
+      upload.mutate({
+        assessmentId,
+        item,
+        criterion,
+        name: file.name,
+        contentType: file.type || "application/octet-stream",
+        dataBase64: await toBase64(file),
+      });
     }
     if (input.current) input.current.value = "";
   };
@@ -87,7 +94,12 @@ export function EvidenceList({ assessmentId, item, criterion, files, editable }:
               style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden" }}
               onChange={(e) => void onFiles(e.target.files)}
             />
-            <Button size="small" icon={<UploadOutlined />} loading={upload.isPending} onClick={() => input.current?.click()}>
+            <Button
+              size="small"
+              icon={<UploadOutlined />}
+              loading={upload.isPending}
+              onClick={() => input.current?.click()}
+            >
               {t("assessment.upload")}
             </Button>
           </>

@@ -70,7 +70,8 @@ export function FactInput({ info, value, onChange, disabled, problem, missing, s
       const reason = typeof value === "object" ? (value.reason ?? "") : "";
       const max = info.max ?? 0;
       const below = score !== undefined && score < max;
-      const set = (s: number | undefined, r: string) => onChange(s === undefined ? undefined : s < max ? { value: s, reason: r } : s);
+      const set = (s: number | undefined, r: string) =>
+        onChange(s === undefined ? undefined : s < max ? { value: s, reason: r } : s);
       control = (
         <Space direction="vertical" style={{ width: "100%" }}>
           <Space wrap>

@@ -19,8 +19,15 @@ export interface ImportDialogProps {
 function useInputsByKind(): ReadonlyMap<string, readonly InputInfo[]> {
   const trpc = useTRPC();
   const catalog = useRubricCatalog();
-  const published = (catalog.data ?? []).flatMap((r) => (r.published ? [{ kind: r.subjectKind, id: r.published.id }] : []));
-  const sources = useQueries({ queries: published.map((p) => ({ ...trpc.rubrics.get.queryOptions({ id: p.id }), staleTime: Number.POSITIVE_INFINITY })) });
+  const published = (catalog.data ?? []).flatMap((r) =>
+    r.published ? [{ kind: r.subjectKind, id: r.published.id }] : [],
+  );
+  const sources = useQueries({
+    queries: published.map((p) => ({
+      ...trpc.rubrics.get.queryOptions({ id: p.id }),
+      staleTime: Number.POSITIVE_INFINITY,
+    })),
+  });
   const key = sources.map((q) => q.data?.id ?? 0).join(",");
   return useMemo(() => {
     const map = new Map<string, readonly InputInfo[]>();
@@ -58,7 +65,11 @@ interface FactsOutcome {
  * Writes the imported facts into each subject's assessment of the period (opened when missing),
  * merged over the facts it already has, with the revision just read.
  */
-async function saveImportedFacts(client: ApiClient, periodId: number, rows: readonly PlannedRow[]): Promise<FactsOutcome> {
+async function saveImportedFacts(
+  client: ApiClient,
+  periodId: number,
+  rows: readonly PlannedRow[],
+): Promise<FactsOutcome> {
   const withFacts = rows.filter((r) => Object.keys(r.facts).length > 0);
   if (withFacts.length === 0) return { saved: 0, errors: [] };
   const idByCode = new Map<string, number>();
@@ -79,9 +90,14 @@ async function saveImportedFacts(client: ApiClient, periodId: number, rows: read
     try {
       const subjectId = idByCode.get(row.code);
       if (subjectId === undefined) throw new Error(`no subject ${row.code}`);
-      const id = assessmentBySubject.get(subjectId) ?? (await client.assessments.create.mutate({ subjectId, periodId })).id;
+      const id =
+        assessmentBySubject.get(subjectId) ?? (await client.assessments.create.mutate({ subjectId, periodId })).id;
       const current = await client.assessments.get.query({ id });
-      await client.assessments.saveFacts.mutate({ id, revision: current.revision, facts: { ...current.facts, ...row.facts } });
+      await client.assessments.saveFacts.mutate({
+        id,
+        revision: current.revision,
+        facts: { ...current.facts, ...row.facts },
+      });
       saved++;
     } catch (e) {
       errors.push({ line: row.line, message: e instanceof Error ? e.message : String(e) });
@@ -90,7 +106,12 @@ async function saveImportedFacts(client: ApiClient, periodId: number, rows: read
   return { saved, errors };
 }
 
-const actionColor: Record<RowAction, string> = { create: "green", update: "blue", unchanged: "default", invalid: "red" };
+const actionColor: Record<RowAction, string> = {
+  create: "green",
+  update: "blue",
+  unchanged: "default",
+  invalid: "red",
+};
 
 /** Reads an Excel or CSV file, shows what each row would do and its errors, then imports in one transaction. */
 export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
@@ -117,7 +138,13 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
       onSuccess: async (_, input) => {
         if (!plan || !period) return;
         const codes = new Set(input.rows.map((r) => r.code));
-        setFacts(await saveImportedFacts(client, period.id, plan.rows.filter((r) => codes.has(r.code))));
+        setFacts(
+          await saveImportedFacts(
+            client,
+            period.id,
+            plan.rows.filter((r) => codes.has(r.code)),
+          ),
+        );
       },
     }),
   );
@@ -145,7 +172,12 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
   const oldAttributes = new Map((existing.data?.rows ?? []).map((s) => [s.code, s.attributes]));
   const apply = () =>
     importRows.mutate({
-      rows: toSave.map((r) => ({ code: r.code, name: r.name, kind: r.kind, attributes: { ...(oldAttributes.get(r.code) ?? {}), ...r.attributes } })),
+      rows: toSave.map((r) => ({
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        attributes: { ...(oldAttributes.get(r.code) ?? {}), ...r.attributes },
+      })),
     });
 
   return (
@@ -162,7 +194,12 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
         ) : (
           <Space>
             <Button onClick={() => onClose(false)}>{t("common.cancel")}</Button>
-            <Button type="primary" disabled={!plan || toSave.length === 0 || blocked} loading={importRows.isPending} onClick={apply}>
+            <Button
+              type="primary"
+              disabled={!plan || toSave.length === 0 || blocked}
+              loading={importRows.isPending}
+              onClick={apply}
+            >
               {t("import.apply", { count: toSave.length })}
             </Button>
           </Space>
@@ -172,7 +209,12 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
       <Typography.Paragraph type="secondary">{t("import.hint")}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <label htmlFor={fileId}>{t("import.choose")}</label>
-        <input id={fileId} type="file" accept=".xlsx,.csv,text/csv" onChange={(e) => void onFile(e.target.files?.[0])} />
+        <input
+          id={fileId}
+          type="file"
+          accept=".xlsx,.csv,text/csv"
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
         <span id={`${fileId}-kind`}>{t("import.defaultKind")}</span>
         <Select
           aria-labelledby={`${fileId}-kind`}
@@ -192,7 +234,9 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
           description={
             <>
               {t("import.willCreate")} {importRows.data.created} · {t("import.willUpdate")} {importRows.data.updated}
-              {facts && facts.saved > 0 && <div>{t("import.factsSaved", { count: facts.saved, period: period?.name ?? "" })}</div>}
+              {facts && facts.saved > 0 && (
+                <div>{t("import.factsSaved", { count: facts.saved, period: period?.name ?? "" })}</div>
+              )}
               {facts?.errors.map((e) => (
                 <div key={e.line} style={{ color: "#cf1322" }}>
                   {t("import.row")} {e.line}: {e.message}
@@ -206,10 +250,18 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
         <>
           <Space wrap style={{ marginBottom: 8 }}>
             <span>{t("import.rows", { count: plan.rows.length })}</span>
-            <Tag color="green">{t("import.willCreate")} {counts.create}</Tag>
-            <Tag color="blue">{t("import.willUpdate")} {counts.update}</Tag>
-            <Tag>{t("import.unchanged")} {counts.unchanged}</Tag>
-            <Tag color="red">{t("import.invalid")} {counts.invalid}</Tag>
+            <Tag color="green">
+              {t("import.willCreate")} {counts.create}
+            </Tag>
+            <Tag color="blue">
+              {t("import.willUpdate")} {counts.update}
+            </Tag>
+            <Tag>
+              {t("import.unchanged")} {counts.unchanged}
+            </Tag>
+            <Tag color="red">
+              {t("import.invalid")} {counts.invalid}
+            </Tag>
             <span>
               {t("import.encoding")}: {table.encoding}
             </span>
@@ -235,17 +287,32 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
             rowClassName={(r) => (r.action === "invalid" ? "kp-row-invalid" : "")}
             columns={[
               { title: t("import.row"), dataIndex: "line", width: 60 },
-              { title: "", dataIndex: "action", width: 90, render: (a: RowAction) => <Tag color={actionColor[a]}>{t(`import.${a === "create" ? "willCreate" : a === "update" ? "willUpdate" : a}`)}</Tag> },
+              {
+                title: "",
+                dataIndex: "action",
+                width: 90,
+                render: (a: RowAction) => (
+                  <Tag color={actionColor[a]}>
+                    {t(`import.${a === "create" ? "willCreate" : a === "update" ? "willUpdate" : a}`)}
+                  </Tag>
+                ),
+              },
               { title: t("common.code"), dataIndex: "code", width: 100 },
               { title: t("common.name"), dataIndex: "name", minWidth: 120 },
               { title: t("common.kind"), dataIndex: "kind", width: 120 },
               {
                 title: t("subjects.attributes"),
-                render: (_, r) => Object.entries(r.attributes).map(([k, v]) => `${k}: ${v}`).join("，"),
+                render: (_, r) =>
+                  Object.entries(r.attributes)
+                    .map(([k, v]) => `${k}: ${v}`)
+                    .join("，"),
               },
               {
                 title: t("import.facts"),
-                render: (_, r) => Object.entries(r.facts).map(([k, v]) => `${k}=${typeof v === "object" ? v.value : String(v)}`).join("，"),
+                render: (_, r) =>
+                  Object.entries(r.facts)
+                    .map(([k, v]) => `${k}=${typeof v === "object" ? v.value : String(v)}`)
+                    .join("，"),
               },
               {
                 title: t("import.errors"),

@@ -9,16 +9,24 @@ export function SheetView({ model }: { model: SheetModel }) {
       <h1>{model.title}</h1>
       <p className="kp-sheet-meta">
         <span>
-          {t("assessment.subject")}{t("common.colon")}{model.subjectName}（{model.subjectCode}）
+          {t("assessment.subject")}
+          {t("common.colon")}
+          {model.subjectName}（{model.subjectCode}）
         </span>
         <span>
-          {t("common.period")}{t("common.colon")}{model.periodName}
+          {t("common.period")}
+          {t("common.colon")}
+          {model.periodName}
         </span>
         <span>
-          {t("assessment.rubric")}{t("common.colon")}{model.rubricLabel}
+          {t("assessment.rubric")}
+          {t("common.colon")}
+          {model.rubricLabel}
         </span>
         <span>
-          {t("common.status")}{t("common.colon")}{model.status}
+          {t("common.status")}
+          {t("common.colon")}
+          {model.status}
         </span>
       </p>
       <table>
@@ -84,7 +92,9 @@ function ItemRows({ item }: { item: SheetModel["items"][number] }) {
           <td className="kp-verbatim">
             {c.number} {c.text}
           </td>
-          <td className="kp-num">{c.bonus ? (c.max === null ? t("assessment.bonus") : `${t("assessment.bonus")} ≤${c.max}`) : (c.max ?? "")}</td>
+          <td className="kp-num">
+            {c.bonus ? (c.max === null ? t("assessment.bonus") : `${t("assessment.bonus")} ≤${c.max}`) : (c.max ?? "")}
+          </td>
           <td className="kp-num">{c.points ?? ""}</td>
         </tr>
       ))}

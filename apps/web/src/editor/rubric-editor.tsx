@@ -5,7 +5,14 @@ import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from "@cod
 import { type Diagnostic, lintGutter, linter, lintKeymap } from "@codemirror/lint";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
 import { EditorState } from "@codemirror/state";
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from "@codemirror/view";
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
 import { rubricLanguage } from "./rubric-language.ts";
 
@@ -23,9 +30,21 @@ export interface RubricEditorProps {
 }
 
 const zhPhrases = {
-  Find: "查找", Replace: "替换", next: "下一个", previous: "上一个", all: "全部", "match case": "区分大小写",
-  regexp: "正则表达式", "by word": "整词", replace: "替换", "replace all": "全部替换", close: "关闭",
-  "Go to line": "跳到行", go: "跳转", Diagnostics: "诊断信息", "No diagnostics": "没有诊断信息",
+  Find: "查找",
+  Replace: "替换",
+  next: "下一个",
+  previous: "上一个",
+  all: "全部",
+  "match case": "区分大小写",
+  regexp: "正则表达式",
+  "by word": "整词",
+  replace: "替换",
+  "replace all": "全部替换",
+  close: "关闭",
+  "Go to line": "跳到行",
+  go: "跳转",
+  Diagnostics: "诊断信息",
+  "No diagnostics": "没有诊断信息",
 };
 
 export interface RubricEditorHandle {

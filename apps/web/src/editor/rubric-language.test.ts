@@ -18,13 +18,24 @@ function tokens(line: string, state: State = { inBlock: false }): [string, strin
 describe("rubric colouring", () => {
   it("colours Chinese keywords, names, numbers and operators", () => {
     expect(tokens("得 5 分 当 培训人数 >= 60% × 企业数")).toEqual([
-      ["得", "keyword"], ["5", "number"], ["分", "keyword"], ["当", "keyword"], ["培训人数", "variableName"],
-      [">=", "operator"], ["60%", "number"], ["×", "operator"], ["企业数", "variableName"],
+      ["得", "keyword"],
+      ["5", "number"],
+      ["分", "keyword"],
+      ["当", "keyword"],
+      ["培训人数", "variableName"],
+      [">=", "operator"],
+      ["60%", "number"],
+      ["×", "operator"],
+      ["企业数", "variableName"],
     ]);
   });
   it("colours English keywords and types the same way", () => {
-    expect(tokens("input 企业数: count \"本辖区企业数\"")).toEqual([
-      ["input", "keyword"], ["企业数", "variableName"], [":", "punctuation"], ["count", "typeName"], ['"本辖区企业数"', "string"],
+    expect(tokens('input 企业数: count "本辖区企业数"')).toEqual([
+      ["input", "keyword"],
+      ["企业数", "variableName"],
+      [":", "punctuation"],
+      ["count", "typeName"],
+      ['"本辖区企业数"', "string"],
     ]);
   });
   it("treats a glued keyword as one name, as the lexer does", () => {
@@ -32,8 +43,14 @@ describe("rubric colouring", () => {
   });
   it("keeps a text block open across lines and comments to the line end", () => {
     const state = { inBlock: false };
-    expect(tokens('内容 """第一行', state)).toEqual([["内容", "keyword"], ['"""第一行', "string"]]);
+    expect(tokens('内容 """第一行', state)).toEqual([
+      ["内容", "keyword"],
+      ['"""第一行', "string"],
+    ]);
     expect(state.inBlock).toBe(true);
-    expect(tokens('第二行""" # 注释', state)).toEqual([['第二行"""', "string"], ["# 注释", "comment"]]);
+    expect(tokens('第二行""" # 注释', state)).toEqual([
+      ['第二行"""', "string"],
+      ["# 注释", "comment"],
+    ]);
   });
 });

@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import { type InputInfo, onStep, parseFactCell } from "./facts.ts";
 
 function input(kind: InputInfo["kind"], extra: Partial<InputInfo> = {}): InputInfo {
-  return { name: "x", label: "x", help: null, kind, unit: null, min: null, max: null, step: null, hasDefault: false, item: null, ...extra };
+  return {
+    name: "x",
+    label: "x",
+    help: null,
+    kind,
+    unit: null,
+    min: null,
+    max: null,
+    step: null,
+    hasDefault: false,
+    item: null,
+    ...extra,
+  };
 }
 
 describe("parseFactCell", () => {

@@ -20,7 +20,9 @@ export interface InputInfo {
   readonly item: number | null;
 }
 
-export type ParsedCell = { readonly ok: true; readonly value: FactValue | undefined } | { readonly ok: false; readonly message: string };
+export type ParsedCell =
+  | { readonly ok: true; readonly value: FactValue | undefined }
+  | { readonly ok: false; readonly message: string };
 
 const yesWords = new Set(["是", "有", "yes", "y", "true", "1", "√", "✓", "已完成", "完成"]);
 const noWords = new Set(["否", "无", "no", "n", "false", "0", "×", "✗", "未完成"]);
@@ -53,7 +55,8 @@ export function parseFactCell(input: InputInfo, raw: string, reason = ""): Parse
     }
     case "count": {
       const n = decimal(text);
-      if (n === null || !Number.isInteger(n) || n < 0) return { ok: false, message: "应为不小于 0 的整数 (a whole number ≥ 0)" };
+      if (n === null || !Number.isInteger(n) || n < 0)
+        return { ok: false, message: "应为不小于 0 的整数 (a whole number ≥ 0)" };
       return { ok: true, value: n };
     }
     case "number": {
@@ -70,10 +73,13 @@ export function parseFactCell(input: InputInfo, raw: string, reason = ""): Parse
       const n = decimal(text);
       const min = input.min ?? 0;
       const max = input.max ?? Number.POSITIVE_INFINITY;
-      if (n === null || n < min || n > max) return { ok: false, message: `应为 ${min} 到 ${max} 的分数 (a score ${min}–${max})` };
-      if (input.step !== null && !onStep(n, min, input.step)) return { ok: false, message: `步长为 ${input.step} (step ${input.step})` };
+      if (n === null || n < min || n > max)
+        return { ok: false, message: `应为 ${min} 到 ${max} 的分数 (a score ${min}–${max})` };
+      if (input.step !== null && !onStep(n, min, input.step))
+        return { ok: false, message: `步长为 ${input.step} (step ${input.step})` };
       if (n < max) {
-        if (reason.trim() === "") return { ok: false, message: "低于满分时必须填写理由 (a reason is required below the maximum)" };
+        if (reason.trim() === "")
+          return { ok: false, message: "低于满分时必须填写理由 (a reason is required below the maximum)" };
         return { ok: true, value: { value: n, reason: reason.trim() } };
       }
       return { ok: true, value: n };

@@ -45,8 +45,15 @@ describe("liveScore on the village rubric", () => {
   it("builds the annex sheet with criteria maxima and bonus marks", () => {
     const live = liveScore(prepared, workedExample);
     const sheet = sheetFromScore(prepared, live, workedExample, {
-      subjectName: "示例村", subjectCode: "V00", subjectKind: "行政村", periodName: "2026年度", rubricLabel: "v1", status: "草稿",
-      lang: "zh", yes: "是", no: "否",
+      subjectName: "示例村",
+      subjectCode: "V00",
+      subjectKind: "行政村",
+      periodName: "2026年度",
+      rubricLabel: "v1",
+      status: "草稿",
+      lang: "zh",
+      yes: "是",
+      no: "否",
     });
     expect(sheet.total).toBe("109.2");
     expect(sheet.items[2]?.criteria[1]).toMatchObject({ bonus: true, max: "3", points: "2" });

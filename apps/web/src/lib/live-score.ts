@@ -77,7 +77,10 @@ export interface LiveScore {
   readonly total: number;
   readonly complete: boolean;
   readonly grade: string | null;
-  readonly veto: { readonly reason: string; readonly explanation?: { readonly zh: string; readonly en: string } } | null;
+  readonly veto: {
+    readonly reason: string;
+    readonly explanation?: { readonly zh: string; readonly en: string };
+  } | null;
   /** Facts not given yet (inputs without a default). */
   readonly missing: readonly string[];
   /** Facts given but wrong, one entry per field. */
@@ -104,7 +107,8 @@ function cleanFacts(facts: FactDraft): Record<string, boolean | number | { value
   const out: Record<string, boolean | number | { value: number; reason?: string }> = {};
   for (const [k, v] of Object.entries(facts)) {
     if (v === undefined) continue;
-    if (typeof v === "object") out[k] = v.reason && v.reason.trim() !== "" ? { value: v.value, reason: v.reason } : { value: v.value };
+    if (typeof v === "object")
+      out[k] = v.reason && v.reason.trim() !== "" ? { value: v.value, reason: v.reason } : { value: v.value };
     else out[k] = v;
   }
   return out;
@@ -134,14 +138,25 @@ export function liveScore(prepared: PreparedRubric, draft: FactDraft): LiveScore
   const byCriterion = safeSuggest(compiled, facts);
   const suggestions: Record<string, number | null> = {};
   for (const item of compiled.items) {
-    for (const c of item.criteria) if (c.input) suggestions[c.input] = byCriterion[`${item.number}.${c.number}`] ?? null;
+    for (const c of item.criteria)
+      if (c.input) suggestions[c.input] = byCriterion[`${item.number}.${c.number}`] ?? null;
   }
   let result: ScoreResult;
   try {
     result = compiled.score(runnable, { explain: true });
   } catch {
     // Only reachable if the filler itself were invalid; show an empty sheet rather than crash.
-    return { result: null, items: [], total: 0, complete: false, grade: null, veto: null, missing, problems, suggestions };
+    return {
+      result: null,
+      items: [],
+      total: 0,
+      complete: false,
+      grade: null,
+      veto: null,
+      missing,
+      problems,
+      suggestions,
+    };
   }
   const items: LiveItem[] = result.items.map((item) => {
     const criteria = item.criteria.map((c): LiveCriterion => {
@@ -166,14 +181,20 @@ export function liveScore(prepared: PreparedRubric, draft: FactDraft): LiveScore
     total: complete ? result.total : addPoints(items.map((i) => i.points)),
     complete,
     grade: complete ? result.grade : null,
-    veto: result.veto && !vetoBlocked ? { reason: result.veto.reason, ...(result.veto.explanation ? { explanation: result.veto.explanation } : {}) } : null,
+    veto:
+      result.veto && !vetoBlocked
+        ? { reason: result.veto.reason, ...(result.veto.explanation ? { explanation: result.veto.explanation } : {}) }
+        : null,
     missing,
     problems,
     suggestions,
   };
 }
 
-function safeSuggest(compiled: CompiledRubric, facts: Record<string, unknown>): Readonly<Record<string, number | null>> {
+function safeSuggest(
+  compiled: CompiledRubric,
+  facts: Record<string, unknown>,
+): Readonly<Record<string, number | null>> {
   try {
     return compiled.suggest(facts);
   } catch {

@@ -21,7 +21,10 @@ export function rankOf(entries: readonly RankEntry[]): Map<number, number> {
 }
 
 /** Ranks before, and after replacing the changed totals. */
-export function rankChanges(before: readonly RankEntry[], changed: ReadonlyMap<number, number>): { before: Map<number, number>; after: Map<number, number> } {
+export function rankChanges(
+  before: readonly RankEntry[],
+  changed: ReadonlyMap<number, number>,
+): { before: Map<number, number>; after: Map<number, number> } {
   const after = before.map((e) => ({ id: e.id, total: changed.get(e.id) ?? e.total }));
   return { before: rankOf(before), after: rankOf(after) };
 }

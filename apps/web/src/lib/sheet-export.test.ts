@@ -16,7 +16,11 @@ const model: SheetModel = {
   veto: null,
   items: [
     {
-      number: 1, title: "工作机构", content: "根据实际情况及时调整完善质量振兴活动工作机构……", standard: "5", points: "5",
+      number: 1,
+      title: "工作机构",
+      content: "根据实际情况及时调整完善质量振兴活动工作机构……",
+      standard: "5",
+      points: "5",
       criteria: [
         { number: 1, text: "人员变动及时调整工作机构2分", max: "2", bonus: false, points: "2", reason: "有：得 2 分" },
         { number: 2, text: "工作机构正常开展活动2分", max: "2", bonus: false, points: "2", reason: null },
@@ -24,7 +28,11 @@ const model: SheetModel = {
       ],
     },
     {
-      number: 3, title: "宣传培训", content: "加强对质量技术监督知识……", standard: "5", points: "7.2",
+      number: 3,
+      title: "宣传培训",
+      content: "加强对质量技术监督知识……",
+      standard: "5",
+      points: "7.2",
       criteria: [
         { number: 1, text: "完成培训人数5分", max: "5", bonus: false, points: "5", reason: null },
         { number: 2, text: "有一期加1分（最多不超过3分）", max: "3", bonus: true, points: "2.2", reason: null },
@@ -69,7 +77,17 @@ describe("buildSummaryWorkbook", () => {
             name: "行政村",
             rubricTitle: "村",
             items: [{ number: 1, title: "工作机构", standard: "5" }],
-            rows: [{ rank: 1, code: "V01", name: "城东村", status: "已通过", items: { 1: "4.5" }, total: "4.5", grade: null }],
+            rows: [
+              {
+                rank: 1,
+                code: "V01",
+                name: "城东村",
+                status: "已通过",
+                items: { 1: "4.5" },
+                total: "4.5",
+                grade: null,
+              },
+            ],
           },
         ],
       },

@@ -55,9 +55,25 @@ export interface SheetLabels {
 }
 
 export const zhSheetLabels: SheetLabels = {
-  seq: "序号", content: "考核内容", method: "评分方法", standard: "标准分", obtained: "实得分",
-  subject: "考核对象", period: "考核期", rubric: "评分细则", status: "状态", total: "合计", grade: "等级",
-  reasons: "得分说明", facts: "评分依据", item: "项目", criterion: "细则", reason: "说明", input: "输入项", value: "值", bonus: "加分",
+  seq: "序号",
+  content: "考核内容",
+  method: "评分方法",
+  standard: "标准分",
+  obtained: "实得分",
+  subject: "考核对象",
+  period: "考核期",
+  rubric: "评分细则",
+  status: "状态",
+  total: "合计",
+  grade: "等级",
+  reasons: "得分说明",
+  facts: "评分依据",
+  item: "项目",
+  criterion: "细则",
+  reason: "说明",
+  input: "输入项",
+  value: "值",
+  bonus: "加分",
 };
 
 /**
@@ -105,7 +121,11 @@ export async function buildSheetWorkbook(model: SheetModel, labels: SheetLabels 
     row++;
     for (const c of item.criteria) {
       ws.getCell(row, 3).value = `${c.number} ${c.text}`;
-      ws.getCell(row, 4).value = c.bonus ? (c.max === null ? labels.bonus : `${labels.bonus} ≤${c.max}`) : pointsCell(c.max);
+      ws.getCell(row, 4).value = c.bonus
+        ? c.max === null
+          ? labels.bonus
+          : `${labels.bonus} ≤${c.max}`
+        : pointsCell(c.max);
       ws.getCell(row, 5).value = pointsCell(c.points);
       row++;
     }
@@ -139,7 +159,10 @@ export async function buildSheetWorkbook(model: SheetModel, labels: SheetLabels 
   reasons.getRow(1).font = { bold: true };
   for (const item of model.items) {
     for (const c of item.criteria) {
-      reasons.addRow([item.number, c.number, pointsCell(c.points), c.reason ?? ""]).alignment = { wrapText: true, vertical: "top" };
+      reasons.addRow([item.number, c.number, pointsCell(c.points), c.reason ?? ""]).alignment = {
+        wrapText: true,
+        vertical: "top",
+      };
     }
   }
 
@@ -157,7 +180,10 @@ export async function buildSheetWorkbook(model: SheetModel, labels: SheetLabels 
 }
 
 /** The period summary: one sheet per subject kind, one row per subject, one column per item. */
-export async function buildSummaryWorkbook(model: SummaryModel, labels: { rank: string; code: string; name: string; status: string; total: string; grade: string }): Promise<Workbook> {
+export async function buildSummaryWorkbook(
+  model: SummaryModel,
+  labels: { rank: string; code: string; name: string; status: string; total: string; grade: string },
+): Promise<Workbook> {
   const Excel = await loadExcel();
   const wb = new Excel.Workbook();
   wb.creator = "Kaoping";
@@ -167,14 +193,30 @@ export async function buildSummaryWorkbook(model: SummaryModel, labels: { rank: 
     ws.mergeCells(1, 1, 1, width);
     ws.getCell(1, 1).value = `${model.title}（${model.periodName}）— ${sheet.rubricTitle}`;
     ws.getCell(1, 1).font = { bold: true, size: 14 };
-    const head = [labels.rank, labels.code, labels.name, labels.status, ...sheet.items.map((i) => `${i.number} ${i.title}（${i.standard}）`), labels.total, labels.grade];
+    const head = [
+      labels.rank,
+      labels.code,
+      labels.name,
+      labels.status,
+      ...sheet.items.map((i) => `${i.number} ${i.title}（${i.standard}）`),
+      labels.total,
+      labels.grade,
+    ];
     const headerRow = ws.getRow(2);
     headerRow.values = head;
     headerRow.font = { bold: true };
     headerRow.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
     ws.columns = head.map((_, i) => ({ width: i === 2 ? 24 : i >= 4 ? 11 : 8 }));
     for (const r of sheet.rows) {
-      ws.addRow([r.rank ?? "", r.code, r.name, r.status, ...sheet.items.map((i) => pointsCell(r.items[i.number] ?? null)), pointsCell(r.total), r.grade ?? ""]);
+      ws.addRow([
+        r.rank ?? "",
+        r.code,
+        r.name,
+        r.status,
+        ...sheet.items.map((i) => pointsCell(r.items[i.number] ?? null)),
+        pointsCell(r.total),
+        r.grade ?? "",
+      ]);
     }
     frame(ws, 2, ws.rowCount, width);
     ws.views = [{ state: "frozen", xSplit: 3, ySplit: 2 }];

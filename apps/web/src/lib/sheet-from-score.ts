@@ -17,7 +17,12 @@ export interface SheetMeta {
 const pointsText = (n: number | null): string | null => (n === null ? null : String(n));
 
 /** Builds the sheet: verbatim texts from the rubric, points and reasons from the score. */
-export function sheetFromScore(prepared: PreparedRubric, score: LiveScore, facts: FactDraft, meta: SheetMeta): SheetModel {
+export function sheetFromScore(
+  prepared: PreparedRubric,
+  score: LiveScore,
+  facts: FactDraft,
+  meta: SheetMeta,
+): SheetModel {
   const { compiled } = prepared;
   const bounds = compiled.bounds();
   return {
@@ -57,11 +62,25 @@ export function sheetFromScore(prepared: PreparedRubric, score: LiveScore, facts
     }),
     facts: compiled.inputs.map((input) => {
       const v = facts[input.name];
-      const value = v === undefined ? "" : typeof v === "boolean" ? (v ? meta.yes : meta.no) : typeof v === "number" ? String(v) : String(v.value);
+      const value =
+        v === undefined
+          ? ""
+          : typeof v === "boolean"
+            ? v
+              ? meta.yes
+              : meta.no
+            : typeof v === "number"
+              ? String(v)
+              : String(v.value);
       return {
         name: input.name,
         label: input.label ?? input.name,
-        value: input.kind === "percent" && value !== "" ? `${value}%` : input.unit && value !== "" ? `${value} ${input.unit}` : value,
+        value:
+          input.kind === "percent" && value !== ""
+            ? `${value}%`
+            : input.unit && value !== ""
+              ? `${value} ${input.unit}`
+              : value,
         reason: typeof v === "object" ? (v.reason ?? null) : null,
       };
     }),

@@ -14,6 +14,10 @@ describe("lostPoints", () => {
       { number: 2, title: "b", standard: 10, mean: 7.5 },
       { number: 3, title: "c", standard: 5, mean: 6 },
     ]);
-    expect(out.map((i) => [i.number, i.lost])).toEqual([[2, 2.5], [1, 0], [3, -1]]);
+    expect(out.map((i) => [i.number, i.lost])).toEqual([
+      [2, 2.5],
+      [1, 0],
+      [3, -1],
+    ]);
   });
 });

@@ -3,7 +3,16 @@ import type { InputInfo } from "./facts.ts";
 import { planImport } from "./subject-import.ts";
 
 const count = (name: string, label: string): InputInfo => ({
-  name, label, help: null, kind: "count", unit: null, min: null, max: null, step: null, hasDefault: false, item: null,
+  name,
+  label,
+  help: null,
+  kind: "count",
+  unit: null,
+  min: null,
+  max: null,
+  step: null,
+  hasDefault: false,
+  item: null,
 });
 const kinds = new Map([["行政村", [count("企业数", "本辖区企业数")]]]);
 

@@ -116,7 +116,8 @@ export function planImport(
       const reasonCol = columns.find((c) => c.role === "reason" && c.input === col.input);
       const reason = reasonCol ? (r.cells[reasonCol.index] ?? "") : "";
       const parsed = parseFactCell(input, raw, reason);
-      if (!parsed.ok) errors.push({ key: "badValue", params: { field: col.header, value: raw, message: parsed.message } });
+      if (!parsed.ok)
+        errors.push({ key: "badValue", params: { field: col.header, value: raw, message: parsed.message } });
       else if (parsed.value !== undefined) facts[input.name] = parsed.value;
     }
 
@@ -128,7 +129,8 @@ export function planImport(
       for (const [k, v] of Object.entries(attributes)) if (String(old.attributes[k] ?? "") !== v) changes.push(k);
       changes.push(...Object.keys(facts));
     }
-    const action: RowAction = errors.length > 0 ? "invalid" : !old ? "create" : changes.length > 0 ? "update" : "unchanged";
+    const action: RowAction =
+      errors.length > 0 ? "invalid" : !old ? "create" : changes.length > 0 ? "update" : "unchanged";
     return { line: r.line, code, name, kind, attributes, facts, action, changes, errors, existingId: old?.id ?? null };
   });
   return { columns, rows };

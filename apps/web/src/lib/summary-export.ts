@@ -6,7 +6,13 @@ import { buildSummaryWorkbook, downloadWorkbook, safeFileName } from "./sheet-ex
 import type { SummaryRow, SummarySheet } from "./sheet-model.ts";
 
 /** Fetches every assessment of the period (500 at a time) with its result, one sheet per rubric. */
-export async function exportPeriodSummary(client: ApiClient, periodId: number, periodName: string, rubrics: readonly RubricEntry[], t: TFunction): Promise<void> {
+export async function exportPeriodSummary(
+  client: ApiClient,
+  periodId: number,
+  periodName: string,
+  rubrics: readonly RubricEntry[],
+  t: TFunction,
+): Promise<void> {
   const sheets: SummarySheet[] = [];
   for (const rubric of rubrics) {
     const summaries = [];
@@ -35,12 +41,27 @@ export async function exportPeriodSummary(client: ApiClient, periodId: number, p
         grade: d.grade,
       };
     });
-    rows.sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.code.localeCompare(b.code));
-    sheets.push({ name: rubric.subjectKind, rubricTitle: rubric.title, items: [...itemHeads.values()].sort((a, b) => a.number - b.number), rows });
+    rows.sort(
+      (a, b) =>
+        (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.code.localeCompare(b.code),
+    );
+    sheets.push({
+      name: rubric.subjectKind,
+      rubricTitle: rubric.title,
+      items: [...itemHeads.values()].sort((a, b) => a.number - b.number),
+      rows,
+    });
   }
   const wb = await buildSummaryWorkbook(
     { title: t("rankings.summary"), periodName, sheets },
-    { rank: t("common.rank"), code: t("common.code"), name: t("common.name"), status: t("common.status"), total: t("common.total"), grade: t("assessment.grade") },
+    {
+      rank: t("common.rank"),
+      code: t("common.code"),
+      name: t("common.name"),
+      status: t("common.status"),
+      total: t("common.total"),
+      grade: t("assessment.grade"),
+    },
   );
   await downloadWorkbook(wb, safeFileName(`${periodName}-汇总.xlsx`));
 }

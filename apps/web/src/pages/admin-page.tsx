@@ -68,12 +68,26 @@ function UsersTab() {
     create.reset();
     update.reset();
     form.resetFields();
-    if (row !== "new") form.setFieldsValue({ username: row.username, displayName: row.displayName, role: row.role, disabled: row.disabled });
+    if (row !== "new")
+      form.setFieldsValue({
+        username: row.username,
+        displayName: row.displayName,
+        role: row.role,
+        disabled: row.disabled,
+      });
     setEditing(row);
   };
   const submit = (v: UserForm) => {
-    if (editing === "new") create.mutate({ username: v.username, displayName: v.displayName, role: v.role, password: v.password ?? "" });
-    else if (editing) update.mutate({ id: editing.id, displayName: v.displayName, role: v.role, disabled: v.disabled ?? false, ...(v.password ? { password: v.password } : {}) });
+    if (editing === "new")
+      create.mutate({ username: v.username, displayName: v.displayName, role: v.role, password: v.password ?? "" });
+    else if (editing)
+      update.mutate({
+        id: editing.id,
+        displayName: v.displayName,
+        role: v.role,
+        disabled: v.disabled ?? false,
+        ...(v.password ? { password: v.password } : {}),
+      });
   };
 
   return (
@@ -91,7 +105,11 @@ function UsersTab() {
           { title: t("login.username"), dataIndex: "username" },
           { title: t("admin.displayName"), dataIndex: "displayName" },
           { title: t("admin.roles"), dataIndex: "role", render: (r: Role) => <Tag>{t(`roles.${r}`)}</Tag> },
-          { title: t("admin.active"), dataIndex: "disabled", render: (d: boolean) => (d ? t("common.no") : t("common.yes")) },
+          {
+            title: t("admin.active"),
+            dataIndex: "disabled",
+            render: (d: boolean) => (d ? t("common.no") : t("common.yes")),
+          },
           { title: t("admin.created"), dataIndex: "createdAt", render: when },
           {
             title: t("common.actions"),
@@ -120,9 +138,16 @@ function UsersTab() {
             <Input />
           </Form.Item>
           <Form.Item label={t("admin.roles")} name="role" rules={[{ required: true }]}>
-            <Select options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} disabled={editing !== "new" && editing?.id === me.id} />
+            <Select
+              options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+              disabled={editing !== "new" && editing?.id === me.id}
+            />
           </Form.Item>
-          <Form.Item label={t("admin.newPassword")} name="password" rules={editing === "new" ? [{ required: true, min: 10 }] : [{ min: 10 }]}>
+          <Form.Item
+            label={t("admin.newPassword")}
+            name="password"
+            rules={editing === "new" ? [{ required: true, min: 10 }] : [{ min: 10 }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           {editing !== "new" && (
@@ -159,13 +184,19 @@ function TokensTab() {
     <>
       <Form form={form} layout="inline" onFinish={(v) => create.mutate(v)} style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label={t("common.user")} name="userId" rules={[{ required: true }]}>
-          <Select style={{ width: 180 }} options={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))} />
+          <Select
+            style={{ width: 180 }}
+            options={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+          />
         </Form.Item>
         <Form.Item label={t("admin.tokenName")} name="name" rules={[{ required: true }]}>
           <Input style={{ width: 200 }} />
         </Form.Item>
         <Form.Item label={t("admin.expiresIn")} name="expiresInDays" initialValue={90}>
-          <Select style={{ width: 120 }} options={tokenDays.map((d) => ({ value: d, label: t("admin.days", { count: d }) }))} />
+          <Select
+            style={{ width: 120 }}
+            options={tokenDays.map((d) => ({ value: d, label: t("admin.days", { count: d }) }))}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={create.isPending}>
           {t("admin.createToken")}
@@ -178,7 +209,11 @@ function TokensTab() {
           closable={{ onClose: () => setShown(null) }}
           style={{ marginBottom: 12 }}
           title={t("admin.tokenShown")}
-          description={<Typography.Text code copyable>{shown}</Typography.Text>}
+          description={
+            <Typography.Text code copyable>
+              {shown}
+            </Typography.Text>
+          }
         />
       )}
       <Table
@@ -200,7 +235,12 @@ function TokensTab() {
               row.revokedAt ? (
                 <Tag>{t("admin.revoked")}</Tag>
               ) : (
-                <Button size="small" danger onClick={() => revoke.mutate({ id: row.id })} aria-label={`${t("admin.revoke")} ${row.name}`}>
+                <Button
+                  size="small"
+                  danger
+                  onClick={() => revoke.mutate({ id: row.id })}
+                  aria-label={`${t("admin.revoke")} ${row.name}`}
+                >
                   {t("admin.revoke")}
                 </Button>
               ),
@@ -218,7 +258,9 @@ function PeriodsTab() {
   const qc = useQueryClient();
   const periods = useQuery(trpc.periods.list.queryOptions());
   const update = useMutation(
-    trpc.periods.update.mutationOptions({ onSuccess: () => void qc.invalidateQueries({ queryKey: trpc.periods.list.queryKey() }) }),
+    trpc.periods.update.mutationOptions({
+      onSuccess: () => void qc.invalidateQueries({ queryKey: trpc.periods.list.queryKey() }),
+    }),
   );
   const rule = (key: "fourEyes" | "openEditing") => (on: boolean, row: PeriodRow) => (
     <Switch
@@ -267,7 +309,10 @@ function AuditTab() {
           style={{ width: 200 }}
           value={entity}
           onChange={setEntity}
-          options={["user", "api_token", "subject", "period", "assessment", "rubric_version", "evidence"].map((e) => ({ value: e, label: e }))}
+          options={["user", "api_token", "subject", "period", "assessment", "rubric_version", "evidence"].map((e) => ({
+            value: e,
+            label: e,
+          }))}
         />
       </Space>
       <Table<AuditRow>
@@ -278,7 +323,9 @@ function AuditTab() {
         scroll={{ x: true }}
         expandable={{
           expandedRowRender: (row) => (
-            <pre style={{ whiteSpace: "pre-wrap", margin: 0, maxHeight: 320, overflow: "auto" }}>{JSON.stringify({ before: row.before, after: row.after }, null, 2)}</pre>
+            <pre style={{ whiteSpace: "pre-wrap", margin: 0, maxHeight: 320, overflow: "auto" }}>
+              {JSON.stringify({ before: row.before, after: row.after }, null, 2)}
+            </pre>
           ),
         }}
         columns={[

@@ -11,7 +11,14 @@ import { useShell } from "../app/context.ts";
 import { canEditFacts, canReview } from "../app/permissions.ts";
 import { EvidenceList, type EvidenceFile } from "../components/evidence-list.tsx";
 import { FactInput } from "../components/fact-input.tsx";
-import { type FactDraft, type FactInput as FactValue, liveScore, prepareRubric, toDraft, toFacts } from "../lib/live-score.ts";
+import {
+  type FactDraft,
+  type FactInput as FactValue,
+  liveScore,
+  prepareRubric,
+  toDraft,
+  toFacts,
+} from "../lib/live-score.ts";
 import { sheetFromScore } from "../lib/sheet-from-score.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 
@@ -33,17 +40,29 @@ export function AssessmentPage() {
   const id = Number(assessmentId);
   const trpc = useTRPC();
   const { t } = useTranslation();
-  const assessment = useQuery({ ...trpc.assessments.get.queryOptions({ id }), enabled: Number.isInteger(id) && id > 0 });
+  const assessment = useQuery({
+    ...trpc.assessments.get.queryOptions({ id }),
+    enabled: Number.isInteger(id) && id > 0,
+  });
   const version = useQuery({
     ...trpc.rubrics.get.queryOptions({ id: assessment.data?.rubricVersionId ?? 0 }),
     enabled: assessment.data !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });
   if (assessment.isError) {
-    return <Result status={errorCode(assessment.error) === "NOT_FOUND" ? "404" : "error"} title={assessment.error.message} />;
+    return (
+      <Result status={errorCode(assessment.error) === "NOT_FOUND" ? "404" : "error"} title={assessment.error.message} />
+    );
   }
   if (!assessment.data || !version.data) return <Spin size="large" aria-label={t("app.loading")} />;
-  return <AssessmentForm key={assessment.data.id} assessment={assessment.data} source={version.data.source} versionLabel={`${version.data.key} v${version.data.version ?? "draft"}`} />;
+  return (
+    <AssessmentForm
+      key={assessment.data.id}
+      assessment={assessment.data}
+      source={version.data.source}
+      versionLabel={`${version.data.key} v${version.data.version ?? "draft"}`}
+    />
+  );
 }
 
 interface FormProps {
@@ -107,8 +126,12 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
       },
     }),
   );
-  const submit = useMutation(trpc.assessments.submit.mutationOptions({ onSuccess: (n) => accept(n, t("assessment.submitted")) }));
-  const approve = useMutation(trpc.assessments.approve.mutationOptions({ onSuccess: (n) => accept(n, t("assessment.approved")) }));
+  const submit = useMutation(
+    trpc.assessments.submit.mutationOptions({ onSuccess: (n) => accept(n, t("assessment.submitted")) }),
+  );
+  const approve = useMutation(
+    trpc.assessments.approve.mutationOptions({ onSuccess: (n) => accept(n, t("assessment.approved")) }),
+  );
   const giveBack = useMutation(
     trpc.assessments.return.mutationOptions({
       onSuccess: (n) => {
@@ -118,7 +141,8 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
       },
     }),
   );
-  const workflowError = [submit.error, approve.error, giveBack.error].find((e) => e && errorCode(e) !== "CONFLICT") ?? null;
+  const workflowError =
+    [submit.error, approve.error, giveBack.error].find((e) => e && errorCode(e) !== "CONFLICT") ?? null;
   const workflowConflict = [submit.error, approve.error, giveBack.error].some((e) => errorCode(e) === "CONFLICT");
 
   if (!prepared || !live) return <Result status="error" title="rubric does not compile" />;
@@ -160,7 +184,11 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
           value={draft[name]}
           onChange={(v) => setFact(name, v)}
           disabled={!editable}
-          problem={showProblems || problemOf(name)?.code !== "reason" || draft[name] !== undefined ? problemOf(name) : undefined}
+          problem={
+            showProblems || problemOf(name)?.code !== "reason" || draft[name] !== undefined
+              ? problemOf(name)
+              : undefined
+          }
           missing={missing.has(name)}
           suggestion={live.suggestions[name] ?? null}
         />
@@ -182,30 +210,60 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
         </Typography.Text>
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {t("assessment.rubric")}{t("common.colon")}{compiled.title}（{versionLabel}） · {t("assessment.revision")} {base.revision}
+        {t("assessment.rubric")}
+        {t("common.colon")}
+        {compiled.title}（{versionLabel}） · {t("assessment.revision")} {base.revision}
       </Typography.Paragraph>
 
       <div className="kp-total-bar kp-sticky-total" aria-live="polite">
         <span>
-          {t("assessment.live")}{t("common.colon")}<span className="kp-total-value" data-testid="live-total">{live.complete ? live.total : `${live.total}…`}</span>
+          {t("assessment.live")}
+          {t("common.colon")}
+          <span className="kp-total-value" data-testid="live-total">
+            {live.complete ? live.total : `${live.total}…`}
+          </span>
         </span>
         <span>
-          {t("assessment.bounds")}{t("common.colon")}{bounds.most === null ? t("assessment.boundsOpen", { min: bounds.least }) : t("assessment.boundsRange", { min: bounds.least, max: bounds.most })}
+          {t("assessment.bounds")}
+          {t("common.colon")}
+          {bounds.most === null
+            ? t("assessment.boundsOpen", { min: bounds.least })
+            : t("assessment.boundsRange", { min: bounds.least, max: bounds.most })}
         </span>
         {live.grade && (
           <span>
-            {t("assessment.grade")}{t("common.colon")}<Tag color="blue">{live.grade}</Tag>
+            {t("assessment.grade")}
+            {t("common.colon")}
+            <Tag color="blue">{live.grade}</Tag>
           </span>
         )}
         <Tag color={statusColor} data-testid="status">
           {t(`status.${assessment.status}`)}
         </Tag>
-        {!live.complete && <Typography.Text type="warning">{t("assessment.invalid", { count: live.missing.length + live.problems.length })}</Typography.Text>}
+        {!live.complete && (
+          <Typography.Text type="warning">
+            {t("assessment.invalid", { count: live.missing.length + live.problems.length })}
+          </Typography.Text>
+        )}
       </div>
 
-      {live.veto && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t("assessment.veto", { reason: live.veto.reason })} description={live.veto.explanation?.[lang]} />}
+      {live.veto && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t("assessment.veto", { reason: live.veto.reason })}
+          description={live.veto.explanation?.[lang]}
+        />
+      )}
       {assessment.status === "returned" && assessment.returnComment && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t("assessment.returned")} description={assessment.returnComment} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t("assessment.returned")}
+          description={assessment.returnComment}
+        />
       )}
       {!editable && <Alert type="info" style={{ marginBottom: 12 }} title={t("assessment.readOnly")} />}
       {showProblems && live.problems.length > 0 && (
@@ -224,18 +282,31 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
           }
         />
       )}
-      {save.error && errorCode(save.error) !== "CONFLICT" && <Alert type="error" role="alert" style={{ marginBottom: 12 }} title={save.error.message} />}
+      {save.error && errorCode(save.error) !== "CONFLICT" && (
+        <Alert type="error" role="alert" style={{ marginBottom: 12 }} title={save.error.message} />
+      )}
       {workflowError && <Alert type="error" role="alert" style={{ marginBottom: 12 }} title={workflowError.message} />}
-      {workflowConflict && <Alert type="warning" role="alert" style={{ marginBottom: 12 }} title={t("assessment.conflictTitle")} />}
+      {workflowConflict && (
+        <Alert type="warning" role="alert" style={{ marginBottom: 12 }} title={t("assessment.conflictTitle")} />
+      )}
 
       <Space wrap style={{ marginBottom: 16 }} className="no-print">
         {editable && (
-          <Button type="primary" onClick={onSave} loading={save.isPending} disabled={!dirty && assessment.status !== "returned"}>
+          <Button
+            type="primary"
+            onClick={onSave}
+            loading={save.isPending}
+            disabled={!dirty && assessment.status !== "returned"}
+          >
             {t("assessment.save")}
           </Button>
         )}
         {editable && (
-          <Button onClick={() => submit.mutate({ id: assessment.id, revision: base.revision })} loading={submit.isPending} disabled={dirty || !live.complete}>
+          <Button
+            onClick={() => submit.mutate({ id: assessment.id, revision: base.revision })}
+            loading={submit.isPending}
+            disabled={dirty || !live.complete}
+          >
             {t("assessment.submit")}
           </Button>
         )}
@@ -246,7 +317,11 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
                 {t("assessment.fourEyes")}
               </Typography.Text>
             ) : (
-              <Button type="primary" onClick={() => approve.mutate({ id: assessment.id, revision: base.revision })} loading={approve.isPending}>
+              <Button
+                type="primary"
+                onClick={() => approve.mutate({ id: assessment.id, revision: base.revision })}
+                loading={approve.isPending}
+              >
                 {t("assessment.approve")}
               </Button>
             )}
@@ -270,7 +345,10 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
               yes: t("common.yes"),
               no: t("common.no"),
             });
-            await downloadWorkbook(await buildSheetWorkbook(model), safeFileName(`${assessment.subjectName}-${assessment.periodName}.xlsx`));
+            await downloadWorkbook(
+              await buildSheetWorkbook(model),
+              safeFileName(`${assessment.subjectName}-${assessment.periodName}.xlsx`),
+            );
           }}
         >
           {t("assessment.export")}
@@ -312,22 +390,36 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
                             </span>
                             {ib && (
                               <Typography.Text type="secondary" style={{ marginLeft: 8, fontWeight: 400 }}>
-                                （{ib.most === null ? t("assessment.boundsOpen", { min: ib.least }) : t("assessment.boundsRange", { min: ib.least, max: ib.most })}）
+                                （
+                                {ib.most === null
+                                  ? t("assessment.boundsOpen", { min: ib.least })
+                                  : t("assessment.boundsRange", { min: ib.least, max: ib.most })}
+                                ）
                               </Typography.Text>
                             )}
                           </span>
                         </div>
                       }
                     >
-                      <Typography.Paragraph className="kp-verbatim" style={{ background: "#f7f9fc", padding: 8, borderRadius: 4 }}>
-                        <Typography.Text type="secondary">{t("assessment.content")}{t("common.colon")}</Typography.Text>
+                      <Typography.Paragraph
+                        className="kp-verbatim"
+                        style={{ background: "#f7f9fc", padding: 8, borderRadius: 4 }}
+                      >
+                        <Typography.Text type="secondary">
+                          {t("assessment.content")}
+                          {t("common.colon")}
+                        </Typography.Text>
                         {item.content}
                       </Typography.Paragraph>
                       {item.criteria.map((c) => {
                         const lc = li?.criteria.find((x) => x.number === c.number);
                         const cb = ib?.criteria.find((x) => x.number === c.number);
                         return (
-                          <section key={c.number} className="kp-criterion" aria-label={`${t("common.criterion")} ${item.number}.${c.number}`}>
+                          <section
+                            key={c.number}
+                            className="kp-criterion"
+                            aria-label={`${t("common.criterion")} ${item.number}.${c.number}`}
+                          >
                             <div className="kp-criterion-head">
                               <div className="kp-criterion-text kp-verbatim">
                                 <strong>{c.number}</strong> {c.text}
@@ -341,7 +433,9 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
                                   <div>
                                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                                       {c.rule === "bonus" ? `${t("assessment.bonus")} ` : ""}
-                                      {cb.most === null ? t("assessment.boundsOpen", { min: cb.least }) : t("assessment.boundsRange", { min: cb.least, max: cb.most })}
+                                      {cb.most === null
+                                        ? t("assessment.boundsOpen", { min: cb.least })
+                                        : t("assessment.boundsRange", { min: cb.least, max: cb.most })}
                                     </Typography.Text>
                                   </div>
                                 )}
@@ -349,7 +443,9 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
                             </div>
                             {lc?.reason && (
                               <div className="kp-reason">
-                                {t("assessment.reasonFor")}{t("common.colon")}{lc.reason[lang]}
+                                {t("assessment.reasonFor")}
+                                {t("common.colon")}
+                                {lc.reason[lang]}
                               </div>
                             )}
                             {renderInputs(layout.byCriterion.get(`${item.number}.${c.number}`) ?? [])}
@@ -357,7 +453,9 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
                               assessmentId={assessment.id}
                               item={item.number}
                               criterion={c.number}
-                              files={files.filter((f: EvidenceFile) => f.item === item.number && f.criterion === c.number)}
+                              files={files.filter(
+                                (f: EvidenceFile) => f.item === item.number && f.criterion === c.number,
+                              )}
                               editable={editable}
                             />
                           </section>
@@ -369,7 +467,11 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
               </>
             ),
           },
-          { key: "history", label: t("assessment.history"), children: <History assessmentId={assessment.id} prepared={prepared} /> },
+          {
+            key: "history",
+            label: t("assessment.history"),
+            children: <History assessmentId={assessment.id} prepared={prepared} />,
+          },
         ]}
       />
 
@@ -387,7 +489,14 @@ function AssessmentForm({ assessment, source, versionLabel }: FormProps) {
         }
       >
         {conflict && (
-          <ConflictDiff theirs={toDraft(conflict.facts)} base={base.facts} mine={draft} revision={conflict.revision} by={conflict.updatedBy} prepared={prepared} />
+          <ConflictDiff
+            theirs={toDraft(conflict.facts)}
+            base={base.facts}
+            mine={draft}
+            revision={conflict.revision}
+            by={conflict.updatedBy}
+            prepared={prepared}
+          />
         )}
       </Modal>
 
@@ -438,9 +547,13 @@ function ConflictDiff({
   return (
     <>
       <Typography.Paragraph>
-        {by ? t("assessment.conflictBy", { revision, name: by.displayName, role: t(`roles.${by.role}`) }) : t("assessment.conflictText", { revision })}
+        {by
+          ? t("assessment.conflictBy", { revision, name: by.displayName, role: t(`roles.${by.role}`) })
+          : t("assessment.conflictText", { revision })}
       </Typography.Paragraph>
-      {names.every((n) => sameFact(theirs[n], base[n])) && <Typography.Paragraph type="secondary">{t("assessment.conflictNoFacts")}</Typography.Paragraph>}
+      {names.every((n) => sameFact(theirs[n], base[n])) && (
+        <Typography.Paragraph type="secondary">{t("assessment.conflictNoFacts")}</Typography.Paragraph>
+      )}
       <Table
         size="small"
         rowKey="name"
@@ -466,7 +579,11 @@ function historyValue(value: HistoryEntry["changes"][number]["after"], yes: stri
   if (value === null) return "—";
   if (typeof value === "boolean" || typeof value === "number") return factLabel(value, yes, no);
   if (typeof value === "object" && !Array.isArray(value) && typeof value.value === "number") {
-    return factLabel({ value: value.value, ...(typeof value.reason === "string" ? { reason: value.reason } : {}) }, yes, no);
+    return factLabel(
+      { value: value.value, ...(typeof value.reason === "string" ? { reason: value.reason } : {}) },
+      yes,
+      no,
+    );
   }
   return typeof value === "string" ? value : JSON.stringify(value);
 }
@@ -479,11 +596,16 @@ function HistoryDetail({ entry, prepared }: { entry: HistoryEntry; prepared: Pre
   const yes = t("common.yes");
   const no = t("common.no");
   const lines: string[] = [];
-  if (entry.revision !== null && entry.step !== "created") lines.push(t("assessment.historyRevision", { revision: entry.revision }));
-  if (entry.total) lines.push(t("assessment.historyTotal", { before: entry.total.before ?? "—", after: entry.total.after ?? "—" }));
+  if (entry.revision !== null && entry.step !== "created")
+    lines.push(t("assessment.historyRevision", { revision: entry.revision }));
+  if (entry.total)
+    lines.push(t("assessment.historyTotal", { before: entry.total.before ?? "—", after: entry.total.after ?? "—" }));
   if (entry.comment) lines.push(`${t("common.comment")}${t("common.colon")}${entry.comment}`);
   if (entry.evidence) {
-    const where = entry.evidence.item === null ? "" : ` · ${entry.evidence.item}${entry.evidence.criterion === null ? "" : `.${entry.evidence.criterion}`}`;
+    const where =
+      entry.evidence.item === null
+        ? ""
+        : ` · ${entry.evidence.item}${entry.evidence.criterion === null ? "" : `.${entry.evidence.criterion}`}`;
     lines.push(`${entry.evidence.name}${where}`);
   }
   const changes = (
@@ -506,7 +628,9 @@ function HistoryDetail({ entry, prepared }: { entry: HistoryEntry; prepared: Pre
       {lines.map((line) => (
         <div key={line}>{line}</div>
       ))}
-      {entry.step === "saved" && entry.changes.length === 0 && <Typography.Text type="secondary">{t("assessment.historyNoFactChange")}</Typography.Text>}
+      {entry.step === "saved" && entry.changes.length === 0 && (
+        <Typography.Text type="secondary">{t("assessment.historyNoFactChange")}</Typography.Text>
+      )}
       {entry.changes.length > 0 && entry.changes.length <= OPEN_CHANGES && changes}
       {entry.changes.length > OPEN_CHANGES && (
         <details>
@@ -538,10 +662,19 @@ function History({ assessmentId, prepared }: { assessmentId: number; prepared: P
         {
           title: t("common.user"),
           dataIndex: "by",
-          render: (by: HistoryEntry["by"]) => (by ? `${by.displayName}（${t(`roles.${by.role}`)}）` : t("assessment.historyUnknownUser")),
+          render: (by: HistoryEntry["by"]) =>
+            by ? `${by.displayName}（${t(`roles.${by.role}`)}）` : t("assessment.historyUnknownUser"),
         },
-        { title: t("assessment.historyStep"), dataIndex: "step", render: (step: HistoryEntry["step"]) => t(stepLabels[step]) },
-        { title: t("assessment.historyDetail"), key: "detail", render: (_: unknown, entry) => <HistoryDetail entry={entry} prepared={prepared} /> },
+        {
+          title: t("assessment.historyStep"),
+          dataIndex: "step",
+          render: (step: HistoryEntry["step"]) => t(stepLabels[step]),
+        },
+        {
+          title: t("assessment.historyDetail"),
+          key: "detail",
+          render: (_: unknown, entry) => <HistoryDetail entry={entry} prepared={prepared} />,
+        },
       ]}
     />
   );

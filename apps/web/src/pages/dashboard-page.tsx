@@ -24,7 +24,10 @@ export function DashboardPage() {
   const trpc = useTRPC();
   const { period } = useShell();
   const catalog = useRubricCatalog();
-  const ranking = useQuery({ ...trpc.reports.ranking.queryOptions({ periodId: period?.id ?? 0 }), enabled: period !== null });
+  const ranking = useQuery({
+    ...trpc.reports.ranking.queryOptions({ periodId: period?.id ?? 0 }),
+    enabled: period !== null,
+  });
   const rubrics = (catalog.data ?? []).filter((r) => r.published);
 
   const chart = useMemo(
@@ -64,7 +67,11 @@ export function DashboardPage() {
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={10}>
           <Card title={<h4 style={{ margin: 0 }}>{t("dashboard.distribution")}</h4>}>
-            {(ranking.data ?? []).length === 0 ? <Empty description={t("dashboard.noData")} /> : <Chart option={chart} label={t("dashboard.distribution")} height={300} />}
+            {(ranking.data ?? []).length === 0 ? (
+              <Empty description={t("dashboard.noData")} />
+            ) : (
+              <Chart option={chart} label={t("dashboard.distribution")} height={300} />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={14}>
@@ -84,21 +91,33 @@ function KindProgress({ rubric, periodId }: { rubric: RubricEntry; periodId: num
   const trpc = useTRPC();
   const subjects = useQuery(trpc.subjects.list.queryOptions({ kind: rubric.subjectKind, limit: 1, offset: 0 }));
   const counts = useQueries({
-    queries: statuses.map((status) => trpc.assessments.list.queryOptions({ periodId, kind: rubric.subjectKind, status, limit: 1, offset: 0 })),
+    queries: statuses.map((status) =>
+      trpc.assessments.list.queryOptions({ periodId, kind: rubric.subjectKind, status, limit: 1, offset: 0 }),
+    ),
   });
   const stats = useQuery(trpc.reports.itemStats.queryOptions({ periodId, rubricKey: rubric.key }));
   const total = subjects.data?.total ?? 0;
-  const by = Object.fromEntries(statuses.map((s, i) => [s, counts[i]?.data?.total ?? 0])) as Record<(typeof statuses)[number], number>;
+  const by = Object.fromEntries(statuses.map((s, i) => [s, counts[i]?.data?.total ?? 0])) as Record<
+    (typeof statuses)[number],
+    number
+  >;
   const started = statuses.reduce((s, k) => s + by[k], 0);
   const none = Math.max(0, total - started);
   const pct = (n: number) => (total === 0 ? 0 : (n / total) * 100);
 
   return (
-    <Card title={<h5 style={{ margin: 0, fontSize: 16 }}>{rubric.subjectKind}</h5>} extra={<Typography.Text type="secondary">{rubric.title}</Typography.Text>}>
+    <Card
+      title={<h5 style={{ margin: 0, fontSize: 16 }}>{rubric.subjectKind}</h5>}
+      extra={<Typography.Text type="secondary">{rubric.title}</Typography.Text>}
+    >
       <Space size="large" wrap style={{ marginBottom: 12 }}>
         <Statistic title={t("dashboard.count")} value={total} />
         <Statistic title={t("status.approved")} value={by.approved} />
-        <Statistic title={t("dashboard.average")} value={stats.data?.meanTotal ?? "—"} precision={stats.data?.meanTotal == null ? undefined : 1} />
+        <Statistic
+          title={t("dashboard.average")}
+          value={stats.data?.meanTotal ?? "—"}
+          precision={stats.data?.meanTotal == null ? undefined : 1}
+        />
       </Space>
       <div
         role="img"
@@ -150,7 +169,12 @@ function LostItems({ rubric, periodId }: { rubric: RubricEntry; periodId: number
             dataIndex: "lost",
             width: 160,
             render: (lost: number, r) => (
-              <Progress percent={Math.max(0, Math.min(100, (lost / r.standard) * 100))} size="small" format={() => lost.toFixed(2)} status="exception" />
+              <Progress
+                percent={Math.max(0, Math.min(100, (lost / r.standard) * 100))}
+                size="small"
+                format={() => lost.toFixed(2)}
+                status="exception"
+              />
             ),
           },
         ]}

@@ -40,8 +40,15 @@ function LoginInner() {
       },
     }),
   );
-  const code = login.error instanceof TRPCClientError ? (login.error.data as { code?: string } | undefined)?.code : undefined;
-  const error = login.error ? (code === "TOO_MANY_REQUESTS" ? t("login.tooMany") : code === "UNAUTHORIZED" ? t("login.failed") : login.error.message) : null;
+  const code =
+    login.error instanceof TRPCClientError ? (login.error.data as { code?: string } | undefined)?.code : undefined;
+  const error = login.error
+    ? code === "TOO_MANY_REQUESTS"
+      ? t("login.tooMany")
+      : code === "UNAUTHORIZED"
+        ? t("login.failed")
+        : login.error.message
+    : null;
 
   return (
     <main style={{ minHeight: "100vh", display: "grid", placeItems: "center", background: "#f3f5f8", padding: 16 }}>
@@ -54,10 +61,18 @@ function LoginInner() {
         </Typography.Title>
         {error && <Alert type="error" title={error} role="alert" style={{ marginBottom: 16 }} />}
         <Form<LoginForm> layout="vertical" onFinish={(v) => login.mutate(v)} requiredMark={false}>
-          <Form.Item label={t("login.username")} name="username" rules={[{ required: true, message: t("login.required", { field: t("login.username") }) }]}>
+          <Form.Item
+            label={t("login.username")}
+            name="username"
+            rules={[{ required: true, message: t("login.required", { field: t("login.username") }) }]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item label={t("login.password")} name="password" rules={[{ required: true, message: t("login.required", { field: t("login.password") }) }]}>
+          <Form.Item
+            label={t("login.password")}
+            name="password"
+            rules={[{ required: true, message: t("login.required", { field: t("login.password") }) }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending}>

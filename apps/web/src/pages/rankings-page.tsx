@@ -43,8 +43,19 @@ export function RankingsPage() {
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       grid: { left: 8, right: 40, top: 10, bottom: 10, containLabel: true },
       xAxis: { type: "value", name: t("common.total") },
-      yAxis: { type: "category", data: sorted.map((r) => `${r.rank}. ${r.subjectName}`), axisLabel: { width: 140, overflow: "truncate" } },
-      series: [{ type: "bar", data: sorted.map((r) => r.total), label: { show: true, position: "right" }, itemStyle: { color: "#1d5fbf" } }],
+      yAxis: {
+        type: "category",
+        data: sorted.map((r) => `${r.rank}. ${r.subjectName}`),
+        axisLabel: { width: 140, overflow: "truncate" },
+      },
+      series: [
+        {
+          type: "bar",
+          data: sorted.map((r) => r.total),
+          label: { show: true, position: "right" },
+          itemStyle: { color: "#1d5fbf" },
+        },
+      ],
     };
   }, [rows, t]);
 
@@ -54,14 +65,29 @@ export function RankingsPage() {
       tooltip: { trigger: "axis" },
       legend: { top: 0 },
       grid: { left: 40, right: 16, top: 40, bottom: 30 },
-      xAxis: { type: "category", data: items.map((i) => `${i.number} ${i.title}`), axisLabel: { interval: 0, rotate: 30, width: 80, overflow: "truncate" } },
+      xAxis: {
+        type: "category",
+        data: items.map((i) => `${i.number} ${i.title}`),
+        axisLabel: { interval: 0, rotate: 30, width: 80, overflow: "truncate" },
+      },
       yAxis: { type: "value", name: t("common.points") },
       series: [
-        { type: "line", name: t("assessment.standard"), data: items.map((i) => i.standard), lineStyle: { type: "dashed" } },
+        {
+          type: "line",
+          name: t("assessment.standard"),
+          data: items.map((i) => i.standard),
+          lineStyle: { type: "dashed" },
+        },
         { type: "line", name: t("dashboard.average"), data: items.map((i) => i.mean) },
         ...details.flatMap((d) =>
           d.data
-            ? [{ type: "bar", name: d.data.subjectName, data: items.map((i) => d.data?.result?.items.find((x) => x.number === i.number)?.points ?? null) }]
+            ? [
+                {
+                  type: "bar",
+                  name: d.data.subjectName,
+                  data: items.map((i) => d.data?.result?.items.find((x) => x.number === i.number)?.points ?? null),
+                },
+              ]
             : [],
         ),
       ],
@@ -115,9 +141,24 @@ export function RankingsPage() {
               columns={[
                 { title: t("common.rank"), dataIndex: "rank", width: 56 },
                 { title: t("common.code"), dataIndex: "subjectCode", width: 90 },
-                { title: t("common.name"), dataIndex: "subjectName", minWidth: 180, render: (n: string, r) => <Link to={`/assessments/${r.assessmentId}`}>{n}</Link> },
-                { title: t("common.status"), dataIndex: "status", width: 90, render: (s: RankRow["status"]) => <Tag>{t(`status.${s}`)}</Tag> },
-                { title: t("common.total"), dataIndex: "total", width: 80, render: (v: number) => <span className="kp-points">{v}</span> },
+                {
+                  title: t("common.name"),
+                  dataIndex: "subjectName",
+                  minWidth: 180,
+                  render: (n: string, r) => <Link to={`/assessments/${r.assessmentId}`}>{n}</Link>,
+                },
+                {
+                  title: t("common.status"),
+                  dataIndex: "status",
+                  width: 90,
+                  render: (s: RankRow["status"]) => <Tag>{t(`status.${s}`)}</Tag>,
+                },
+                {
+                  title: t("common.total"),
+                  dataIndex: "total",
+                  width: 80,
+                  render: (v: number) => <span className="kp-points">{v}</span>,
+                },
                 { title: t("assessment.grade"), dataIndex: "grade", width: 70 },
               ]}
             />
@@ -125,7 +166,11 @@ export function RankingsPage() {
         </Col>
         <Col xs={24} xl={12}>
           <Card title={<h3 style={{ margin: 0, fontSize: 16 }}>{t("rankings.chart")}</h3>}>
-            {rows.length === 0 ? <Empty /> : <Chart option={barOption} height={barHeight} label={t("rankings.chart")} />}
+            {rows.length === 0 ? (
+              <Empty />
+            ) : (
+              <Chart option={barOption} height={barHeight} label={t("rankings.chart")} />
+            )}
           </Card>
         </Col>
       </Row>

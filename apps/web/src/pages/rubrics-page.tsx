@@ -1,7 +1,26 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type CompileDiagnostic, type CompiledRubric, compile, diff, runTests } from "@kaoping/engine";
 import { detectKeywords, format, lineColumn, sourceFile } from "@kaoping/language";
-import { Alert, App, Badge, Button, Card, Col, Empty, Form, Input, Modal, Result, Row, Segmented, Space, Table, Tabs, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Row,
+  Segmented,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from "antd";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type RubricEntry, useRubricCatalog } from "../app/catalog.ts";
@@ -68,12 +87,25 @@ function NewRubricDialog({ taken, onClose }: { taken: readonly string[]; onClose
     }),
   );
   return (
-    <Modal open title={t("rubrics.create")} onCancel={() => onClose(null)} onOk={() => form.submit()} confirmLoading={save.isPending}>
+    <Modal
+      open
+      title={t("rubrics.create")}
+      onCancel={() => onClose(null)}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+    >
       {save.error && <Alert type="error" title={save.error.message} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
-        onFinish={(v) => save.mutate({ key: v.key, source: rubricTemplate(v.key, v.title, v.kind, new Date().getFullYear()), note: "", revision: null })}
+        onFinish={(v) =>
+          save.mutate({
+            key: v.key,
+            source: rubricTemplate(v.key, v.title, v.kind, new Date().getFullYear()),
+            note: "",
+            revision: null,
+          })
+        }
       >
         <Form.Item
           label={t("rubrics.key")}
@@ -81,7 +113,10 @@ function NewRubricDialog({ taken, onClose }: { taken: readonly string[]; onClose
           extra={t("rubrics.keyHelp")}
           rules={[
             { required: true, pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, message: t("rubrics.keyHelp") },
-            { validator: async (_, v: string) => (taken.includes(v) ? Promise.reject(new Error(t("rubrics.keyTaken"))) : undefined) },
+            {
+              validator: async (_, v: string) =>
+                taken.includes(v) ? Promise.reject(new Error(t("rubrics.keyTaken"))) : undefined,
+            },
           ]}
         >
           <Input autoComplete="off" />
@@ -122,7 +157,15 @@ function RubricWorkspace({ entry }: { entry: RubricEntry }) {
   return <Workspace entry={entry} initial={start.data.source} publishedSource={published.data?.source ?? null} />;
 }
 
-function Workspace({ entry, initial, publishedSource }: { entry: RubricEntry; initial: string; publishedSource: string | null }) {
+function Workspace({
+  entry,
+  initial,
+  publishedSource,
+}: {
+  entry: RubricEntry;
+  initial: string;
+  publishedSource: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "zh";
   const trpc = useTRPC();
@@ -143,7 +186,10 @@ function Workspace({ entry, initial, publishedSource }: { entry: RubricEntry; in
   const deferred = useDeferredValue(text);
 
   const compiled = useMemo(() => compile(deferred), [deferred]);
-  const publishedCompiled = useMemo(() => (publishedSource ? compile(publishedSource).rubric : null), [publishedSource]);
+  const publishedCompiled = useMemo(
+    () => (publishedSource ? compile(publishedSource).rubric : null),
+    [publishedSource],
+  );
   const errors = compiled.diagnostics.filter((d) => d.severity === "error");
   const dirty = text !== savedText;
 
@@ -182,7 +228,10 @@ function Workspace({ entry, initial, publishedSource }: { entry: RubricEntry; in
     if (!period || !entry.published) return;
     try {
       const draft = await ensureSaved();
-      const result = await qc.fetchQuery({ ...trpc.rubrics.diff.queryOptions({ fromId: entry.published.id, toId: draft.id, periodId: period.id }), staleTime: 0 });
+      const result = await qc.fetchQuery({
+        ...trpc.rubrics.diff.queryOptions({ fromId: entry.published.id, toId: draft.id, periodId: period.id }),
+        staleTime: 0,
+      });
       setImpact(result);
       setTab("diff");
     } catch (e) {
@@ -207,13 +256,24 @@ function Workspace({ entry, initial, publishedSource }: { entry: RubricEntry; in
     }
   };
 
-  const structural = useMemo(() => (publishedCompiled && compiled.rubric ? diff(publishedCompiled, compiled.rubric, []) : null), [publishedCompiled, compiled.rubric]);
+  const structural = useMemo(
+    () => (publishedCompiled && compiled.rubric ? diff(publishedCompiled, compiled.rubric, []) : null),
+    [publishedCompiled, compiled.rubric],
+  );
 
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        {entry.published && <Tag color="green">{t("rubrics.published")} v{entry.published.version}</Tag>}
-        {draftId !== null && <Tag color="gold">{t("rubrics.draft")}（{t("assessment.revision")} {draftRevision}）</Tag>}
+        {entry.published && (
+          <Tag color="green">
+            {t("rubrics.published")} v{entry.published.version}
+          </Tag>
+        )}
+        {draftId !== null && (
+          <Tag color="gold">
+            {t("rubrics.draft")}（{t("assessment.revision")} {draftRevision}）
+          </Tag>
+        )}
         {dirty && <Badge status="processing" text="…" />}
         <Button
           onClick={() => {
@@ -247,19 +307,40 @@ function Workspace({ entry, initial, publishedSource }: { entry: RubricEntry; in
         >
           {t("rubrics.runTests")}
         </Button>
-        <Button onClick={() => void ensureSaved().then(() => message.success(t("subjects.saved")), (e: Error) => message.error(e.message))} loading={saveDraft.isPending} disabled={!dirty}>
+        <Button
+          onClick={() =>
+            void ensureSaved().then(
+              () => message.success(t("subjects.saved")),
+              (e: Error) => message.error(e.message),
+            )
+          }
+          loading={saveDraft.isPending}
+          disabled={!dirty}
+        >
           {t("rubrics.saveDraft")}
         </Button>
         <Button onClick={() => void onImpact()} disabled={!compiled.rubric || !entry.published || !period}>
           {t("rubrics.diff")}
         </Button>
-        <Button type="primary" onClick={() => setPublishing(true)} disabled={!compiled.rubric || (!dirty && draftId === null)}>
+        <Button
+          type="primary"
+          onClick={() => setPublishing(true)}
+          disabled={!compiled.rubric || (!dirty && draftId === null)}
+        >
           {t("rubrics.publish")}
         </Button>
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <RubricEditor ref={editor} value={initial} onChange={setText} diagnose={toEditor} label={`${t("rubrics.editor")} ${entry.key}`} height="70vh" lang={lang} />
+          <RubricEditor
+            ref={editor}
+            value={initial}
+            onChange={setText}
+            diagnose={toEditor}
+            label={`${t("rubrics.editor")} ${entry.key}`}
+            height="70vh"
+            lang={lang}
+          />
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small">
@@ -274,16 +355,33 @@ function Workspace({ entry, initial, publishedSource }: { entry: RubricEntry; in
                       {t("rubrics.diagnostics")} <Badge count={errors.length} />
                     </span>
                   ),
-                  children: <DiagnosticList text={deferred} diagnostics={compiled.diagnostics} onPick={(o) => editor.current?.goTo(o)} />,
+                  children: (
+                    <DiagnosticList
+                      text={deferred}
+                      diagnostics={compiled.diagnostics}
+                      onPick={(o) => editor.current?.goTo(o)}
+                    />
+                  ),
                 },
                 { key: "tests", label: t("rubrics.runTests"), children: <TestList tests={tests} /> },
                 { key: "bounds", label: t("rubrics.bounds"), children: <BoundsTable rubric={compiled.rubric} /> },
                 {
                   key: "diff",
                   label: t("rubrics.impact"),
-                  children: <ImpactView structural={structural} impact={impact} periodId={period?.id ?? null} kind={entry.subjectKind} />,
+                  children: (
+                    <ImpactView
+                      structural={structural}
+                      impact={impact}
+                      periodId={period?.id ?? null}
+                      kind={entry.subjectKind}
+                    />
+                  ),
                 },
-                { key: "versions", label: t("rubrics.versions"), children: <Versions rubricKey={entry.key} onLoad={(source) => editor.current?.setText(source)} /> },
+                {
+                  key: "versions",
+                  label: t("rubrics.versions"),
+                  children: <Versions rubricKey={entry.key} onLoad={(source) => editor.current?.setText(source)} />,
+                },
               ]}
             />
           </Card>
@@ -306,12 +404,23 @@ function Workspace({ entry, initial, publishedSource }: { entry: RubricEntry; in
   );
 }
 
-function DiagnosticList({ text, diagnostics, onPick }: { text: string; diagnostics: readonly CompileDiagnostic[]; onPick: (offset: number) => void }) {
+function DiagnosticList({
+  text,
+  diagnostics,
+  onPick,
+}: {
+  text: string;
+  diagnostics: readonly CompileDiagnostic[];
+  onPick: (offset: number) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "zh";
   if (diagnostics.length === 0) return <Alert type="success" title={t("rubrics.noDiagnostics")} />;
   return (
-    <ul style={{ listStyle: "none", padding: 0, margin: 0, maxHeight: "60vh", overflow: "auto" }} data-testid="diagnostics">
+    <ul
+      style={{ listStyle: "none", padding: 0, margin: 0, maxHeight: "60vh", overflow: "auto" }}
+      data-testid="diagnostics"
+    >
       {diagnostics.map((d, i) => (
         <li key={i} style={{ borderBottom: "1px solid #f0f0f0", padding: "6px 0" }}>
           <Button type="link" size="small" style={{ padding: 0, height: "auto" }} onClick={() => onPick(d.span.start)}>
@@ -333,14 +442,22 @@ function TestList({ tests }: { tests: ReturnType<typeof runTests> | null }) {
   const passed = tests.filter((x) => x.passed).length;
   return (
     <>
-      <Alert type={passed === tests.length ? "success" : "error"} title={t("rubrics.testsPassed", { passed, failed: tests.length - passed })} style={{ marginBottom: 8 }} />
+      <Alert
+        type={passed === tests.length ? "success" : "error"}
+        title={t("rubrics.testsPassed", { passed, failed: tests.length - passed })}
+        style={{ marginBottom: 8 }}
+      />
       <ul style={{ paddingLeft: 18, maxHeight: "55vh", overflow: "auto" }}>
         {tests.map((x, i) => (
           <li key={i} style={{ color: x.passed ? undefined : "#cf1322" }}>
             {x.passed ? "✓" : "✗"} {x.name}
             {x.failures.map((f, j) => (
               <div key={j} style={{ fontSize: 12 }}>
-                {f.what[lang]}{t("common.colon")}{t("rubrics.expected")} {f.expected}{t("common.comma")}{t("rubrics.actual")} {f.actual ?? "—"}
+                {f.what[lang]}
+                {t("common.colon")}
+                {t("rubrics.expected")} {f.expected}
+                {t("common.comma")}
+                {t("rubrics.actual")} {f.actual ?? "—"}
                 <pre style={{ whiteSpace: "pre-wrap", margin: 0 }}>{f.explanation[lang]}</pre>
               </div>
             ))}
@@ -360,11 +477,14 @@ function BoundsTable({ rubric }: { rubric: CompiledRubric | null }) {
   const { t } = useTranslation();
   const bounds = useMemo(() => rubric?.bounds() ?? null, [rubric]);
   if (!bounds) return <Empty />;
-  const range = (least: number, most: number | null) => (most === null ? t("assessment.boundsOpen", { min: least }) : t("assessment.boundsRange", { min: least, max: most }));
+  const range = (least: number, most: number | null) =>
+    most === null ? t("assessment.boundsOpen", { min: least }) : t("assessment.boundsRange", { min: least, max: most });
   return (
     <>
       <Typography.Paragraph>
-        {t("common.total")}{t("common.colon")}{range(bounds.least, bounds.most)}
+        {t("common.total")}
+        {t("common.colon")}
+        {range(bounds.least, bounds.most)}
       </Typography.Paragraph>
       <Table
         size="small"
@@ -382,14 +502,29 @@ function BoundsTable({ rubric }: { rubric: CompiledRubric | null }) {
   );
 }
 
-function ImpactView({ structural, impact, periodId, kind }: { structural: ReturnType<typeof diff> | null; impact: Impact | null; periodId: number | null; kind: string }) {
+function ImpactView({
+  structural,
+  impact,
+  periodId,
+  kind,
+}: {
+  structural: ReturnType<typeof diff> | null;
+  impact: Impact | null;
+  periodId: number | null;
+  kind: string;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "zh";
   const trpc = useTRPC();
-  const ranking = useQuery({ ...trpc.reports.ranking.queryOptions({ periodId: periodId ?? 0, kind }), enabled: periodId !== null && impact !== null });
+  const ranking = useQuery({
+    ...trpc.reports.ranking.queryOptions({ periodId: periodId ?? 0, kind }),
+    enabled: periodId !== null && impact !== null,
+  });
   const ranks = useMemo(() => {
     if (!impact || !ranking.data) return null;
-    const changed = new Map<number, number>(impact.subjects.flatMap((r) => (r.new === null ? [] : [[r.assessmentId, r.new.total] as [number, number]])));
+    const changed = new Map<number, number>(
+      impact.subjects.flatMap((r) => (r.new === null ? [] : [[r.assessmentId, r.new.total] as [number, number]])),
+    );
     return rankChanges(
       ranking.data.map((r) => ({ id: r.assessmentId, total: r.total })),
       changed,
@@ -397,7 +532,8 @@ function ImpactView({ structural, impact, periodId, kind }: { structural: Return
   }, [impact, ranking.data]);
   const changedItems = structural?.items.filter((i) => i.change !== "unchanged") ?? [];
   const changedInputs = structural?.inputs.filter((i) => i.change !== "unchanged") ?? [];
-  const changeLabel = (c: string) => (c === "added" ? t("rubrics.added") : c === "removed" ? t("rubrics.removed") : t("rubrics.modified"));
+  const changeLabel = (c: string) =>
+    c === "added" ? t("rubrics.added") : c === "removed" ? t("rubrics.removed") : t("rubrics.modified");
   return (
     <>
       <Typography.Title level={5}>{t("rubrics.structural")}</Typography.Title>
@@ -454,12 +590,21 @@ function ImpactView({ structural, impact, periodId, kind }: { structural: Return
             columns={[
               { title: t("common.name"), dataIndex: "subjectName" },
               { title: t("rubrics.oldTotal"), width: 70, render: (_, r) => r.old?.total ?? "—" },
-              { title: t("rubrics.newTotal"), width: 70, render: (_, r) => r.new?.total ?? r.errors.map((e) => e[lang]).join("；") },
+              {
+                title: t("rubrics.newTotal"),
+                width: 70,
+                render: (_, r) => r.new?.total ?? r.errors.map((e) => e[lang]).join("；"),
+              },
               {
                 title: t("rubrics.delta"),
                 dataIndex: "delta",
                 width: 70,
-                render: (v: number | null) => (v === null ? "—" : <span style={{ color: v < 0 ? "#cf1322" : "#389e0d" }}>{v > 0 ? `+${v}` : v}</span>),
+                render: (v: number | null) =>
+                  v === null ? (
+                    "—"
+                  ) : (
+                    <span style={{ color: v < 0 ? "#cf1322" : "#389e0d" }}>{v > 0 ? `+${v}` : v}</span>
+                  ),
               },
               { title: t("rubrics.oldRank"), width: 60, render: (_, r) => ranks?.before.get(r.assessmentId) ?? "—" },
               { title: t("rubrics.newRank"), width: 60, render: (_, r) => ranks?.after.get(r.assessmentId) ?? "—" },
@@ -485,10 +630,20 @@ function Versions({ rubricKey, onLoad }: { rubricKey: string; onLoad: (source: s
       pagination={false}
       scroll={{ x: true }}
       columns={[
-        { title: "#", dataIndex: "version", width: 50, render: (v: number | null) => (v === null ? t("rubrics.draft") : `v${v}`) },
+        {
+          title: "#",
+          dataIndex: "version",
+          width: 50,
+          render: (v: number | null) => (v === null ? t("rubrics.draft") : `v${v}`),
+        },
         { title: t("rubrics.note"), dataIndex: "note" },
         { title: t("rubrics.author"), dataIndex: "author", width: 80 },
-        { title: t("common.time"), dataIndex: "publishedAt", width: 150, render: (v: string | null, r) => new Date(v ?? r.updatedAt).toLocaleString() },
+        {
+          title: t("common.time"),
+          dataIndex: "publishedAt",
+          width: 150,
+          render: (v: string | null, r) => new Date(v ?? r.updatedAt).toLocaleString(),
+        },
         {
           title: "",
           width: 90,

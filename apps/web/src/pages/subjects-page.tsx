@@ -25,11 +25,29 @@ interface SubjectRow {
 }
 
 function fromSubject(s: Subject, a: Summary | null): SubjectRow {
-  return { key: s.id, subject: s, id: s.id, code: s.code, name: s.name, kind: s.kind, attributes: s.attributes, assessment: a };
+  return {
+    key: s.id,
+    subject: s,
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    kind: s.kind,
+    attributes: s.attributes,
+    assessment: a,
+  };
 }
 
 function fromSummary(a: Summary): SubjectRow {
-  return { key: a.subjectId, subject: null, id: a.subjectId, code: a.subjectCode, name: a.subjectName, kind: a.subjectKind, attributes: {}, assessment: a };
+  return {
+    key: a.subjectId,
+    subject: null,
+    id: a.subjectId,
+    code: a.subjectCode,
+    name: a.subjectName,
+    kind: a.subjectKind,
+    attributes: {},
+    assessment: a,
+  };
 }
 
 const statusOptions: readonly Status[] = ["none", "draft", "returned", "submitted", "approved"];
@@ -45,7 +63,13 @@ interface SubjectForm {
 const ImportDialog = lazy(async () => ({ default: (await import("../components/import-dialog.tsx")).ImportDialog }));
 
 const pageSize = 20;
-const statusColor: Record<Status, string> = { none: "default", draft: "gold", returned: "red", submitted: "blue", approved: "green" };
+const statusColor: Record<Status, string> = {
+  none: "default",
+  draft: "gold",
+  returned: "red",
+  submitted: "blue",
+  approved: "green",
+};
 
 /** Subjects with search, filters and, for admins, create, edit and import. */
 export function SubjectsPage() {
@@ -77,36 +101,79 @@ export function SubjectsPage() {
   // one batched request, so the cost follows the page size, not the number of subjects.
   const pageAssessments = useQueries({
     queries: (status === undefined ? (list.data?.rows ?? []) : []).map((s) =>
-      trpc.assessments.list.queryOptions({ periodId, subjectId: s.id, limit: 1, offset: 0 }, { enabled: period !== null }),
+      trpc.assessments.list.queryOptions(
+        { periodId, subjectId: s.id, limit: 1, offset: 0 },
+        { enabled: period !== null },
+      ),
     ),
   });
   // "Not started" is the complement of the period's assessments; the API pages at 500, so this view
   // covers periods of up to 500 assessed subjects.
-  const inPeriod = useQuery({ ...trpc.assessments.list.queryOptions({ periodId, limit: 500, offset: 0, ...filters }), enabled: period !== null && status === "none" });
+  const inPeriod = useQuery({
+    ...trpc.assessments.list.queryOptions({ periodId, limit: 500, offset: 0, ...filters }),
+    enabled: period !== null && status === "none",
+  });
   // With a status: that status's assessments page by page, or for "not started" every subject without one.
   const byStatus = useQuery({
-    ...trpc.assessments.list.queryOptions({ periodId, limit: pageSize, offset: (page - 1) * pageSize, ...filters, status: status === "none" || status === undefined ? "draft" : status }),
+    ...trpc.assessments.list.queryOptions({
+      periodId,
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+      ...filters,
+      status: status === "none" || status === undefined ? "draft" : status,
+    }),
     enabled: status !== undefined && status !== "none" && period !== null,
   });
-  const allSubjects = useQuery({ ...trpc.subjects.list.queryOptions({ limit: 500, offset: 0, ...filters }), enabled: status === "none" });
+  const allSubjects = useQuery({
+    ...trpc.subjects.list.queryOptions({ limit: 500, offset: 0, ...filters }),
+    enabled: status === "none",
+  });
   const kinds = useSubjectKinds();
   const pageKey = pageAssessments.map((q) => q.dataUpdatedAt).join(",");
   const bySubject = useMemo(
-    () => new Map([...(inPeriod.data?.rows ?? []), ...pageAssessments.flatMap((q) => q.data?.rows ?? [])].map((a) => [a.subjectId, a])),
+    () =>
+      new Map(
+        [...(inPeriod.data?.rows ?? []), ...pageAssessments.flatMap((q) => q.data?.rows ?? [])].map((a) => [
+          a.subjectId,
+          a,
+        ]),
+      ),
     // pageAssessments is a new array each render; its data changes only when pageKey does.
     [inPeriod.data, pageKey],
   );
 
   const { rows, total, loading } = useMemo(() => {
     if (status === undefined) {
-      return { rows: (list.data?.rows ?? []).map((s) => fromSubject(s, bySubject.get(s.id) ?? null)), total: list.data?.total ?? 0, loading: list.isPending };
+      return {
+        rows: (list.data?.rows ?? []).map((s) => fromSubject(s, bySubject.get(s.id) ?? null)),
+        total: list.data?.total ?? 0,
+        loading: list.isPending,
+      };
     }
     if (status === "none") {
       const open = (allSubjects.data?.rows ?? []).filter((s) => !bySubject.has(s.id));
-      return { rows: open.slice((page - 1) * pageSize, page * pageSize).map((s) => fromSubject(s, null)), total: open.length, loading: allSubjects.isPending };
+      return {
+        rows: open.slice((page - 1) * pageSize, page * pageSize).map((s) => fromSubject(s, null)),
+        total: open.length,
+        loading: allSubjects.isPending,
+      };
     }
-    return { rows: (byStatus.data?.rows ?? []).map(fromSummary), total: byStatus.data?.total ?? 0, loading: byStatus.isPending };
-  }, [status, list.data, list.isPending, allSubjects.data, allSubjects.isPending, byStatus.data, byStatus.isPending, bySubject, page]);
+    return {
+      rows: (byStatus.data?.rows ?? []).map(fromSummary),
+      total: byStatus.data?.total ?? 0,
+      loading: byStatus.isPending,
+    };
+  }, [
+    status,
+    list.data,
+    list.isPending,
+    allSubjects.data,
+    allSubjects.isPending,
+    byStatus.data,
+    byStatus.isPending,
+    bySubject,
+    page,
+  ]);
 
   const start = useMutation(
     trpc.assessments.create.mutationOptions({
@@ -142,9 +209,19 @@ export function SubjectsPage() {
     setEditing(row);
   };
   const submit = (v: SubjectForm) => {
-    const attributes = Object.fromEntries((v.attributes ?? []).filter((a) => a?.key).map((a) => [a.key, a.value ?? ""]));
+    const attributes = Object.fromEntries(
+      (v.attributes ?? []).filter((a) => a?.key).map((a) => [a.key, a.value ?? ""]),
+    );
     if (editing === "new") create.mutate({ code: v.code, name: v.name, kind: v.kind, attributes });
-    else if (editing) update.mutate({ id: editing.id, revision: editing.revision, code: v.code, name: v.name, kind: v.kind, attributes });
+    else if (editing)
+      update.mutate({
+        id: editing.id,
+        revision: editing.revision,
+        code: v.code,
+        name: v.name,
+        kind: v.kind,
+        attributes,
+      });
   };
 
   return (
@@ -203,7 +280,14 @@ export function SubjectsPage() {
           loading={loading}
           dataSource={rows}
           scroll={{ x: true }}
-          pagination={{ current: page, pageSize, total, onChange: setPage, showSizeChanger: false, showTotal: (n) => t("import.rows", { count: n }) }}
+          pagination={{
+            current: page,
+            pageSize,
+            total,
+            onChange: setPage,
+            showSizeChanger: false,
+            showTotal: (n) => t("import.rows", { count: n }),
+          }}
           columns={[
             { title: t("common.code"), dataIndex: "code", width: 110 },
             { title: t("common.name"), dataIndex: "name" },
@@ -225,14 +309,20 @@ export function SubjectsPage() {
               title: t("common.status"),
               key: "status",
               width: 90,
-              render: (_: unknown, row: SubjectRow) => <Tag color={statusColor[row.assessment?.status ?? "none"]}>{t(`status.${row.assessment?.status ?? "none"}`)}</Tag>,
+              render: (_: unknown, row: SubjectRow) => (
+                <Tag color={statusColor[row.assessment?.status ?? "none"]}>
+                  {t(`status.${row.assessment?.status ?? "none"}`)}
+                </Tag>
+              ),
             },
             {
               title: t("common.total"),
               key: "total",
               width: 80,
               align: "right" as const,
-              render: (_: unknown, row: SubjectRow) => <span className="kp-points">{row.assessment?.total ?? "—"}</span>,
+              render: (_: unknown, row: SubjectRow) => (
+                <span className="kp-points">{row.assessment?.total ?? "—"}</span>
+              ),
             },
             {
               title: t("common.actions"),
@@ -241,16 +331,31 @@ export function SubjectsPage() {
               render: (_: unknown, row: SubjectRow) => (
                 <Space size={4}>
                   {row.assessment ? (
-                    <Button size="small" type="primary" ghost onClick={() => void navigate(`/assessments/${row.assessment?.id}`)} aria-label={`${t("subjects.assessment")} ${row.name}`}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      ghost
+                      onClick={() => void navigate(`/assessments/${row.assessment?.id}`)}
+                      aria-label={`${t("subjects.assessment")} ${row.name}`}
+                    >
                       {t("subjects.assessment")}
                     </Button>
                   ) : canEditFacts(user.role) && period ? (
-                    <Button size="small" onClick={() => start.mutate({ subjectId: row.id, periodId: period.id })} loading={start.isPending && start.variables?.subjectId === row.id} aria-label={`${t("assessment.start")} ${row.name}`}>
+                    <Button
+                      size="small"
+                      onClick={() => start.mutate({ subjectId: row.id, periodId: period.id })}
+                      loading={start.isPending && start.variables?.subjectId === row.id}
+                      aria-label={`${t("assessment.start")} ${row.name}`}
+                    >
                       {t("assessment.start")}
                     </Button>
                   ) : null}
                   {editable && row.subject && (
-                    <Button size="small" onClick={() => row.subject && open(row.subject)} aria-label={`${t("common.edit")} ${row.name}`}>
+                    <Button
+                      size="small"
+                      onClick={() => row.subject && open(row.subject)}
+                      aria-label={`${t("common.edit")} ${row.name}`}
+                    >
                       {t("common.edit")}
                     </Button>
                   )}
@@ -270,13 +375,25 @@ export function SubjectsPage() {
       >
         {error && <Alert type="error" title={error.message} style={{ marginBottom: 12 }} />}
         <Form<SubjectForm> form={form} layout="vertical" onFinish={submit}>
-          <Form.Item label={t("common.code")} name="code" rules={[{ required: true, message: t("subjects.codeRequired") }]}>
+          <Form.Item
+            label={t("common.code")}
+            name="code"
+            rules={[{ required: true, message: t("subjects.codeRequired") }]}
+          >
             <Input />
           </Form.Item>
-          <Form.Item label={t("common.name")} name="name" rules={[{ required: true, message: t("subjects.nameRequired") }]}>
+          <Form.Item
+            label={t("common.name")}
+            name="name"
+            rules={[{ required: true, message: t("subjects.nameRequired") }]}
+          >
             <Input />
           </Form.Item>
-          <Form.Item label={t("common.kind")} name="kind" rules={[{ required: true, message: t("subjects.kindRequired") }]}>
+          <Form.Item
+            label={t("common.kind")}
+            name="kind"
+            rules={[{ required: true, message: t("subjects.kindRequired") }]}
+          >
             <Select options={kinds.map((k) => ({ value: k, label: k }))} />
           </Form.Item>
           <Typography.Text strong>{t("subjects.attributes")}</Typography.Text>
@@ -306,16 +423,16 @@ export function SubjectsPage() {
       </Modal>
       {importing && (
         <Suspense fallback={null}>
-        <ImportDialog
-          kinds={kinds}
-          onClose={(changed) => {
-            setImporting(false);
-            if (changed) {
-              void qc.invalidateQueries({ queryKey: trpc.subjects.list.queryKey() });
-              void qc.invalidateQueries({ queryKey: trpc.assessments.list.queryKey() });
-            }
-          }}
-        />
+          <ImportDialog
+            kinds={kinds}
+            onClose={(changed) => {
+              setImporting(false);
+              if (changed) {
+                void qc.invalidateQueries({ queryKey: trpc.subjects.list.queryKey() });
+                void qc.invalidateQueries({ queryKey: trpc.assessments.list.queryKey() });
+              }
+            }}
+          />
         </Suspense>
       )}
     </>

@@ -37,21 +37,25 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "kaoping-browser-"));
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "apps", "server", "src", "main.ts")], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      KAOPING_DATA_DIR: dataDir,
-      KAOPING_ADMIN_PASSWORD: adminPassword,
-      KAOPING_DEMO_PASSWORD: adminPassword,
-      KAOPING_WEB_DIST: join(webRoot, "dist"),
-      DATABASE_URL: "",
-      LOG_LEVEL: "warn",
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", join(repoRoot, "apps", "server", "src", "main.ts")],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        KAOPING_DATA_DIR: dataDir,
+        KAOPING_ADMIN_PASSWORD: adminPassword,
+        KAOPING_DEMO_PASSWORD: adminPassword,
+        KAOPING_WEB_DIST: join(webRoot, "dist"),
+        DATABASE_URL: "",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   // Never leave a server behind, even when the test process ends early.
   const killChild = () => child.kill("SIGKILL");
   process.once("exit", killChild);
@@ -109,7 +113,12 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A new browser context (its own cookies, like a separate person or tab group). */
-export async function newContext(browser: Browser, baseURL: string, width = 1280, height = 800): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  width = 1280,
+  height = 800,
+): Promise<BrowserContext> {
   return browser.newContext({ baseURL, viewport: { width, height }, locale: "zh-CN", acceptDownloads: true });
 }
 
@@ -118,7 +127,9 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   mkdirSync(resultsDir, { recursive: true });
   // Let dialogs finish zooming in and tables finish fading before the picture is taken.
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, { timeout: 3000 })
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, {
+      timeout: 3000,
+    })
     .catch(() => undefined);
   await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage });
 }
@@ -135,16 +146,24 @@ export async function login(page: Page, username: string, password: string): Pro
 /** Form controls on the page that have no label (no <label>, aria-label or aria-labelledby). */
 export async function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const controls = document.querySelectorAll<HTMLElement>("input:not([type=hidden]), textarea, select, [role=combobox], [contenteditable=true]");
+    const controls = document.querySelectorAll<HTMLElement>(
+      "input:not([type=hidden]), textarea, select, [role=combobox], [contenteditable=true]",
+    );
     const missing: string[] = [];
     for (const el of controls) {
       // Hidden from assistive technology (antd's text-measuring textarea): nobody fills it in.
       if (el.closest('[aria-hidden="true"]')) continue;
       const labelled =
-        (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) && (el.labels?.length ?? 0) > 0;
+        (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) &&
+        (el.labels?.length ?? 0) > 0;
       const aria = el.getAttribute("aria-label")?.trim();
       const by = el.getAttribute("aria-labelledby");
-      const byText = by ? by.split(/\s+/).map((id) => document.getElementById(id)?.textContent?.trim() ?? "").join("") : "";
+      const byText = by
+        ? by
+            .split(/\s+/)
+            .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
+            .join("")
+        : "";
       if (!labelled && !aria && !byText) missing.push(el.outerHTML.slice(0, 160));
     }
     return missing;

@@ -134,7 +134,12 @@ async function bump(
 
 /** Takes a right answer's attempt off `key`, and the lock with it when the count falls below the limit. */
 async function giveBack(tx: Kysely<Database>, key: Key): Promise<void> {
-  const row = await tx.selectFrom("login_attempt").select("failures").where("key", "=", key.key).forUpdate().executeTakeFirst();
+  const row = await tx
+    .selectFrom("login_attempt")
+    .select("failures")
+    .where("key", "=", key.key)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) return;
   const failures = Math.max(row.failures - 1, 0);
   await tx

@@ -10,9 +10,34 @@ import { HistoryEntrySchema, historyEntry } from "../assessment-history.ts";
 import { assertMayEdit, assertSecondPair } from "../auth/ownership.ts";
 import { conflict } from "../errors.ts";
 import { FactsRecord, text } from "../input-policy.ts";
-import { AssessmentStatusSchema, IdSchema, IsoDateTime, JsonObjectSchema, PagingInput, RevisionSchema, RoleSchema } from "../schemas.ts";
-import { cacheFor, checkFacts, missingFacts, noticeOut, NoticesSchema, preparedVersion, scoreFacts, ScoreResultSchema, type Prepared } from "../scoring.ts";
-import { adminProcedure, assessorProcedure, audit, protectedProcedure, reviewerProcedure, ValidationError } from "../trpc.ts";
+import {
+  AssessmentStatusSchema,
+  IdSchema,
+  IsoDateTime,
+  JsonObjectSchema,
+  PagingInput,
+  RevisionSchema,
+  RoleSchema,
+} from "../schemas.ts";
+import {
+  cacheFor,
+  checkFacts,
+  missingFacts,
+  noticeOut,
+  NoticesSchema,
+  preparedVersion,
+  scoreFacts,
+  ScoreResultSchema,
+  type Prepared,
+} from "../scoring.ts";
+import {
+  adminProcedure,
+  assessorProcedure,
+  audit,
+  protectedProcedure,
+  reviewerProcedure,
+  ValidationError,
+} from "../trpc.ts";
 
 const SummarySchema = z.object({
   id: IdSchema,
@@ -133,7 +158,10 @@ async function loadAssessment(db: Db, id: number): Promise<AssessmentOut> {
     returnComment: row.return_comment,
     submittedAt: row.submitted_at?.toISOString() ?? null,
     approvedAt: row.approved_at?.toISOString() ?? null,
-    updatedBy: row.updater_name !== null && row.updater_role !== null ? { displayName: row.updater_name, role: row.updater_role } : null,
+    updatedBy:
+      row.updater_name !== null && row.updater_role !== null
+        ? { displayName: row.updater_name, role: row.updater_role }
+        : null,
     createdById: row.created_by,
     assignedToId: row.assigned_to,
     submittedById: row.submitted_by,
@@ -141,7 +169,10 @@ async function loadAssessment(db: Db, id: number): Promise<AssessmentOut> {
 }
 
 /** The stored result of `facts`: scored when complete and valid, otherwise empty. */
-function computeResult(prepared: Prepared, facts: Record<string, unknown>): { result: Json; total: string | null; grade: string | null } {
+function computeResult(
+  prepared: Prepared,
+  facts: Record<string, unknown>,
+): { result: Json; total: string | null; grade: string | null } {
   if (missingFacts(prepared, facts).length > 0 || checkFacts(prepared, facts, false).length > 0) {
     return { result: null, total: null, grade: null };
   }
@@ -171,7 +202,10 @@ async function transition(
     approved_at: Date | null;
     approved_by: number | null;
   }>,
-): Promise<{ before: { status: AssessmentStatus; facts: Record<string, Json>; revision: number; total: string | null }; revision: number }> {
+): Promise<{
+  before: { status: AssessmentStatus; facts: Record<string, Json>; revision: number; total: string | null };
+  revision: number;
+}> {
   const before = await tx
     .selectFrom("assessment")
     .select(["status", "facts", "revision", "total"])
@@ -180,7 +214,10 @@ async function transition(
   if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${id}` });
   if (before.revision !== revision) throw conflict("assessment", id, before.revision, revision);
   if (!from.includes(before.status)) {
-    throw new TRPCError({ code: "PRECONDITION_FAILED", message: `assessment ${id} is ${before.status}; this needs ${from.join(" or ")}` });
+    throw new TRPCError({
+      code: "PRECONDITION_FAILED",
+      message: `assessment ${id} is ${before.status}; this needs ${from.join(" or ")}`,
+    });
   }
   const updated = await tx
     .updateTable("assessment")
@@ -241,7 +278,10 @@ export const assessmentsRouter = {
       }
       const [rows, count] = await Promise.all([
         query.orderBy("subject.kind").orderBy("subject.code").limit(input.limit).offset(input.offset).execute(),
-        query.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+        query
+          .clearSelect()
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow(),
       ]);
       return { rows: rows.map(summaryOut), total: Number(count.n) };
     }),
@@ -259,7 +299,11 @@ export const assessmentsRouter = {
     .input(z.object({ assessmentId: IdSchema }))
     .output(z.array(HistoryEntrySchema))
     .query(async ({ ctx, input }) => {
-      const exists = await ctx.db.selectFrom("assessment").select("id").where("id", "=", input.assessmentId).executeTakeFirst();
+      const exists = await ctx.db
+        .selectFrom("assessment")
+        .select("id")
+        .where("id", "=", input.assessmentId)
+        .executeTakeFirst();
       if (!exists) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${input.assessmentId}` });
       const id = String(input.assessmentId);
       const rows = await ctx.db
@@ -309,7 +353,11 @@ export const assessmentsRouter = {
     .output(AssessmentSchema)
     .mutation(async ({ ctx, input }) => {
       const id = await ctx.db.transaction().execute(async (tx) => {
-        const subject = await tx.selectFrom("subject").select(["id", "kind"]).where("id", "=", input.subjectId).executeTakeFirst();
+        const subject = await tx
+          .selectFrom("subject")
+          .select(["id", "kind"])
+          .where("id", "=", input.subjectId)
+          .executeTakeFirst();
         if (!subject) throw new ValidationError([{ path: ["subjectId"], message: `no subject ${input.subjectId}` }]);
         const period = await tx.selectFrom("period").select("id").where("id", "=", input.periodId).executeTakeFirst();
         if (!period) throw new ValidationError([{ path: ["periodId"], message: `no period ${input.periodId}` }]);
@@ -320,7 +368,10 @@ export const assessmentsRouter = {
           .where("period_id", "=", input.periodId)
           .executeTakeFirst();
         if (existing) {
-          throw new TRPCError({ code: "CONFLICT", message: `subject ${input.subjectId} already has assessment ${existing.id} in this period` });
+          throw new TRPCError({
+            code: "CONFLICT",
+            message: `subject ${input.subjectId} already has assessment ${existing.id} in this period`,
+          });
         }
         const version = await tx
           .selectFrom("rubric_version")
@@ -331,7 +382,10 @@ export const assessmentsRouter = {
           .orderBy("id", "desc")
           .executeTakeFirst();
         if (!version) {
-          throw new TRPCError({ code: "PRECONDITION_FAILED", message: `no published rubric for subjects of kind "${subject.kind}"` });
+          throw new TRPCError({
+            code: "PRECONDITION_FAILED",
+            message: `no published rubric for subjects of kind "${subject.kind}"`,
+          });
         }
         const row = await tx
           .insertInto("assessment")
@@ -379,7 +433,14 @@ export const assessmentsRouter = {
           total,
           grade,
         });
-        await audit(tx, ctx, "assessment", input.id, { facts: before.facts, revision: before.revision, total: before.total }, { facts, revision, total });
+        await audit(
+          tx,
+          ctx,
+          "assessment",
+          input.id,
+          { facts: before.facts, revision: before.revision, total: before.total },
+          { facts, revision, total },
+        );
       });
       return { ...(await loadAssessment(ctx.db, input.id)), notices: notices.map(noticeOut) };
     }),
@@ -394,7 +455,11 @@ export const assessmentsRouter = {
       const issues = checkFacts(prepared, facts, true);
       if (issues.length > 0) throw new ValidationError(issues);
       const missing = missingFacts(prepared, facts);
-      return { result: missing.length === 0 ? scoreFacts(prepared, facts) : null, missing, notices: notices.map(noticeOut) };
+      return {
+        result: missing.length === 0 ? scoreFacts(prepared, facts) : null,
+        missing,
+        notices: notices.map(noticeOut),
+      };
     }),
 
   submit: assessorProcedure
@@ -404,7 +469,9 @@ export const assessmentsRouter = {
       await assertMayEdit(ctx.db, ctx.user, input.id);
       const current = await loadAssessment(ctx.db, input.id);
       if (current.missing.length > 0) {
-        throw new ValidationError(current.missing.map((name) => ({ path: ["facts", name], message: "required before submitting" })));
+        throw new ValidationError(
+          current.missing.map((name) => ({ path: ["facts", name], message: "required before submitting" })),
+        );
       }
       await ctx.db.transaction().execute(async (tx) => {
         const { before, revision } = await transition(tx, ctx, input.id, input.revision, EDITABLE, {
@@ -412,7 +479,14 @@ export const assessmentsRouter = {
           submitted_at: ctx.now(),
           submitted_by: ctx.user.id,
         });
-        await audit(tx, ctx, "assessment", input.id, { status: before.status, revision: before.revision }, { status: "submitted", revision });
+        await audit(
+          tx,
+          ctx,
+          "assessment",
+          input.id,
+          { status: before.status, revision: before.revision },
+          { status: "submitted", revision },
+        );
       });
       return loadAssessment(ctx.db, input.id);
     }),
@@ -430,18 +504,31 @@ export const assessmentsRouter = {
           return_comment: null,
         });
         // Both people of four-eyes, side by side in one entry.
-        await audit(tx, ctx, "assessment", input.id, { status: before.status, revision: before.revision }, {
-          status: "approved",
-          revision,
-          submittedBy: submitter?.username ?? null,
-          approvedBy: ctx.user.username,
-        });
+        await audit(
+          tx,
+          ctx,
+          "assessment",
+          input.id,
+          { status: before.status, revision: before.revision },
+          {
+            status: "approved",
+            revision,
+            submittedBy: submitter?.username ?? null,
+            approvedBy: ctx.user.username,
+          },
+        );
       });
       return loadAssessment(ctx.db, input.id);
     }),
 
   return: reviewerProcedure
-    .input(z.object({ id: IdSchema, revision: RevisionSchema, comment: z.string().trim().min(1, "say what needs fixing").max(2000) }))
+    .input(
+      z.object({
+        id: IdSchema,
+        revision: RevisionSchema,
+        comment: z.string().trim().min(1, "say what needs fixing").max(2000),
+      }),
+    )
     .output(AssessmentSchema)
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction().execute(async (tx) => {
@@ -451,7 +538,14 @@ export const assessmentsRouter = {
           approved_at: null,
           approved_by: null,
         });
-        await audit(tx, ctx, "assessment", input.id, { status: before.status, revision: before.revision }, { status: "returned", comment: input.comment, revision });
+        await audit(
+          tx,
+          ctx,
+          "assessment",
+          input.id,
+          { status: before.status, revision: before.revision },
+          { status: "returned", comment: input.comment, revision },
+        );
       });
       return loadAssessment(ctx.db, input.id);
     }),
@@ -462,16 +556,34 @@ export const assessmentsRouter = {
     .output(AssessmentSchema)
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction().execute(async (tx) => {
-        const before = await tx.selectFrom("assessment").select("assigned_to").where("id", "=", input.id).forUpdate().executeTakeFirst();
+        const before = await tx
+          .selectFrom("assessment")
+          .select("assigned_to")
+          .where("id", "=", input.id)
+          .forUpdate()
+          .executeTakeFirst();
         if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${input.id}` });
         if (input.assessorId !== null) {
-          const assessor = await tx.selectFrom("app_user").select(["role", "disabled"]).where("id", "=", input.assessorId).executeTakeFirst();
+          const assessor = await tx
+            .selectFrom("app_user")
+            .select(["role", "disabled"])
+            .where("id", "=", input.assessorId)
+            .executeTakeFirst();
           if (!assessor || assessor.disabled || (assessor.role !== "assessor" && assessor.role !== "admin")) {
-            throw new ValidationError([{ path: ["assessorId"], message: `user ${input.assessorId} is not an active assessor` }]);
+            throw new ValidationError([
+              { path: ["assessorId"], message: `user ${input.assessorId} is not an active assessor` },
+            ]);
           }
         }
         await tx.updateTable("assessment").set({ assigned_to: input.assessorId }).where("id", "=", input.id).execute();
-        await audit(tx, ctx, "assessment", input.id, { assignedTo: before.assigned_to }, { assignedTo: input.assessorId });
+        await audit(
+          tx,
+          ctx,
+          "assessment",
+          input.id,
+          { assignedTo: before.assigned_to },
+          { assignedTo: input.assessorId },
+        );
       });
       return loadAssessment(ctx.db, input.id);
     }),

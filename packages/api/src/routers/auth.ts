@@ -32,9 +32,16 @@ export const authRouter = {
       const secret = newSessionSecret();
       const expires = new Date(ctx.now().getTime() + ctx.settings.sessionDays * 86_400_000);
       await ctx.db.transaction().execute(async (tx) => {
-        await tx.insertInto("user_session").values({ id: hashSecret(secret), user_id: user.id, expires_at: expires }).execute();
+        await tx
+          .insertInto("user_session")
+          .values({ id: hashSecret(secret), user_id: user.id, expires_at: expires })
+          .execute();
         // Housekeeping: a login is a good moment to drop this user's expired sessions.
-        await tx.deleteFrom("user_session").where("user_id", "=", user.id).where("expires_at", "<", ctx.now()).execute();
+        await tx
+          .deleteFrom("user_session")
+          .where("user_id", "=", user.id)
+          .where("expires_at", "<", ctx.now())
+          .execute();
       });
       ctx.cookies.set(SESSION_COOKIE, secret, { maxAgeSeconds: ctx.settings.sessionDays * 86_400 });
       return { user: userOut(user) };
@@ -67,7 +74,11 @@ export const authRouter = {
     .input(NoInput)
     .output(z.object({ user: UserSchema, via: z.enum(["session", "token", "internal"]) }))
     .query(async ({ ctx }) => {
-      const row = await ctx.db.selectFrom("app_user").selectAll().where("id", "=", ctx.user.id).executeTakeFirstOrThrow();
+      const row = await ctx.db
+        .selectFrom("app_user")
+        .selectAll()
+        .where("id", "=", ctx.user.id)
+        .executeTakeFirstOrThrow();
       return { user: userOut(row), via: ctx.user.via };
     }),
 
@@ -78,7 +89,11 @@ export const authRouter = {
     .output(OkSchema)
     .mutation(async ({ ctx, input }) => {
       const attempt = await countAttempt(ctx.db, ctx.user.username, ctx.address, ctx.settings.throttle, ctx.now());
-      const row = await ctx.db.selectFrom("app_user").select("password_hash").where("id", "=", ctx.user.id).executeTakeFirstOrThrow();
+      const row = await ctx.db
+        .selectFrom("app_user")
+        .select("password_hash")
+        .where("id", "=", ctx.user.id)
+        .executeTakeFirstOrThrow();
       if (!(await verifyPassword(input.current, row.password_hash))) {
         await attempt.failed();
         throw new TRPCError({ code: "BAD_REQUEST", message: "current: the current password is wrong" });
@@ -86,9 +101,16 @@ export const authRouter = {
       await attempt.succeeded();
       const hash = await hashPassword(input.next);
       await ctx.db.transaction().execute(async (tx) => {
-        await tx.updateTable("app_user").set({ password_hash: hash, updated_at: ctx.now() }).where("id", "=", ctx.user.id).execute();
+        await tx
+          .updateTable("app_user")
+          .set({ password_hash: hash, updated_at: ctx.now() })
+          .where("id", "=", ctx.user.id)
+          .execute();
         // A changed password is often a response to a leak: whatever else was signed in ends.
-        const revoked = await revokeAccess(tx, ctx.user.id, ctx.now(), { keepSession: ctx.user.sessionId, tokens: true });
+        const revoked = await revokeAccess(tx, ctx.user.id, ctx.now(), {
+          keepSession: ctx.user.sessionId,
+          tokens: true,
+        });
         await audit(tx, ctx, "user", ctx.user.id, { password: "(hidden)" }, { password: "(changed)", ...revoked });
       });
       return { ok: true as const };

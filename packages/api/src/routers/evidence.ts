@@ -23,7 +23,17 @@ const EvidenceSchema = z.object({
   url: z.string(),
 });
 
-const COLUMNS = ["id", "assessment_id", "item", "criterion", "name", "content_type", "size", "sha256", "created_at"] as const;
+const COLUMNS = [
+  "id",
+  "assessment_id",
+  "item",
+  "criterion",
+  "name",
+  "content_type",
+  "size",
+  "sha256",
+  "created_at",
+] as const;
 
 function evidenceOut(r: Pick<Evidence, (typeof COLUMNS)[number]>): z.infer<typeof EvidenceSchema> {
   return {
@@ -48,7 +58,12 @@ export const evidenceRouter = {
     .output(z.array(EvidenceSchema))
     .query(async ({ ctx, input }) =>
       (
-        await ctx.db.selectFrom("evidence").select(COLUMNS).where("assessment_id", "=", input.assessmentId).orderBy("id").execute()
+        await ctx.db
+          .selectFrom("evidence")
+          .select(COLUMNS)
+          .where("assessment_id", "=", input.assessmentId)
+          .orderBy("id")
+          .execute()
       ).map(evidenceOut),
     ),
 
@@ -58,9 +73,18 @@ export const evidenceRouter = {
         assessmentId: IdSchema,
         item: IdSchema.nullable().default(null),
         criterion: IdSchema.nullable().default(null),
-        name: z.string().trim().min(1).max(200).refine((n) => !/[\\/\u0000-\u001f]/.test(n), "no slashes or control characters"),
+        name: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .refine((n) => !/[\\/\u0000-\u001f]/.test(n), "no slashes or control characters"),
         contentType: z.string().max(200),
-        dataBase64: z.string().max(INPUT_LIMITS.base64).min(1, "the file is empty").regex(/^[A-Za-z0-9+/]*={0,2}$/, "not base64"),
+        dataBase64: z
+          .string()
+          .max(INPUT_LIMITS.base64)
+          .min(1, "the file is empty")
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, "not base64"),
       }),
     )
     .output(EvidenceSchema)
@@ -70,10 +94,17 @@ export const evidenceRouter = {
       const checked = checkEvidenceFile(input.name, input.contentType, bytes, ctx.settings.maxEvidenceBytes);
       if (!checked.ok) throw new ValidationError([{ path: [checked.path], message: checked.message }]);
       return ctx.db.transaction().execute(async (tx) => {
-        const assessment = await tx.selectFrom("assessment").select(["id", "status"]).where("id", "=", input.assessmentId).executeTakeFirst();
+        const assessment = await tx
+          .selectFrom("assessment")
+          .select(["id", "status"])
+          .where("id", "=", input.assessmentId)
+          .executeTakeFirst();
         if (!assessment) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${input.assessmentId}` });
         if (!(EDITABLE as readonly string[]).includes(assessment.status)) {
-          throw new TRPCError({ code: "PRECONDITION_FAILED", message: `assessment ${assessment.id} is ${assessment.status}; evidence can change only in a draft` });
+          throw new TRPCError({
+            code: "PRECONDITION_FAILED",
+            message: `assessment ${assessment.id} is ${assessment.status}; evidence can change only in a draft`,
+          });
         }
         const row = await tx
           .insertInto("evidence")
@@ -119,7 +150,10 @@ export const evidenceRouter = {
         if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no evidence file ${input.id}` });
         await assertMayEdit(tx, ctx.user, row.assessment_id);
         if (!(EDITABLE as readonly string[]).includes(row.status)) {
-          throw new TRPCError({ code: "PRECONDITION_FAILED", message: `the assessment is ${row.status}; evidence can change only in a draft` });
+          throw new TRPCError({
+            code: "PRECONDITION_FAILED",
+            message: `the assessment is ${row.status}; evidence can change only in a draft`,
+          });
         }
         await tx.deleteFrom("evidence").where("id", "=", input.id).execute();
         await audit(tx, ctx, "evidence", input.id, evidenceOut(row), null);

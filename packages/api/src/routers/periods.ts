@@ -9,12 +9,19 @@ export const periodsRouter = {
   list: protectedProcedure
     .input(NoInput)
     .output(z.array(PeriodSchema))
-    .query(async ({ ctx }) => (await ctx.db.selectFrom("period").selectAll().orderBy("starts_on", "desc").execute()).map(periodOut)),
+    .query(async ({ ctx }) =>
+      (await ctx.db.selectFrom("period").selectAll().orderBy("starts_on", "desc").execute()).map(periodOut),
+    ),
 
   create: adminProcedure
     .input(
       z
-        .object({ code: z.string().trim().min(1).max(50), name: z.string().trim().min(1).max(100), startsOn: DateSchema, endsOn: DateSchema })
+        .object({
+          code: z.string().trim().min(1).max(50),
+          name: z.string().trim().min(1).max(100),
+          startsOn: DateSchema,
+          endsOn: DateSchema,
+        })
         .refine((p) => p.startsOn <= p.endsOn, { message: "the period ends before it starts", path: ["endsOn"] }),
     )
     .output(PeriodSchema)
@@ -38,12 +45,19 @@ export const periodsRouter = {
     .input(
       z
         .object({ id: IdSchema, fourEyes: z.boolean().optional(), openEditing: z.boolean().optional() })
-        .refine((p) => p.fourEyes !== undefined || p.openEditing !== undefined, { message: "name a setting to change: fourEyes or openEditing" }),
+        .refine((p) => p.fourEyes !== undefined || p.openEditing !== undefined, {
+          message: "name a setting to change: fourEyes or openEditing",
+        }),
     )
     .output(PeriodSchema)
     .mutation(async ({ ctx, input }) =>
       ctx.db.transaction().execute(async (tx) => {
-        const before = await tx.selectFrom("period").selectAll().where("id", "=", input.id).forUpdate().executeTakeFirst();
+        const before = await tx
+          .selectFrom("period")
+          .selectAll()
+          .where("id", "=", input.id)
+          .forUpdate()
+          .executeTakeFirst();
         if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no period ${input.id}` });
         const row = await tx
           .updateTable("period")

@@ -8,7 +8,14 @@ import { conflict } from "../errors.ts";
 import { code, INPUT_LIMITS } from "../input-policy.ts";
 import { IdSchema, IsoDateTime, NoInput, RevisionSchema } from "../schemas.ts";
 import { diff } from "@kaoping/engine";
-import { compileSource, DiagnosticSchema, missingFacts, preparedVersion, rubricTests, type Prepared } from "../scoring.ts";
+import {
+  compileSource,
+  DiagnosticSchema,
+  missingFacts,
+  preparedVersion,
+  rubricTests,
+  type Prepared,
+} from "../scoring.ts";
 import { audit, policyProcedure, protectedProcedure } from "../trpc.ts";
 
 const RubricKeySchema = code(100, /^[\p{L}\p{N}_]+$/u, "letters, digits and _ only");
@@ -174,14 +181,21 @@ export const rubricsRouter = {
       z.object({
         ok: z.boolean(),
         diagnostics: z.array(DiagnosticSchema),
-        info: z.object({ key: z.string(), title: z.string(), subjectKind: z.string(), effective: z.string().nullable() }).nullable(),
+        info: z
+          .object({ key: z.string(), title: z.string(), subjectKind: z.string(), effective: z.string().nullable() })
+          .nullable(),
         /** The rubric's own tests, when it compiles. */
         tests: z.array(TestOutcomeSchema),
       }),
     )
     .query(({ input }) => {
       const { prepared, diagnostics } = compileSource(input.source);
-      return { ok: prepared !== null, diagnostics, info: prepared?.info ?? null, tests: prepared ? rubricTests(prepared) : [] };
+      return {
+        ok: prepared !== null,
+        diagnostics,
+        info: prepared?.info ?? null,
+        tests: prepared ? rubricTests(prepared) : [],
+      };
     }),
 
   /** Creates (revision null) or updates the rubric's draft. A draft may have errors. */
@@ -199,7 +213,10 @@ export const rubricsRouter = {
     .mutation(async ({ ctx, input }) => {
       const { prepared, diagnostics } = compileSource(input.source);
       if (prepared && prepared.info.key !== input.key) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: `source: the source declares rubric "${prepared.info.key}", not "${input.key}"` });
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: `source: the source declares rubric "${prepared.info.key}", not "${input.key}"`,
+        });
       }
       const draft = await ctx.db.transaction().execute(async (tx) => {
         const existing = await lockedDraft(tx, input.key);
@@ -212,8 +229,18 @@ export const rubricsRouter = {
         // A draft with errors keeps the header it had, so that lists still show a title.
         const header = prepared
           ? { title: prepared.info.title, subject_kind: prepared.info.subjectKind, effective: prepared.info.effective }
-          : { title: latest?.title ?? input.key, subject_kind: latest?.subject_kind ?? "", effective: latest?.effective ?? null };
-        const fields = { ...header, source: input.source, content_hash: sha256(input.source), note: input.note, author_id: ctx.user.id };
+          : {
+              title: latest?.title ?? input.key,
+              subject_kind: latest?.subject_kind ?? "",
+              effective: latest?.effective ?? null,
+            };
+        const fields = {
+          ...header,
+          source: input.source,
+          content_hash: sha256(input.source),
+          note: input.note,
+          author_id: ctx.user.id,
+        };
         let id: number;
         if (input.revision === null) {
           if (existing) throw conflict("rubric draft", existing.id, existing.revision, 0);
@@ -226,8 +253,13 @@ export const rubricsRouter = {
           ).id;
           await audit(tx, ctx, "rubric_version", id, null, { key: input.key, ...fields });
         } else {
-          if (!existing) throw new TRPCError({ code: "NOT_FOUND", message: `rubric "${input.key}" has no draft; send revision null to start one` });
-          if (existing.revision !== input.revision) throw conflict("rubric draft", existing.id, existing.revision, input.revision);
+          if (!existing)
+            throw new TRPCError({
+              code: "NOT_FOUND",
+              message: `rubric "${input.key}" has no draft; send revision null to start one`,
+            });
+          if (existing.revision !== input.revision)
+            throw conflict("rubric draft", existing.id, existing.revision, input.revision);
           await tx
             .updateTable("rubric_version")
             .set({ ...fields, revision: existing.revision + 1, updated_at: ctx.now() })
@@ -255,7 +287,8 @@ export const rubricsRouter = {
     .mutation(async ({ ctx, input }) => {
       const row = await ctx.db.transaction().execute(async (tx) => {
         const draft = await lockedDraft(tx, input.key);
-        if (!draft) throw new TRPCError({ code: "NOT_FOUND", message: `rubric "${input.key}" has no draft to publish` });
+        if (!draft)
+          throw new TRPCError({ code: "NOT_FOUND", message: `rubric "${input.key}" has no draft to publish` });
         if (draft.revision !== input.revision) throw conflict("rubric draft", draft.id, draft.revision, input.revision);
         const { prepared, diagnostics } = compileSource(draft.source);
         if (!prepared) {
@@ -292,7 +325,14 @@ export const rubricsRouter = {
           })
           .where("id", "=", draft.id)
           .execute();
-        await audit(tx, ctx, "rubric_version", draft.id, { status: "draft", revision: draft.revision }, { status: "published", version, contentHash: draft.content_hash });
+        await audit(
+          tx,
+          ctx,
+          "rubric_version",
+          draft.id,
+          { status: "draft", revision: draft.revision },
+          { status: "published", version, contentHash: draft.content_hash },
+        );
         return versionById(tx, draft.id);
       });
       return versionOut(row);
@@ -313,7 +353,10 @@ export const rubricsRouter = {
           /** Most subjects listed (largest changes first); the summary always counts them all. */
           limit: z.number().int().min(1).max(10_000).default(1000),
         })
-        .refine((d) => (d.toId === undefined) !== (d.toSource === undefined), { message: "give toId or toSource", path: ["toId"] }),
+        .refine((d) => (d.toId === undefined) !== (d.toSource === undefined), {
+          message: "give toId or toSource",
+          path: ["toId"],
+        }),
     )
     .output(
       z.object({
@@ -326,12 +369,25 @@ export const rubricsRouter = {
             change: ChangeSchema,
             title: PairSchema(z.string()),
             standard: PairSchema(z.number()),
-            criteria: z.array(z.object({ number: z.number().int(), change: ChangeSchema, text: PairSchema(z.string()), rule: PairSchema(z.string()) })),
+            criteria: z.array(
+              z.object({
+                number: z.number().int(),
+                change: ChangeSchema,
+                text: PairSchema(z.string()),
+                rule: PairSchema(z.string()),
+              }),
+            ),
           }),
         ),
         gradesChanged: z.boolean(),
         vetoesChanged: z.boolean(),
-        summary: z.object({ subjects: z.number().int(), raised: z.number().int(), lowered: z.number().int(), unchanged: z.number().int(), invalid: z.number().int() }),
+        summary: z.object({
+          subjects: z.number().int(),
+          raised: z.number().int(),
+          lowered: z.number().int(),
+          unchanged: z.number().int(),
+          invalid: z.number().int(),
+        }),
         /** Assessments whose score changes or that one version cannot score; unchanged ones are left out. */
         subjects: z.array(
           z.object({
@@ -342,7 +398,14 @@ export const rubricsRouter = {
             old: z.object({ total: z.number(), grade: z.string().nullable() }).nullable(),
             new: z.object({ total: z.number(), grade: z.string().nullable() }).nullable(),
             delta: z.number().nullable(),
-            items: z.array(z.object({ number: z.number().int(), old: z.number().nullable(), new: z.number().nullable(), delta: z.number().nullable() })),
+            items: z.array(
+              z.object({
+                number: z.number().int(),
+                old: z.number().nullable(),
+                new: z.number().nullable(),
+                delta: z.number().nullable(),
+              }),
+            ),
             /** Why a version cannot score these facts (e.g. a new input with no default). */
             errors: z.array(z.object({ field: z.string(), zh: z.string(), en: z.string() })),
           }),
@@ -380,7 +443,11 @@ export const rubricsRouter = {
         .execute();
       // Drafts still being filled in are not scorable under either version: leave them out.
       const complete = rows.filter((r) => missingFacts(from, r.facts).length === 0);
-      const d = diff(from.compiled, to.compiled, complete.map((r) => r.facts));
+      const d = diff(
+        from.compiled,
+        to.compiled,
+        complete.map((r) => r.facts),
+      );
       return {
         diagnostics: [],
         inputs: d.inputs.filter((i) => i.change !== "unchanged").map((i) => ({ name: i.name, change: i.change })),
@@ -397,7 +464,11 @@ export const rubricsRouter = {
         subjects: d.subjects
           .filter((sd) => sd.delta !== 0 || sd.old === null || sd.new === null)
           // Unscorable first, then the largest moves: what a policy officer must look at.
-          .sort((x, y) => (y.delta === null ? Infinity : Math.abs(y.delta)) - (x.delta === null ? Infinity : Math.abs(x.delta)) || x.index - y.index)
+          .sort(
+            (x, y) =>
+              (y.delta === null ? Infinity : Math.abs(y.delta)) - (x.delta === null ? Infinity : Math.abs(x.delta)) ||
+              x.index - y.index,
+          )
           .slice(0, input.limit)
           .map((sd) => {
             const r = complete[sd.index]!;
@@ -410,7 +481,11 @@ export const rubricsRouter = {
               new: sd.new,
               delta: sd.delta,
               items: sd.items.filter((i) => i.delta !== 0),
-              errors: [...sd.oldErrors, ...sd.newErrors].map((e) => ({ field: e.field, zh: e.message.zh, en: e.message.en })),
+              errors: [...sd.oldErrors, ...sd.newErrors].map((e) => ({
+                field: e.field,
+                zh: e.message.zh,
+                en: e.message.en,
+              })),
             };
           }),
       };

@@ -3,7 +3,15 @@ import { toJson } from "@kaoping/db";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { code, name, text } from "../input-policy.ts";
-import { IdSchema, JsonObjectInput, OkSchema, PagingInput, RevisionSchema, SubjectSchema, subjectOut } from "../schemas.ts";
+import {
+  IdSchema,
+  JsonObjectInput,
+  OkSchema,
+  PagingInput,
+  RevisionSchema,
+  SubjectSchema,
+  subjectOut,
+} from "../schemas.ts";
 import { adminProcedure, audit, protectedProcedure, ValidationError } from "../trpc.ts";
 import { conflict } from "../errors.ts";
 
@@ -16,7 +24,12 @@ const SubjectFields = z.object({
 
 export const subjectsRouter = {
   list: protectedProcedure
-    .input(PagingInput.extend({ kind: text(50).optional(), search: z.string().trim().max(100).optional() }).default({ limit: 50, offset: 0 }))
+    .input(
+      PagingInput.extend({ kind: text(50).optional(), search: z.string().trim().max(100).optional() }).default({
+        limit: 50,
+        offset: 0,
+      }),
+    )
     .output(z.object({ rows: z.array(SubjectSchema), total: z.number().int() }))
     .query(async ({ ctx, input }) => {
       let query = ctx.db.selectFrom("subject");
@@ -64,7 +77,12 @@ export const subjectsRouter = {
     .output(SubjectSchema)
     .mutation(async ({ ctx, input }) =>
       ctx.db.transaction().execute(async (tx) => {
-        const before = await tx.selectFrom("subject").selectAll().where("id", "=", input.id).forUpdate().executeTakeFirst();
+        const before = await tx
+          .selectFrom("subject")
+          .selectAll()
+          .where("id", "=", input.id)
+          .forUpdate()
+          .executeTakeFirst();
         if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no subject ${input.id}` });
         if (before.revision !== input.revision) throw conflict("subject", input.id, before.revision, input.revision);
         const row = await tx
@@ -91,12 +109,24 @@ export const subjectsRouter = {
     .output(OkSchema)
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction().execute(async (tx) => {
-        const before = await tx.selectFrom("subject").selectAll().where("id", "=", input.id).forUpdate().executeTakeFirst();
+        const before = await tx
+          .selectFrom("subject")
+          .selectAll()
+          .where("id", "=", input.id)
+          .forUpdate()
+          .executeTakeFirst();
         if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no subject ${input.id}` });
         if (before.revision !== input.revision) throw conflict("subject", input.id, before.revision, input.revision);
-        const used = await tx.selectFrom("assessment").select("id").where("subject_id", "=", input.id).executeTakeFirst();
+        const used = await tx
+          .selectFrom("assessment")
+          .select("id")
+          .where("subject_id", "=", input.id)
+          .executeTakeFirst();
         if (used) {
-          throw new TRPCError({ code: "PRECONDITION_FAILED", message: `subject ${input.id} has assessments and cannot be deleted` });
+          throw new TRPCError({
+            code: "PRECONDITION_FAILED",
+            message: `subject ${input.id} has assessments and cannot be deleted`,
+          });
         }
         await tx.deleteFrom("subject").where("id", "=", input.id).execute();
         await audit(tx, ctx, "subject", input.id, subjectOut(before), null);
@@ -113,14 +143,20 @@ export const subjectsRouter = {
       const issues = input.rows.flatMap((row, i) => {
         const first = seen.get(row.code);
         seen.set(row.code, first ?? i);
-        return first === undefined ? [] : [{ path: ["rows", i, "code"], message: `code "${row.code}" repeats row ${first}` }];
+        return first === undefined
+          ? []
+          : [{ path: ["rows", i, "code"], message: `code "${row.code}" repeats row ${first}` }];
       });
       if (issues.length > 0) throw new ValidationError(issues);
       return ctx.db.transaction().execute(async (tx) => {
         const existing = new Map<string, number>();
         const codes = input.rows.map((r) => r.code);
         for (let i = 0; i < codes.length; i += 1000) {
-          const found = await tx.selectFrom("subject").select(["id", "code"]).where("code", "in", codes.slice(i, i + 1000)).execute();
+          const found = await tx
+            .selectFrom("subject")
+            .select(["id", "code"])
+            .where("code", "in", codes.slice(i, i + 1000))
+            .execute();
           for (const f of found) existing.set(f.code, f.id);
         }
         let created = 0;
@@ -142,7 +178,12 @@ export const subjectsRouter = {
             .execute();
           for (const r of chunk) existing.has(r.code) ? (updated += 1) : (created += 1);
         }
-        await audit(tx, ctx, "subject", null, null, { imported: input.rows.length, created, updated, codes: codes.slice(0, 1000) });
+        await audit(tx, ctx, "subject", null, null, {
+          imported: input.rows.length,
+          created,
+          updated,
+          codes: codes.slice(0, 1000),
+        });
         return { created, updated };
       });
     }),

@@ -57,12 +57,20 @@ export const tokensRouter = {
 
   create: adminProcedure
     .use(singleCall)
-    .input(z.object({ userId: IdSchema, name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().positive().max(INPUT_LIMITS.int4).optional() }))
+    .input(
+      z.object({
+        userId: IdSchema,
+        name: z.string().trim().min(1).max(100),
+        expiresInDays: z.number().int().positive().max(INPUT_LIMITS.int4).optional(),
+      }),
+    )
     .output(z.object({ id: IdSchema, name: z.string(), prefix: z.string(), token: z.string(), expiresAt: IsoDateTime }))
     .mutation(async ({ ctx, input }) => {
       const days = input.expiresInDays ?? ctx.settings.tokenDays.default;
       if (days > ctx.settings.tokenDays.max) {
-        throw new ValidationError([{ path: ["expiresInDays"], message: `a token may live at most ${ctx.settings.tokenDays.max} days` }]);
+        throw new ValidationError([
+          { path: ["expiresInDays"], message: `a token may live at most ${ctx.settings.tokenDays.max} days` },
+        ]);
       }
       const expiresAt = new Date(ctx.now().getTime() + days * 86_400_000);
       const { token, prefix } = newApiToken();
@@ -71,7 +79,13 @@ export const tokensRouter = {
         if (!user) throw new TRPCError({ code: "NOT_FOUND", message: `no user ${input.userId}` });
         const row = await tx
           .insertInto("api_token")
-          .values({ user_id: input.userId, name: input.name, prefix, token_hash: hashSecret(token), expires_at: expiresAt })
+          .values({
+            user_id: input.userId,
+            name: input.name,
+            prefix,
+            token_hash: hashSecret(token),
+            expires_at: expiresAt,
+          })
           .returning(["id", "name", "prefix"])
           .executeTakeFirstOrThrow();
         await audit(tx, ctx, "api_token", row.id, null, { userId: input.userId, name: row.name, prefix, expiresAt });
@@ -92,7 +106,14 @@ export const tokensRouter = {
           .returning(["id", "name", "prefix"])
           .executeTakeFirst();
         if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no active token ${input.id}` });
-        await audit(tx, ctx, "api_token", row.id, { revoked: false }, { revoked: true, name: row.name, prefix: row.prefix });
+        await audit(
+          tx,
+          ctx,
+          "api_token",
+          row.id,
+          { revoked: false },
+          { revoked: true, name: row.name, prefix: row.prefix },
+        );
       });
       return { ok: true as const };
     }),

@@ -31,7 +31,11 @@ export const usersRouter = {
     .mutation(async ({ ctx, input }) => {
       const hash = await hashPassword(input.password);
       return ctx.db.transaction().execute(async (tx) => {
-        const taken = await tx.selectFrom("app_user").select("id").where("username", "=", input.username).executeTakeFirst();
+        const taken = await tx
+          .selectFrom("app_user")
+          .select("id")
+          .where("username", "=", input.username)
+          .executeTakeFirst();
         if (taken) throw new TRPCError({ code: "CONFLICT", message: `username "${input.username}" is taken` });
         const row = await tx
           .insertInto("app_user")
@@ -59,11 +63,19 @@ export const usersRouter = {
     .output(UserSchema)
     .mutation(async ({ ctx, input }) => {
       if (input.id === ctx.user.id && (input.disabled === true || (input.role && input.role !== "admin"))) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: "you cannot disable yourself or give up your own admin role" });
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: "you cannot disable yourself or give up your own admin role",
+        });
       }
       const hash = input.password ? await hashPassword(input.password) : undefined;
       return ctx.db.transaction().execute(async (tx) => {
-        const before = await tx.selectFrom("app_user").select(USER_COLUMNS).where("id", "=", input.id).forUpdate().executeTakeFirst();
+        const before = await tx
+          .selectFrom("app_user")
+          .select(USER_COLUMNS)
+          .where("id", "=", input.id)
+          .forUpdate()
+          .executeTakeFirst();
         if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no user ${input.id}` });
         const row = await tx
           .updateTable("app_user")
@@ -84,9 +96,12 @@ export const usersRouter = {
             ? await revokeAccess(tx, input.id, ctx.now(), { tokens: true })
             : null;
         const out = userOut(row);
-        await audit(tx, ctx, "user", row.id, userOut(before), { ...out, ...(hash ? { password: "(reset)" } : {}), ...revoked });
+        await audit(tx, ctx, "user", row.id, userOut(before), {
+          ...out,
+          ...(hash ? { password: "(reset)" } : {}),
+          ...revoked,
+        });
         return out;
       });
     }),
 } satisfies TRPCRouterRecord;
-

@@ -20,7 +20,16 @@ export interface CheckResult {
   readonly symbols: Symbols;
 }
 
-const rules = [checkDeclarations, checkHeader, checkItems, checkCriteria, checkSums, checkGrades, checkTests, checkUnused];
+const rules = [
+  checkDeclarations,
+  checkHeader,
+  checkItems,
+  checkCriteria,
+  checkSums,
+  checkGrades,
+  checkTests,
+  checkUnused,
+];
 
 /** Checks a parsed rubric. */
 export function checkRubric(rubric: Rubric): { diagnostics: Diagnostic[]; symbols: Symbols } {
@@ -42,6 +51,12 @@ export function check(text: string): CheckResult {
 export function checkParsed(parsed: Pick<ParseResult, "rubric" | "diagnostics">): CheckResult {
   const checked = checkRubric(parsed.rubric);
   // What failed to parse is missing from the tree, so "not used" would only echo the syntax error.
-  const semantic = hasErrors(parsed.diagnostics) ? checked.diagnostics.filter((d) => d.code !== "KP701" && d.code !== "KP702") : checked.diagnostics;
-  return { rubric: parsed.rubric, diagnostics: sortDiagnostics([...parsed.diagnostics, ...semantic]), symbols: checked.symbols };
+  const semantic = hasErrors(parsed.diagnostics)
+    ? checked.diagnostics.filter((d) => d.code !== "KP701" && d.code !== "KP702")
+    : checked.diagnostics;
+  return {
+    rubric: parsed.rubric,
+    diagnostics: sortDiagnostics([...parsed.diagnostics, ...semantic]),
+    symbols: checked.symbols,
+  };
 }

@@ -36,7 +36,12 @@ export function closestName(name: string, candidates: readonly string[]): string
  * A help line naming the closest candidate, when one is close enough to be a likely typo, and the
  * fix that puts it at `span`, written by `write` (as a name, or as a text).
  */
-export function suggestName(name: string, candidates: readonly string[], span: Span, write: (candidate: string) => string): { help?: Message; fixes?: readonly Fix[] } {
+export function suggestName(
+  name: string,
+  candidates: readonly string[],
+  span: Span,
+  write: (candidate: string) => string,
+): { help?: Message; fixes?: readonly Fix[] } {
   const best = closestName(name, candidates);
   if (best === undefined) return {};
   return {

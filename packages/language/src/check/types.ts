@@ -116,7 +116,14 @@ export class ExprChecker {
   private name(expr: A.Name): Type {
     const entry = this.ctx.names.get(expr.name);
     if (!entry) {
-      this.ctx.report(diagnostic("KP301", expr.span, { name: expr.name }, suggestName(expr.name, [...this.ctx.names.keys()], expr.span, (n) => writeName(n, this.ctx.rubric.keywords))));
+      this.ctx.report(
+        diagnostic(
+          "KP301",
+          expr.span,
+          { name: expr.name },
+          suggestName(expr.name, [...this.ctx.names.keys()], expr.span, (n) => writeName(n, this.ctx.rubric.keywords)),
+        ),
+      );
       return errorType;
     }
     this.ctx.used.add(expr.name);
@@ -143,13 +150,21 @@ export class ExprChecker {
 
   private mismatch(left: Type, right: Type, expr: A.Expr, at: A.Expr): void {
     const ratioVsPlain =
-      left.kind === "num" && right.kind === "num" && ((left.dim === "ratio" && right.dim === "plain") || (left.dim === "plain" && right.dim === "ratio"));
-    const literal = at.kind === "number" ? at : expr.kind === "compare" && expr.left.kind === "number" ? expr.left : null;
+      left.kind === "num" &&
+      right.kind === "num" &&
+      ((left.dim === "ratio" && right.dim === "plain") || (left.dim === "plain" && right.dim === "ratio"));
+    const literal =
+      at.kind === "number" ? at : expr.kind === "compare" && expr.left.kind === "number" ? expr.left : null;
     const help =
       ratioVsPlain && literal !== null
         ? {
             help: { zh: `百分比要写百分号：${literal.value}%`, en: `write the percent sign: ${literal.value}%` },
-            fixes: [replaceWith({ start: literal.span.end, end: literal.span.end }, "%", { zh: `写成 ${literal.value}%`, en: `write ${literal.value}%` })],
+            fixes: [
+              replaceWith({ start: literal.span.end, end: literal.span.end }, "%", {
+                zh: `写成 ${literal.value}%`,
+                en: `write ${literal.value}%`,
+              }),
+            ],
           }
         : {};
     this.ctx.report(diagnostic("KP403", expr.span, { left: describeType(left), right: describeType(right) }, help));
@@ -256,8 +271,10 @@ function factsWhen(cond: A.Expr, holds: boolean): Guards {
   const op = holds ? cond.op : negateCompare(cond.op);
   const { left, right } = cond;
   // x > k (k ≥ 0), x ≥ k (k > 0), x ≠ 0, and the mirrored forms.
-  if (((op === ">" && nonNegative(right)) || (op === ">=" && positive(right))) && !isLiteral(left)) return new Set([exprKey(left)]);
-  if (((op === "<" && nonNegative(left)) || (op === "<=" && positive(left))) && !isLiteral(right)) return new Set([exprKey(right)]);
+  if (((op === ">" && nonNegative(right)) || (op === ">=" && positive(right))) && !isLiteral(left))
+    return new Set([exprKey(left)]);
+  if (((op === "<" && nonNegative(left)) || (op === "<=" && positive(left))) && !isLiteral(right))
+    return new Set([exprKey(right)]);
   if (op === "≠" && isZero(right)) return new Set([exprKey(left)]);
   if (op === "≠" && isZero(left)) return new Set([exprKey(right)]);
   if (op === "=" && positive(right)) return new Set([exprKey(left)]);

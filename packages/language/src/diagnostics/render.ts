@@ -38,7 +38,11 @@ export function renderDiagnostic(file: SourceFile, d: Diagnostic, options: Rende
   const colon = options.lang === "zh" ? "：" : ": ";
   const { line, column } = lineColumn(file, d.span.start);
   const gutter = " ".repeat(String(line).length);
-  const shown = window(lineText(file, line), d.span.start - (file.lineStarts[line - 1] ?? 0), d.span.end - d.span.start);
+  const shown = window(
+    lineText(file, line),
+    d.span.start - (file.lineStarts[line - 1] ?? 0),
+    d.span.end - d.span.start,
+  );
   const caret = " ".repeat(displayWidth(shown.before)) + "^".repeat(Math.max(1, displayWidth(shown.marked)));
   const out = [
     `${severity}[${d.code}]${colon}${d.message[options.lang]}`,
@@ -63,7 +67,11 @@ export function renderDiagnostic(file: SourceFile, d: Diagnostic, options: Rende
 function window(source: string, start: number, length: number): { before: string; marked: string; after: string } {
   const markedEnd = Math.min(source.length, start + length);
   if (source.length <= maxLineLength) {
-    return { before: source.slice(0, start), marked: source.slice(start, Math.max(start, markedEnd)), after: source.slice(Math.max(start, markedEnd)) };
+    return {
+      before: source.slice(0, start),
+      marked: source.slice(start, Math.max(start, markedEnd)),
+      after: source.slice(Math.max(start, markedEnd)),
+    };
   }
   const from = Math.max(0, start - contextBefore);
   const to = Math.min(source.length, from + maxLineLength);
@@ -76,7 +84,11 @@ function window(source: string, start: number, length: number): { before: string
 }
 
 /** The diagnostics of a file, separated by blank lines; past `limit`, one line says how many more. */
-export function renderDiagnostics(file: SourceFile, diagnostics: readonly Diagnostic[], options: RenderOptions): string {
+export function renderDiagnostics(
+  file: SourceFile,
+  diagnostics: readonly Diagnostic[],
+  options: RenderOptions,
+): string {
   const limit = options.limit ?? defaultLimit;
   const shown = diagnostics.slice(0, limit).map((d) => renderDiagnostic(file, d, options));
   const more = diagnostics.length - limit;

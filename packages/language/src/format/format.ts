@@ -58,7 +58,9 @@ class Printer {
   ) {
     this.pending = [...comments];
     this.file = sourceFile("", source);
-    this.declared = new Set([...rubric.inputs, ...rubric.lets].map((d) => d.name.name).filter((n) => T.writeName(n, set) === n));
+    this.declared = new Set(
+      [...rubric.inputs, ...rubric.lets].map((d) => d.name.name).filter((n) => T.writeName(n, set) === n),
+    );
     this.splits = splitsWhenBare(set, this.declared);
   }
 
@@ -68,33 +70,77 @@ class Printer {
 
   rubric(rubric: A.Rubric): string {
     this.leading(rubric.id?.span.start ?? rubric.title?.span.start ?? 0, 0);
-    const head = [this.kw(T.Rubric), rubric.id ? this.name(rubric.id) : null, rubric.title ? this.text(rubric.title) : null];
+    const head = [
+      this.kw(T.Rubric),
+      rubric.id ? this.name(rubric.id) : null,
+      rubric.title ? this.text(rubric.title) : null,
+    ];
     const close = this.closingBrace();
     this.line(0, `${head.filter((p) => p !== null).join(" ")} {`);
     this.trailing(rubric.title?.span.end ?? rubric.id?.span.end ?? 0);
     const entries: Entry[] = [];
     const h = rubric.header;
-    if (h.subject) entries.push({ group: "header", start: h.subject.span.start, end: h.subject.span.end, print: (d) => this.line(d, `${this.kw(T.Subject)} ${this.text(h.subject as A.Text)}`) });
-    if (h.version) entries.push({ group: "header", start: h.version.span.start, end: h.version.span.end, print: (d) => this.line(d, `${this.kw(T.Version)} ${this.text(h.version as A.Text)}`) });
+    if (h.subject)
+      entries.push({
+        group: "header",
+        start: h.subject.span.start,
+        end: h.subject.span.end,
+        print: (d) => this.line(d, `${this.kw(T.Subject)} ${this.text(h.subject as A.Text)}`),
+      });
+    if (h.version)
+      entries.push({
+        group: "header",
+        start: h.version.span.start,
+        end: h.version.span.end,
+        print: (d) => this.line(d, `${this.kw(T.Version)} ${this.text(h.version as A.Text)}`),
+      });
     if (h.effective) {
       const effective = h.effective;
-      entries.push({ group: "header", start: effective.span.start, end: effective.span.end, print: (d) => this.line(d, `${this.kw(T.Effective)} ${effective.value}`) });
+      entries.push({
+        group: "header",
+        start: effective.span.start,
+        end: effective.span.end,
+        print: (d) => this.line(d, `${this.kw(T.Effective)} ${effective.value}`),
+      });
     }
     if (h.total) {
       const total = h.total;
-      entries.push({ group: "header", start: total.span.start, end: total.span.end, print: (d) => this.line(d, `${this.kw(T.Total)} ${total.value}`) });
+      entries.push({
+        group: "header",
+        start: total.span.start,
+        end: total.span.end,
+        print: (d) => this.line(d, `${this.kw(T.Total)} ${total.value}`),
+      });
     }
     entries.push(...this.declarations(rubric.inputs, rubric.lets, null));
     if (rubric.grades.length > 0) {
       const first = rubric.grades[0] as A.Grade;
       const last = rubric.grades.at(-1) as A.Grade;
-      entries.push({ group: "block", start: first.span.start, end: last.span.end, print: (d) => this.grades(rubric.grades, d) });
+      entries.push({
+        group: "block",
+        start: first.span.start,
+        end: last.span.end,
+        print: (d) => this.grades(rubric.grades, d),
+      });
     }
     for (const veto of rubric.vetoes) {
-      entries.push({ group: "veto", start: veto.span.start, end: veto.span.end, print: (d) => this.line(d, `${this.kw(T.Veto)} ${this.text(veto.reason)} ${this.kw(T.When)} ${this.expr(veto.condition)}`) });
+      entries.push({
+        group: "veto",
+        start: veto.span.start,
+        end: veto.span.end,
+        print: (d) =>
+          this.line(d, `${this.kw(T.Veto)} ${this.text(veto.reason)} ${this.kw(T.When)} ${this.expr(veto.condition)}`),
+      });
     }
-    for (const item of rubric.items) entries.push({ group: "block", start: item.span.start, end: item.span.end, print: (d) => this.item(item, rubric, d) });
-    for (const test of rubric.tests) entries.push({ group: "block", start: test.span.start, end: test.span.end, print: (d) => this.test(test, d) });
+    for (const item of rubric.items)
+      entries.push({
+        group: "block",
+        start: item.span.start,
+        end: item.span.end,
+        print: (d) => this.item(item, rubric, d),
+      });
+    for (const test of rubric.tests)
+      entries.push({ group: "block", start: test.span.start, end: test.span.end, print: (d) => this.test(test, d) });
     this.entries(entries, 1);
     this.leading(close, 1);
     this.line(0, "}");
@@ -105,15 +151,27 @@ class Printer {
   private declarations(inputs: readonly A.Input[], lets: readonly A.Let[], item: A.Item | null): Entry[] {
     // A declaration belongs to the block it is written in: item numbers may repeat (KP303).
     const inside = (d: { readonly item: number | null; readonly span: A.Span }) =>
-      item === null ? d.item === null : d.item === item.number && d.span.start >= item.span.start && d.span.end <= item.span.end;
+      item === null
+        ? d.item === null
+        : d.item === item.number && d.span.start >= item.span.start && d.span.end <= item.span.end;
     const entries: Entry[] = [];
     for (const input of inputs) {
       if (!inside(input)) continue;
-      entries.push({ group: "declaration", start: input.span.start, end: input.span.end, print: (d) => this.line(d, this.input(input)) });
+      entries.push({
+        group: "declaration",
+        start: input.span.start,
+        end: input.span.end,
+        print: (d) => this.line(d, this.input(input)),
+      });
     }
     for (const decl of lets) {
       if (!inside(decl)) continue;
-      entries.push({ group: "declaration", start: decl.span.start, end: decl.span.end, print: (d) => this.line(d, `${this.kw(T.Let)} ${this.name(decl.name)} = ${this.expr(decl.expr)}`) });
+      entries.push({
+        group: "declaration",
+        start: decl.span.start,
+        end: decl.span.end,
+        print: (d) => this.line(d, `${this.kw(T.Let)} ${this.name(decl.name)} = ${this.expr(decl.expr)}`),
+      });
     }
     return entries;
   }
@@ -151,7 +209,9 @@ class Printer {
       case "percent":
         return this.kw(T.PercentType);
       case "number":
-        return type.unit ? `${this.kw(T.NumberType)} ${this.kw(T.Unit)} ${this.text(type.unit)}` : this.kw(T.NumberType);
+        return type.unit
+          ? `${this.kw(T.NumberType)} ${this.kw(T.Unit)} ${this.text(type.unit)}`
+          : this.kw(T.NumberType);
       case "score": {
         const range = `${this.kw(T.ScoreType)} ${type.min.value} ${this.kw(T.To)} ${type.max.value}`;
         return type.step ? `${range} ${this.kw(T.Step)} ${type.step.value}` : range;
@@ -160,7 +220,8 @@ class Printer {
   }
 
   private grades(grades: readonly A.Grade[], depth: number): void {
-    const band = (grade: A.Grade) => (grade.min ? `${this.text(grade.label)} >= ${grade.min.value}` : this.text(grade.label));
+    const band = (grade: A.Grade) =>
+      grade.min ? `${this.text(grade.label)} >= ${grade.min.value}` : this.text(grade.label);
     // One band a line, with the comments among them; when no comment lands there, one line, like
     // the sheet's own legend. Deciding by what was printed keeps the choice idempotent.
     const start = this.lines.length;
@@ -187,11 +248,21 @@ class Printer {
     const entries: Entry[] = [];
     if (item.content) {
       const content = item.content;
-      entries.push({ group: "declaration", start: content.span.start, end: content.span.end, print: (d) => this.line(d, `${this.kw(T.Content)} ${this.text(content)}`) });
+      entries.push({
+        group: "declaration",
+        start: content.span.start,
+        end: content.span.end,
+        print: (d) => this.line(d, `${this.kw(T.Content)} ${this.text(content)}`),
+      });
     }
     entries.push(...this.declarations(rubric.inputs, rubric.lets, item));
     for (const criterion of item.criteria) {
-      entries.push({ group: "criterion", start: criterion.span.start, end: criterion.span.end, print: (d) => this.criterion(criterion, d) });
+      entries.push({
+        group: "criterion",
+        start: criterion.span.start,
+        end: criterion.span.end,
+        print: (d) => this.criterion(criterion, d),
+      });
     }
     this.entries(entries, depth + 1);
     this.leading(item.span.end, depth + 1);
@@ -236,7 +307,10 @@ class Printer {
         return [head, ...knockOuts];
       }
       case "deduction": {
-        const parts = [`${this.kw(T.Base)} ${this.points(rule.base)}`, ...rule.clauses.map((c) => this.clause(c, T.Deduct))];
+        const parts = [
+          `${this.kw(T.Base)} ${this.points(rule.base)}`,
+          ...rule.clauses.map((c) => this.clause(c, T.Deduct)),
+        ];
         if (rule.floor) parts.push(`${this.kw(T.Floor)} ${this.points(rule.floor)}`);
         return [...parts, ...knockOuts];
       }
@@ -259,12 +333,17 @@ class Printer {
   private points(points: A.Points): string {
     const expr = this.expr(points.expr, precedence.add);
     if (!points.unit) return expr;
-    const unit = this.set === "en" && points.expr.kind === "number" && points.expr.value === "1" ? "point" : this.kw(T.PointsUnit);
+    const unit =
+      this.set === "en" && points.expr.kind === "number" && points.expr.value === "1" ? "point" : this.kw(T.PointsUnit);
     return `${expr} ${unit}`;
   }
 
   private test(test: A.Test, depth: number): void {
-    const head = [this.kw(T.Test), test.name ? this.text(test.name) : null, test.base ? `${this.kw(T.Based)} ${this.text(test.base)}` : null];
+    const head = [
+      this.kw(T.Test),
+      test.name ? this.text(test.name) : null,
+      test.base ? `${this.kw(T.Based)} ${this.text(test.base)}` : null,
+    ];
     this.line(depth, `${head.filter((p) => p !== null).join(" ")} {`);
     if (test.given.length > 0) {
       this.line(depth + 1, `${this.kw(T.Given)} {`);
@@ -321,7 +400,10 @@ class Printer {
       case "name":
         return [this.name(expr), precedence.atom];
       case "call":
-        return [`${this.kw(expr.fn === "min" ? T.Min : T.Max)}(${expr.args.map((a) => this.expr(a)).join(", ")})`, precedence.atom];
+        return [
+          `${this.kw(expr.fn === "min" ? T.Min : T.Max)}(${expr.args.map((a) => this.expr(a)).join(", ")})`,
+          precedence.atom,
+        ];
       case "negate":
         return [`-${this.expr(expr.operand, precedence.unary)}`, precedence.unary];
       case "not":
@@ -337,7 +419,10 @@ class Printer {
         return [`${this.expr(expr.left, p)} ${word} ${this.expr(expr.right, p + 1)}`, p];
       }
       case "compare":
-        return [`${this.expr(expr.left, precedence.add)} ${expr.op} ${this.expr(expr.right, precedence.add)}`, precedence.compare];
+        return [
+          `${this.expr(expr.left, precedence.add)} ${expr.op} ${this.expr(expr.right, precedence.add)}`,
+          precedence.compare,
+        ];
       case "arithmetic": {
         const p = expr.op === "+" || expr.op === "-" ? precedence.add : precedence.mul;
         return [`${this.expr(expr.left, p)} ${expr.op} ${this.expr(expr.right, p + 1)}`, p];
@@ -349,7 +434,8 @@ class Printer {
   // depends on the tree and the keyword set alone, so a translation there and back gives the
   // same text.
   private name(name: A.Name): string {
-    const bare = this.declared.has(name.name) || (T.writeName(name.name, this.set) === name.name && !this.splits(name.name));
+    const bare =
+      this.declared.has(name.name) || (T.writeName(name.name, this.set) === name.name && !this.splits(name.name));
     return bare ? name.name : `「${name.name}」`;
   }
 

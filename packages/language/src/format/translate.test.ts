@@ -29,7 +29,10 @@ describe("translating names that read as keywords glued to names", () => {
 
   it("every keyword of the other set, before or after a declared name, with a number, as the rubric id", () => {
     const cases: [KeywordSet, KeywordSet, string][] = [];
-    for (const [from, to] of [["zh", "en"], ["en", "zh"]] as const) {
+    for (const [from, to] of [
+      ["zh", "en"],
+      ["en", "zh"],
+    ] as const) {
       // The target's words that the source set reads as a plain name.
       const words = wordsOf(to).filter((w) => !wordsOf(from).includes(w) && /^[A-Za-z\u4e00-\u9fff]+$/.test(w));
       for (const word of words) cases.push([from, to, word]);

@@ -83,7 +83,9 @@ export function lex(text: string): LexResult {
   for (const error of result.errors.slice(0, maxLexDiagnostics)) {
     const length = error.length || 1;
     const bad = text.slice(error.offset, error.offset + Math.min(length, 20));
-    diagnostics.push(diagnostic("KP101", { start: error.offset, end: error.offset + length }, { text: quoteChars(bad) }));
+    diagnostics.push(
+      diagnostic("KP101", { start: error.offset, end: error.offset + length }, { text: quoteChars(bad) }),
+    );
   }
   for (const stray of result.groups["stray"] ?? []) {
     diagnostics.push(
@@ -91,7 +93,10 @@ export function lex(text: string): LexResult {
         "KP101",
         spanOf(stray),
         { text: quoteChars(stray.image) },
-        { help: { zh: "删去这个标点", en: "remove this punctuation" }, fixes: [replaceWith(spanOf(stray), "", { zh: "删去这个标点", en: "remove this punctuation" })] },
+        {
+          help: { zh: "删去这个标点", en: "remove this punctuation" },
+          fixes: [replaceWith(spanOf(stray), "", { zh: "删去这个标点", en: "remove this punctuation" })],
+        },
       ),
     );
   }
@@ -105,13 +110,27 @@ export function lex(text: string): LexResult {
     token.endOffset = token.startOffset + token.image.length - 1;
     if (token.tokenType === CurlyText) {
       const straight = writeText(token.image.slice(1, -1));
-      diagnostics.push(diagnostic("KP103", spanOf(token), { found: "“ ”", fix: '" "' }, { fixes: [replaceWith(spanOf(token), straight, { zh: `改为 ${straight}`, en: `change to ${straight}` })] }));
+      diagnostics.push(
+        diagnostic(
+          "KP103",
+          spanOf(token),
+          { found: "“ ”", fix: '" "' },
+          { fixes: [replaceWith(spanOf(token), straight, { zh: `改为 ${straight}`, en: `change to ${straight}` })] },
+        ),
+      );
     } else if (token.tokenType === UnterminatedText) {
       diagnostics.push(diagnostic("KP102", spanOf(token), {}));
     } else if (token.tokenType === FullWidthColon) {
       // As the formatter writes it: a space after the colon.
       const colon = /[\s\u3000]/.test(text.charAt(token.startOffset + 1)) ? ":" : ": ";
-      diagnostics.push(diagnostic("KP103", spanOf(token), { found: "：", fix: ":" }, { fixes: [replaceWith(spanOf(token), colon, { zh: "改为 :", en: "change to :" })] }));
+      diagnostics.push(
+        diagnostic(
+          "KP103",
+          spanOf(token),
+          { found: "：", fix: ":" },
+          { fixes: [replaceWith(spanOf(token), colon, { zh: "改为 :", en: "change to :" })] },
+        ),
+      );
     }
   }
 
@@ -170,7 +189,11 @@ function splitGluedKeywords(tokens: IToken[], set: KeywordSet, diagnostics: Diag
   for (let i = 0; i < tokens.length && !glued; i++) {
     const token = tokens[i] as IToken;
     const prev = tokens[i - 1]?.tokenType;
-    glued = token.tokenType === Identifier && !declared.has(token.image) && !(prev !== undefined && declares(prev)) && vocabulary.some((w) => token.image.includes(w));
+    glued =
+      token.tokenType === Identifier &&
+      !declared.has(token.image) &&
+      !(prev !== undefined && declares(prev)) &&
+      vocabulary.some((w) => token.image.includes(w));
   }
   if (!glued) return tokens;
   const words = byFirstChar(vocabulary);
@@ -209,7 +232,9 @@ function splitGluedKeywords(tokens: IToken[], set: KeywordSet, diagnostics: Diag
 
 /** One diagnostic for a glued or worded token: the spaced form, comparisons as symbols, as its fix. */
 function gluedDiagnostic(token: IToken, pieces: readonly Piece[]): Diagnostic {
-  const spaced = pieces.map((p) => (p.kind === "comparison" ? (comparisonWords.get(p.text)?.symbol ?? p.text) : p.text)).join(" ");
+  const spaced = pieces
+    .map((p) => (p.kind === "comparison" ? (comparisonWords.get(p.text)?.symbol ?? p.text) : p.text))
+    .join(" ");
   const fixes = [replaceWith(spanOf(token), spaced, { zh: `改为 ${spaced}`, en: `change to ${spaced}` })];
   if (pieces.length === 1) return diagnostic("KP107", spanOf(token), { found: token.image, fix: spaced }, { fixes });
   return diagnostic(
@@ -251,7 +276,11 @@ export function splitsWhenBare(set: KeywordSet, declared: ReadonlySet<string>): 
 }
 
 /** Reads a glued word as declared names, keywords and numbers, or returns null if it cannot. */
-function segment(text: string, names: ReadonlyMap<string, readonly string[]>, words: ReadonlyMap<string, readonly string[]>): Piece[] | null {
+function segment(
+  text: string,
+  names: ReadonlyMap<string, readonly string[]>,
+  words: ReadonlyMap<string, readonly string[]>,
+): Piece[] | null {
   const pieces: Piece[] = [];
   let at = 0;
   while (at < text.length) {
@@ -360,7 +389,6 @@ function dropDeepNesting(tokens: IToken[], diagnostics: Diagnostic[]): IToken[] 
   return out;
 }
 
-
 const expressionKeywords: ReadonlySet<TokenType> = new Set([If, Then, Else, Yes, No, Min, Max]);
 
 /** Whether a token can stand inside an expression (any other token ends it). */
@@ -369,7 +397,15 @@ function inExpression(token: IToken): boolean {
   if (concept) return expressionKeywords.has(concept) || tokenMatcher(token, BinaryOp) || tokenMatcher(token, PrefixOp);
   const type = token.tokenType;
   return (
-    type === Identifier || type === QuotedName || type === NumberLiteral || type === PercentSign || type === LParen || type === RParen || type === Comma || tokenMatcher(token, BinaryOp) || tokenMatcher(token, PrefixOp)
+    type === Identifier ||
+    type === QuotedName ||
+    type === NumberLiteral ||
+    type === PercentSign ||
+    type === LParen ||
+    type === RParen ||
+    type === Comma ||
+    tokenMatcher(token, BinaryOp) ||
+    tokenMatcher(token, PrefixOp)
   );
 }
 
@@ -437,7 +473,14 @@ function reportDeepBlocks(tokens: readonly IToken[], diagnostics: Diagnostic[]):
     const token = tokens[i] as IToken;
     if (token.tokenType === RBrace) depth = Math.max(0, depth - 1);
     else if (token.tokenType === LBrace && ++depth > maxBlockNesting) {
-      diagnostics.push(diagnostic("KP108", spanOf(token), { limit: maxBlockNesting }, { help: { zh: "前面缺少「}」", en: "a `}` is missing before here" } }));
+      diagnostics.push(
+        diagnostic(
+          "KP108",
+          spanOf(token),
+          { limit: maxBlockNesting },
+          { help: { zh: "前面缺少「}」", en: "a `}` is missing before here" } },
+        ),
+      );
       return;
     }
   }

@@ -38,14 +38,24 @@ type Children = Record<string, CstElement[] | undefined>;
 /** A parsed statement: a grammar rule's CST, or an item with its header and body statements. */
 export type ParsedStatement =
   | { readonly kind: "cst"; readonly cst: CstNode }
-  | { readonly kind: "item"; readonly header: CstNode; readonly body: readonly ParsedStatement[]; readonly span: A.Span };
+  | {
+      readonly kind: "item";
+      readonly header: CstNode;
+      readonly body: readonly ParsedStatement[];
+      readonly span: A.Span;
+    };
 
 export class Lowering {
   readonly diagnostics: Diagnostic[] = [];
   private inputs: A.Input[] = [];
   private lets: A.Let[] = [];
 
-  private readonly fields: { -readonly [K in keyof A.Header]: A.Header[K] } = { subject: null, version: null, effective: null, total: null };
+  private readonly fields: { -readonly [K in keyof A.Header]: A.Header[K] } = {
+    subject: null,
+    version: null,
+    effective: null,
+    total: null,
+  };
   private readonly gradeList: A.Grade[] = [];
   private readonly vetoes: A.Veto[] = [];
   private readonly items: A.Item[] = [];
@@ -114,7 +124,12 @@ export class Lowering {
 
   private headerField(node: CstNode, header: { -readonly [K in keyof A.Header]: A.Header[K] }): void {
     const c = node.children as Children;
-    const setOnce = <K extends keyof A.Header>(key: K, value: A.Header[K], field: A.Span, label: { zh: string; en: string }) => {
+    const setOnce = <K extends keyof A.Header>(
+      key: K,
+      value: A.Header[K],
+      field: A.Span,
+      label: { zh: string; en: string },
+    ) => {
       if (value === null) return;
       if (header[key] !== null) this.diagnostics.push(diagnostic("KP204", field, { field: label }));
       else header[key] = value;
@@ -213,7 +228,8 @@ export class Lowering {
       else if (node.name === "criterion") criteria.push(this.criterion(node));
       else if (node.name === "content") {
         const text = this.text(token((node.children as Children)["TextToken"]));
-        if (content && text) this.diagnostics.push(diagnostic("KP204", text.span, { field: { zh: "内容", en: "the content" } }));
+        if (content && text)
+          this.diagnostics.push(diagnostic("KP204", text.span, { field: { zh: "内容", en: "the content" } }));
         else content = text;
       }
     }
@@ -281,7 +297,13 @@ export class Lowering {
       const dc = discretionary.children as Children;
       const input = token(dc["NameToken"]);
       if (!input) return null;
-      return { kind: "discretionary", input: this.name(input), suggestion: this.exprOf(first(dc["expr"])), knockOuts, span };
+      return {
+        kind: "discretionary",
+        input: this.name(input),
+        suggestion: this.exprOf(first(dc["expr"])),
+        knockOuts,
+        span,
+      };
     }
     const deduction = first(c["deductionRule"]);
     if (deduction) {
@@ -312,7 +334,9 @@ export class Lowering {
       const tc = tail.children as Children;
       const expr = this.exprOf(first(tc["expr"]));
       if (!expr) return [];
-      return tc["When"] ? [{ kind: "when", condition: expr, amount, span }] : [{ kind: "per", count: expr, amount, span }];
+      return tc["When"]
+        ? [{ kind: "when", condition: expr, amount, span }]
+        : [{ kind: "per", count: expr, amount, span }];
     }
     const count = this.exprOf(first(c["expr"]));
     return count ? [{ kind: "per", count, amount, span }] : [];
@@ -333,7 +357,15 @@ export class Lowering {
       const literalNode = first(ec["literal"]);
       const value = literalNode ? this.literal(literalNode) : null;
       if (!nameToken || !value) return [];
-      return [{ kind: "given", name: this.name(nameToken), value, reason: this.text(token(ec["TextToken"])), span: nodeSpan(entry) }];
+      return [
+        {
+          kind: "given",
+          name: this.name(nameToken),
+          value,
+          reason: this.text(token(ec["TextToken"])),
+          span: nodeSpan(entry),
+        },
+      ];
     });
     const expect = nodes(c["expectEntry"]).flatMap((entry) => this.expectation(entry));
     const [name, base] = tokens(c["TextToken"]);
@@ -353,7 +385,17 @@ export class Lowering {
       if (!ref || !/^\d+$/.test(item) || !/^\d+$/.test(criterion)) {
         if (ref) {
           this.diagnostics.push(
-            diagnostic("KP207", tokenSpan(ref), { text: ref.image }, { help: { zh: "例如 细则 2.1 = 3 是项目 2 的细则 1", en: "e.g. criterion 2.1 = 3 is criterion 1 of item 2" } }),
+            diagnostic(
+              "KP207",
+              tokenSpan(ref),
+              { text: ref.image },
+              {
+                help: {
+                  zh: "例如 细则 2.1 = 3 是项目 2 的细则 1",
+                  en: "e.g. criterion 2.1 = 3 is criterion 1 of item 2",
+                },
+              },
+            ),
           );
         }
         return [];
@@ -385,7 +427,9 @@ export class Lowering {
   private unsignedNumber(node: CstNode): A.NumberLiteral | null {
     const number = this.signedNumber(node);
     if (number?.kind !== "negate") return number;
-    this.diagnostics.push(diagnostic("KP406", number.span, { reason: { zh: "不能为负数", en: "it cannot be negative" } }));
+    this.diagnostics.push(
+      diagnostic("KP406", number.span, { reason: { zh: "不能为负数", en: "it cannot be negative" } }),
+    );
     return number.operand as A.NumberLiteral;
   }
 
@@ -448,7 +492,12 @@ export class Lowering {
         if (args.some((a) => a === null)) return null;
         const close = token(c["RParen"]);
         const end = close ? tokenSpan(close) : (args.at(-1)?.span ?? { start: 0, end: 0 });
-        return { kind: "call", fn: c["Min"] ? "min" : "max", args: args as A.Expr[], span: from(token(c["Min"] ?? c["Max"]), end) };
+        return {
+          kind: "call",
+          fn: c["Min"] ? "min" : "max",
+          args: args as A.Expr[],
+          span: from(token(c["Min"] ?? c["Max"]), end),
+        };
       }
       default:
         return null;
@@ -466,7 +515,8 @@ export class Lowering {
     this.exprTerms += operands.length;
     if (this.exprTerms > maxTerms) {
       // Reported once, where the count passes the limit; what follows is part of the same mistake.
-      if (this.exprTerms - operands.length <= maxTerms) this.diagnostics.push(diagnostic("KP106", nodeSpan(node), { limit: maxTerms }));
+      if (this.exprTerms - operands.length <= maxTerms)
+        this.diagnostics.push(diagnostic("KP106", nodeSpan(node), { limit: maxTerms }));
       return null;
     }
     // Most expressions are one operand without prefixes: a number, a name.
@@ -478,7 +528,12 @@ export class Lowering {
     const result = reader.expression(0);
     for (const { at, expected } of reader.errors) {
       this.diagnostics.push(
-        diagnostic("KP201", tokenSpan(at), { expected: describeExpected(expected, this.keywords), found: describeToken(at) }, { help: expected === "expr" ? parenthesesHelp : compareJoinHelp }),
+        diagnostic(
+          "KP201",
+          tokenSpan(at),
+          { expected: describeExpected(expected, this.keywords), found: describeToken(at) },
+          { help: expected === "expr" ? parenthesesHelp : compareJoinHelp },
+        ),
       );
     }
     return reader.errors.length > 0 ? null : result;
@@ -518,7 +573,10 @@ const compareJoinHelp = {
   en: "write each comparison on its own and join them with `and` or `or`, e.g. a >= 30% and a <= 60%",
 };
 
-type BinaryKind = { readonly kind: "logical"; readonly op: "and" | "or" } | { readonly kind: "arithmetic"; readonly op: A.ArithmeticOp } | { readonly kind: "compare"; readonly op: A.CompareOp };
+type BinaryKind =
+  | { readonly kind: "logical"; readonly op: "and" | "or" }
+  | { readonly kind: "arithmetic"; readonly op: A.ArithmeticOp }
+  | { readonly kind: "compare"; readonly op: A.CompareOp };
 
 function binaryOf(tok: IToken): { readonly prec: number; readonly node: BinaryKind } | null {
   const type = tok.tokenType;
@@ -625,7 +683,6 @@ const compareOps = new Map<TokenType, A.CompareOp>([
   [Equals, "="],
 ]);
 
-
 export function tokenSpan(tok: IToken): A.Span {
   return { start: tok.startOffset, end: tok.startOffset + tok.image.length };
 }
@@ -677,7 +734,9 @@ function unquote(tok: IToken): { value: string; block: boolean } {
   if (tok.tokenType === BlockText) return { value: image.slice(3, -3), block: true };
   if (tok.tokenType === CurlyText) return { value: image.slice(1, -1), block: false };
   if (tok.tokenType === UnterminatedText) {
-    return image.startsWith('"""') ? { value: image.slice(3), block: true } : { value: unescape(image.slice(1)), block: false };
+    return image.startsWith('"""')
+      ? { value: image.slice(3), block: true }
+      : { value: unescape(image.slice(1)), block: false };
   }
   if (tok.tokenType === LineText) return { value: unescape(image.slice(1, -1)), block: false };
   return { value: image, block: false };

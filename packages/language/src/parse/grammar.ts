@@ -54,33 +54,35 @@ class RubricGrammar extends CstParser {
   });
 
   headerField = this.RULE("headerField", () => {
-    this.OR((this.alts["headerField"] ??= [
-      {
-        ALT: () => {
-          this.CONSUME(T.Subject);
-          this.CONSUME(T.TextToken);
+    this.OR(
+      (this.alts["headerField"] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Subject);
+            this.CONSUME(T.TextToken);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Version);
-          this.CONSUME2(T.TextToken);
+        {
+          ALT: () => {
+            this.CONSUME(T.Version);
+            this.CONSUME2(T.TextToken);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Effective);
-          this.CONSUME(T.DateLiteral);
+        {
+          ALT: () => {
+            this.CONSUME(T.Effective);
+            this.CONSUME(T.DateLiteral);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Total);
-          this.CONSUME(T.NumberLiteral);
-          this.OPTION(() => this.CONSUME(T.PointsUnit));
+        {
+          ALT: () => {
+            this.CONSUME(T.Total);
+            this.CONSUME(T.NumberLiteral);
+            this.OPTION(() => this.CONSUME(T.PointsUnit));
+          },
         },
-      },
-    ]));
+      ]),
+    );
   });
 
   inputDecl = this.RULE("inputDecl", () => {
@@ -100,32 +102,34 @@ class RubricGrammar extends CstParser {
   });
 
   inputType = this.RULE("inputType", () => {
-    this.OR((this.alts["inputType"] ??= [
-      { ALT: () => this.CONSUME(T.YesNoType) },
-      { ALT: () => this.CONSUME(T.CountType) },
-      {
-        ALT: () => {
-          this.CONSUME(T.NumberType);
-          this.OPTION(() => {
-            this.CONSUME(T.Unit);
-            this.CONSUME(T.TextToken);
-          });
+    this.OR(
+      (this.alts["inputType"] ??= [
+        { ALT: () => this.CONSUME(T.YesNoType) },
+        { ALT: () => this.CONSUME(T.CountType) },
+        {
+          ALT: () => {
+            this.CONSUME(T.NumberType);
+            this.OPTION(() => {
+              this.CONSUME(T.Unit);
+              this.CONSUME(T.TextToken);
+            });
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.PercentType) },
-      {
-        ALT: () => {
-          this.CONSUME(T.ScoreType);
-          this.SUBRULE(this.signedNumber);
-          this.CONSUME(T.To);
-          this.SUBRULE2(this.signedNumber);
-          this.OPTION2(() => {
-            this.CONSUME(T.Step);
-            this.SUBRULE3(this.signedNumber);
-          });
+        { ALT: () => this.CONSUME(T.PercentType) },
+        {
+          ALT: () => {
+            this.CONSUME(T.ScoreType);
+            this.SUBRULE(this.signedNumber);
+            this.CONSUME(T.To);
+            this.SUBRULE2(this.signedNumber);
+            this.OPTION2(() => {
+              this.CONSUME(T.Step);
+              this.SUBRULE3(this.signedNumber);
+            });
+          },
         },
-      },
-    ]));
+      ]),
+    );
   });
 
   letDecl = this.RULE("letDecl", () => {
@@ -184,12 +188,14 @@ class RubricGrammar extends CstParser {
   });
 
   rule = this.RULE("rule", () => {
-    this.OR((this.alts["rule"] ??= [
-      { ALT: () => this.SUBRULE(this.awardRule) },
-      { ALT: () => this.SUBRULE(this.discretionaryRule) },
-      { ALT: () => this.SUBRULE(this.deductionRule) },
-      { ALT: () => this.SUBRULE(this.bonusRule) },
-    ]));
+    this.OR(
+      (this.alts["rule"] ??= [
+        { ALT: () => this.SUBRULE(this.awardRule) },
+        { ALT: () => this.SUBRULE(this.discretionaryRule) },
+        { ALT: () => this.SUBRULE(this.deductionRule) },
+        { ALT: () => this.SUBRULE(this.bonusRule) },
+      ]),
+    );
     this.MANY(() => this.SUBRULE(this.knockOut));
   });
 
@@ -235,61 +241,67 @@ class RubricGrammar extends CstParser {
 
   /** `每 x 扣 n` or `扣 n 每 x` or `扣 n 当 c`. */
   deductClause = this.RULE("deductClause", () => {
-    this.OR((this.alts["deductClause"] ??= [
-      {
-        ALT: () => {
-          this.CONSUME(T.Per);
-          this.SUBRULE(this.expr);
-          this.CONSUME(T.Deduct);
-          this.SUBRULE(this.points);
+    this.OR(
+      (this.alts["deductClause"] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Per);
+            this.SUBRULE(this.expr);
+            this.CONSUME(T.Deduct);
+            this.SUBRULE(this.points);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME2(T.Deduct);
-          this.SUBRULE2(this.points);
-          this.SUBRULE(this.clauseTail);
+        {
+          ALT: () => {
+            this.CONSUME2(T.Deduct);
+            this.SUBRULE2(this.points);
+            this.SUBRULE(this.clauseTail);
+          },
         },
-      },
-    ]));
+      ]),
+    );
   });
 
   /** `每 x 加 n` or `加 n 每 x` or `加 n 当 c`. */
   bonusClause = this.RULE("bonusClause", () => {
-    this.OR((this.alts["bonusClause"] ??= [
-      {
-        ALT: () => {
-          this.CONSUME(T.Per);
-          this.SUBRULE(this.expr);
-          this.CONSUME(T.Bonus);
-          this.SUBRULE(this.points);
+    this.OR(
+      (this.alts["bonusClause"] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Per);
+            this.SUBRULE(this.expr);
+            this.CONSUME(T.Bonus);
+            this.SUBRULE(this.points);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME2(T.Bonus);
-          this.SUBRULE2(this.points);
-          this.SUBRULE(this.clauseTail);
+        {
+          ALT: () => {
+            this.CONSUME2(T.Bonus);
+            this.SUBRULE2(this.points);
+            this.SUBRULE(this.clauseTail);
+          },
         },
-      },
-    ]));
+      ]),
+    );
   });
 
   clauseTail = this.RULE("clauseTail", () => {
-    this.OR((this.alts["clauseTail"] ??= [
-      {
-        ALT: () => {
-          this.CONSUME(T.Per);
-          this.SUBRULE(this.expr);
+    this.OR(
+      (this.alts["clauseTail"] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Per);
+            this.SUBRULE(this.expr);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.When);
-          this.SUBRULE2(this.expr);
+        {
+          ALT: () => {
+            this.CONSUME(T.When);
+            this.SUBRULE2(this.expr);
+          },
         },
-      },
-    ]));
+      ]),
+    );
   });
 
   knockOut = this.RULE("knockOut", () => {
@@ -312,24 +324,26 @@ class RubricGrammar extends CstParser {
     });
     this.CONSUME(T.LBrace);
     this.MANY(() =>
-      this.OR((this.alts["test"] ??= [
-        {
-          ALT: () => {
-            this.CONSUME(T.Given);
-            this.CONSUME2(T.LBrace);
-            this.MANY2(() => this.SUBRULE(this.givenEntry));
-            this.CONSUME2(T.RBrace);
+      this.OR(
+        (this.alts["test"] ??= [
+          {
+            ALT: () => {
+              this.CONSUME(T.Given);
+              this.CONSUME2(T.LBrace);
+              this.MANY2(() => this.SUBRULE(this.givenEntry));
+              this.CONSUME2(T.RBrace);
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(T.Expect);
-            this.CONSUME3(T.LBrace);
-            this.MANY3(() => this.SUBRULE(this.expectEntry));
-            this.CONSUME3(T.RBrace);
+          {
+            ALT: () => {
+              this.CONSUME(T.Expect);
+              this.CONSUME3(T.LBrace);
+              this.MANY3(() => this.SUBRULE(this.expectEntry));
+              this.CONSUME3(T.RBrace);
+            },
           },
-        },
-      ])),
+        ]),
+      ),
     );
     this.CONSUME(T.RBrace);
   });
@@ -346,47 +360,53 @@ class RubricGrammar extends CstParser {
   });
 
   expectEntry = this.RULE("expectEntry", () => {
-    this.OR((this.alts["expectEntry"] ??= [
-      {
-        ALT: () => {
-          this.CONSUME(T.Item);
-          this.CONSUME(T.NumberLiteral);
+    this.OR(
+      (this.alts["expectEntry"] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Item);
+            this.CONSUME(T.NumberLiteral);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Criterion);
-          this.CONSUME2(T.NumberLiteral);
+        {
+          ALT: () => {
+            this.CONSUME(T.Criterion);
+            this.CONSUME2(T.NumberLiteral);
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.Total) },
-      { ALT: () => this.CONSUME(T.Grades) },
-    ]));
+        { ALT: () => this.CONSUME(T.Total) },
+        { ALT: () => this.CONSUME(T.Grades) },
+      ]),
+    );
     this.CONSUME(T.Equals);
-    this.OR2((this.alts["expectEntry2"] ??= [
-      {
-        ALT: () => {
-          this.SUBRULE(this.signedNumber);
-          this.OPTION(() => this.CONSUME(T.PointsUnit));
+    this.OR2(
+      (this.alts["expectEntry2"] ??= [
+        {
+          ALT: () => {
+            this.SUBRULE(this.signedNumber);
+            this.OPTION(() => this.CONSUME(T.PointsUnit));
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.TextToken) },
-    ]));
+        { ALT: () => this.CONSUME(T.TextToken) },
+      ]),
+    );
     this.OPTION2(() => this.CONSUME(T.Comma));
   });
 
   /** A literal value: a (signed) number or percent, or yes/no. */
   literal = this.RULE("literal", () => {
-    this.OR((this.alts["literal"] ??= [
-      {
-        ALT: () => {
-          this.SUBRULE(this.signedNumber);
-          this.OPTION(() => this.CONSUME(T.PercentSign));
+    this.OR(
+      (this.alts["literal"] ??= [
+        {
+          ALT: () => {
+            this.SUBRULE(this.signedNumber);
+            this.OPTION(() => this.CONSUME(T.PercentSign));
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.Yes) },
-      { ALT: () => this.CONSUME(T.No) },
-    ]));
+        { ALT: () => this.CONSUME(T.Yes) },
+        { ALT: () => this.CONSUME(T.No) },
+      ]),
+    );
   });
 
   signedNumber = this.RULE("signedNumber", () => {
@@ -401,51 +421,55 @@ class RubricGrammar extends CstParser {
   // invocations and their nodes are most of what a parse allocates.
 
   expr = this.RULE("expr", () => {
-    this.OR((this.alts["expr"] ??= [
-      {
-        ALT: () => {
-          this.CONSUME(T.If);
-          this.SUBRULE(this.expr);
-          this.CONSUME(T.Then);
-          this.SUBRULE2(this.expr);
-          this.CONSUME(T.Else);
-          this.SUBRULE3(this.expr);
+    this.OR(
+      (this.alts["expr"] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.If);
+            this.SUBRULE(this.expr);
+            this.CONSUME(T.Then);
+            this.SUBRULE2(this.expr);
+            this.CONSUME(T.Else);
+            this.SUBRULE3(this.expr);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE(this.operand);
-          this.MANY(() => {
-            this.CONSUME(T.BinaryOp);
-            this.SUBRULE2(this.operand);
-          });
+        {
+          ALT: () => {
+            this.SUBRULE(this.operand);
+            this.MANY(() => {
+              this.CONSUME(T.BinaryOp);
+              this.SUBRULE2(this.operand);
+            });
+          },
         },
-      },
-    ]));
+      ]),
+    );
   });
 
   /** Prefix operators, then a number or percent, yes/no, a call, a name or a parenthesized expression. */
   operand = this.RULE("operand", () => {
     this.MANY(() => this.CONSUME(T.PrefixOp));
-    this.OR((this.alts["operand"] ??= [
-      {
-        ALT: () => {
-          this.CONSUME(T.NumberLiteral);
-          this.OPTION(() => this.CONSUME(T.PercentSign));
+    this.OR(
+      (this.alts["operand"] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.NumberLiteral);
+            this.OPTION(() => this.CONSUME(T.PercentSign));
+          },
         },
-      },
-      { ALT: () => this.CONSUME(T.Yes) },
-      { ALT: () => this.CONSUME(T.No) },
-      { ALT: () => this.SUBRULE(this.call) },
-      { ALT: () => this.CONSUME(T.NameToken) },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.expr);
-          this.CONSUME(T.RParen);
+        { ALT: () => this.CONSUME(T.Yes) },
+        { ALT: () => this.CONSUME(T.No) },
+        { ALT: () => this.SUBRULE(this.call) },
+        { ALT: () => this.CONSUME(T.NameToken) },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.expr);
+            this.CONSUME(T.RParen);
+          },
         },
-      },
-    ]));
+      ]),
+    );
   });
 
   call = this.RULE("call", () => {

@@ -32,10 +32,19 @@ export function parse(text: string): ParseResult {
     const header = parser.run("rubricHeader", split.header, split.open);
     if (split.header.length === 0 || !header) {
       const word = lexed.keywords === "zh" ? "评分细则" : "rubric";
-      const help = { zh: `文件的第一句是：${word} 编号 "标题" { … }`, en: `the file starts: ${word} <id> "<title>" { … }` };
-      parser.diagnostics.push(diagnostic("KP202", spanAt(split.header[0] ?? split.open ?? lexed.tokens[0], text.length), {}, { help }));
+      const help = {
+        zh: `文件的第一句是：${word} 编号 "标题" { … }`,
+        en: `the file starts: ${word} <id> "<title>" { … }`,
+      };
+      parser.diagnostics.push(
+        diagnostic("KP202", spanAt(split.header[0] ?? split.open ?? lexed.tokens[0], text.length), {}, { help }),
+      );
     }
-    if (!split.open && split.header.length > 0) parser.expected(split.body.length > 0 ? firstToken(split.body[0]) : split.trailing[0], { zh: "「{」", en: "`{`" });
+    if (!split.open && split.header.length > 0)
+      parser.expected(split.body.length > 0 ? firstToken(split.body[0]) : split.trailing[0], {
+        zh: "「{」",
+        en: "`{`",
+      });
     parser.statements(split.body, (statement) => lowering.add(statement));
     if (split.open && !split.close) parser.expected(split.trailing[0], { zh: "「}」", en: "`}`" });
     if (split.trailing.length > 0) parser.expected(split.trailing[0], endOfFile);
@@ -48,7 +57,11 @@ export function parse(text: string): ParseResult {
   } finally {
     grammar.input = [];
   }
-  return { rubric, diagnostics: [...lexed.diagnostics, ...parser.diagnostics, ...lowering.diagnostics], comments: lexed.comments };
+  return {
+    rubric,
+    diagnostics: [...lexed.diagnostics, ...parser.diagnostics, ...lowering.diagnostics],
+    comments: lexed.comments,
+  };
 }
 
 function is(token: IToken, type: TokenType): boolean {
@@ -85,7 +98,13 @@ class StatementParser {
           diagnostic(
             "KP201",
             tokenSpan(first),
-            { expected: describeExpected(statement.block === "rubric" ? "rubricStatement" : "itemStatement", this.keywords), found: describeToken(first) },
+            {
+              expected: describeExpected(
+                statement.block === "rubric" ? "rubricStatement" : "itemStatement",
+                this.keywords,
+              ),
+              found: describeToken(first),
+            },
             otherSetHelp(first, this.keywords),
           ),
         );
@@ -108,7 +127,11 @@ class StatementParser {
   }
 
   /** Parses one statement's tokens with one grammar rule. */
-  run(rule: "rubricHeader" | "itemHeader" | Statement["kind"] | string, tokens: readonly IToken[], next: IToken | undefined): CstNode | undefined {
+  run(
+    rule: "rubricHeader" | "itemHeader" | Statement["kind"] | string,
+    tokens: readonly IToken[],
+    next: IToken | undefined,
+  ): CstNode | undefined {
     if (tokens.length === 0) return undefined;
     grammar.input = tokens as IToken[];
     const invoke = (grammar as unknown as Record<string, () => CstNode>)[rule];
@@ -126,7 +149,9 @@ class StatementParser {
 
   /** Reports "expected …" at a token (or the end of the file). */
   expected(at: IToken | undefined, expected: Message): void {
-    this.diagnostics.push(diagnostic("KP201", spanAt(at, this.textLength), { expected, found: at ? describeToken(at) : endOfFile }));
+    this.diagnostics.push(
+      diagnostic("KP201", spanAt(at, this.textLength), { expected, found: at ? describeToken(at) : endOfFile }),
+    );
   }
 
   private report(errors: readonly IRecognitionException[], next: IToken | undefined): void {
@@ -146,7 +171,14 @@ class StatementParser {
         expected = describeTokenType(tokenTypeByName.get(expectedName) ?? RBrace, this.keywords);
       } else expected = describeExpected(hasContext(rule) && !isExpressionRule(rule) ? rule : "expr", this.keywords);
       const found = token ? describeToken(token) : endOfFile;
-      this.diagnostics.push(diagnostic("KP201", spanAt(token, this.textLength), { expected, found }, token ? otherSetHelp(token, this.keywords) : {}));
+      this.diagnostics.push(
+        diagnostic(
+          "KP201",
+          spanAt(token, this.textLength),
+          { expected, found },
+          token ? otherSetHelp(token, this.keywords) : {},
+        ),
+      );
     }
   }
 

@@ -16,7 +16,12 @@ export type StatementRule =
   | "test";
 
 export type Statement =
-  | { readonly kind: "statement"; readonly rule: StatementRule; readonly tokens: readonly IToken[]; readonly next: IToken | undefined }
+  | {
+      readonly kind: "statement";
+      readonly rule: StatementRule;
+      readonly tokens: readonly IToken[];
+      readonly next: IToken | undefined;
+    }
   | {
       readonly kind: "item";
       /** `项目 3 "title" 标准分 5`, up to the opening brace. */
@@ -85,7 +90,13 @@ export function splitRubric(tokens: readonly IToken[]): SplitRubric {
     // No opening brace: read the statements anyway, so that their own mistakes are still reported.
     const headerEnd = open < 0 ? tokens.length : open;
     const body = splitBlock(tokens, headerEnd, "rubric", []);
-    return { header: tokens.slice(0, headerEnd), open: undefined, body: body.statements, close: undefined, trailing: tokens.slice(body.end) };
+    return {
+      header: tokens.slice(0, headerEnd),
+      open: undefined,
+      body: body.statements,
+      close: undefined,
+      trailing: tokens.slice(body.end),
+    };
   }
   const body = splitBlock(tokens, open + 1, "rubric", []);
   const close = tokens[body.end];
@@ -124,7 +135,12 @@ function splitBlock(
       i = end;
     } else {
       let end = is(token, T.LBrace) ? braceGroupEnd(tokens, i, table) : i + 1;
-      while (end < tokens.length && !startsStatement(tokens[end], table) && !is(tokens[end], T.RBrace) && !isAny(tokens[end], stops)) {
+      while (
+        end < tokens.length &&
+        !startsStatement(tokens[end], table) &&
+        !is(tokens[end], T.RBrace) &&
+        !isAny(tokens[end], stops)
+      ) {
         end = is(tokens[end], T.LBrace) ? braceGroupEnd(tokens, end, table) : end + 1;
       }
       statements.push({ kind: "junk", tokens: tokens.slice(i, end), block });
@@ -156,19 +172,34 @@ function startsStatement(token: IToken | undefined, table: ReadonlyMap<TokenType
 
 function splitItem(tokens: readonly IToken[], start: number): { statement: Statement; end: number } {
   let i = start + 1;
-  while (i < tokens.length && !is(tokens[i], T.LBrace) && !is(tokens[i], T.RBrace) && !startsStatement(tokens[i], starts.rubric)) {
+  while (
+    i < tokens.length &&
+    !is(tokens[i], T.LBrace) &&
+    !is(tokens[i], T.RBrace) &&
+    !startsStatement(tokens[i], starts.rubric)
+  ) {
     i++;
   }
   const header = tokens.slice(start, i);
   if (!is(tokens[i], T.LBrace)) {
-    return { statement: { kind: "item", header, body: [], open: undefined, close: undefined, next: tokens[i] }, end: i };
+    return {
+      statement: { kind: "item", header, body: [], open: undefined, close: undefined, next: tokens[i] },
+      end: i,
+    };
   }
   const open = tokens[i];
   const body = splitBlock(tokens, i + 1, "item", itemStops);
   const closed = is(tokens[body.end], T.RBrace);
   const end = closed ? body.end + 1 : body.end;
   return {
-    statement: { kind: "item", header, body: body.statements, open, close: closed ? tokens[body.end] : undefined, next: tokens[end] },
+    statement: {
+      kind: "item",
+      header,
+      body: body.statements,
+      open,
+      close: closed ? tokens[body.end] : undefined,
+      next: tokens[end],
+    },
     end,
   };
 }
@@ -184,7 +215,13 @@ function statementEnd(
   let i = start + 1;
   if (!stops) {
     // These statements have no braces: a { begins something else (a body whose keyword was misspelt).
-    while (i < tokens.length && !startsStatement(tokens[i], table) && !is(tokens[i], T.RBrace) && !is(tokens[i], T.LBrace)) i++;
+    while (
+      i < tokens.length &&
+      !startsStatement(tokens[i], table) &&
+      !is(tokens[i], T.RBrace) &&
+      !is(tokens[i], T.LBrace)
+    )
+      i++;
     return i;
   }
   // Up to the opening brace, then to its match; a stop keyword inside means the } is missing.

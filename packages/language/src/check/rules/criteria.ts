@@ -72,7 +72,9 @@ function checkCap(ctx: CheckContext, rule: A.BonusRule): void {
   for (const clause of rule.clauses) {
     const step = clause.amount.expr;
     if (step.kind === "number" && Number(cap.value) < Number(step.value)) {
-      ctx.report(diagnostic("KP503", cap.span, { cap: printPoints(Number(cap.value)), step: printPoints(Number(step.value)) }));
+      ctx.report(
+        diagnostic("KP503", cap.span, { cap: printPoints(Number(cap.value)), step: printPoints(Number(step.value)) }),
+      );
       return;
     }
   }

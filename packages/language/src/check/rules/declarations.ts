@@ -13,7 +13,12 @@ export function checkDeclarations(ctx: CheckContext): void {
     const previous = declared.get(name.name);
     if (previous) {
       ctx.report(
-        diagnostic("KP302", name.span, { name: name.name }, { related: [{ span: previous.span, message: { zh: "第一次定义在这里", en: "first defined here" } }] }),
+        diagnostic(
+          "KP302",
+          name.span,
+          { name: name.name },
+          { related: [{ span: previous.span, message: { zh: "第一次定义在这里", en: "first defined here" } }] },
+        ),
       );
       return false;
     }
@@ -52,14 +57,28 @@ function checkScoreRange(ctx: CheckContext, input: A.Input): void {
   const lo = Number(min.value);
   const hi = Number(max.value);
   if (lo >= hi) {
-    ctx.report(diagnostic("KP406", input.type.span, { reason: { zh: `下限 ${min.value} 不小于上限 ${max.value}`, en: `the minimum ${min.value} is not below the maximum ${max.value}` } }));
+    ctx.report(
+      diagnostic("KP406", input.type.span, {
+        reason: {
+          zh: `下限 ${min.value} 不小于上限 ${max.value}`,
+          en: `the minimum ${min.value} is not below the maximum ${max.value}`,
+        },
+      }),
+    );
     return;
   }
   if (step) {
     const s = Number(step.value);
     const steps = (hi - lo) / s;
     if (s <= 0 || Math.abs(steps - Math.round(steps)) > 1e-9) {
-      ctx.report(diagnostic("KP406", step.span, { reason: { zh: `步长 ${step.value} 不能整分 ${min.value} 至 ${max.value}`, en: `step ${step.value} does not divide ${min.value} to ${max.value}` } }));
+      ctx.report(
+        diagnostic("KP406", step.span, {
+          reason: {
+            zh: `步长 ${step.value} 不能整分 ${min.value} 至 ${max.value}`,
+            en: `step ${step.value} does not divide ${min.value} to ${max.value}`,
+          },
+        }),
+      );
     }
   }
 }
@@ -68,9 +87,18 @@ function checkScoreRange(ctx: CheckContext, input: A.Input): void {
 export function namesIn(node: A.Expr | A.Rule): A.Name[] {
   switch (node.kind) {
     case "award":
-      return [node.amount.expr, node.condition, node.otherwise?.expr, ...node.knockOuts.map((k) => k.condition)].flatMap((e) => (e ? namesIn(e) : []));
+      return [
+        node.amount.expr,
+        node.condition,
+        node.otherwise?.expr,
+        ...node.knockOuts.map((k) => k.condition),
+      ].flatMap((e) => (e ? namesIn(e) : []));
     case "discretionary":
-      return [node.input, ...(node.suggestion ? namesIn(node.suggestion) : []), ...node.knockOuts.flatMap((k) => namesIn(k.condition))];
+      return [
+        node.input,
+        ...(node.suggestion ? namesIn(node.suggestion) : []),
+        ...node.knockOuts.flatMap((k) => namesIn(k.condition)),
+      ];
     case "deduction":
     case "bonus": {
       const limit = node.kind === "deduction" ? [node.base.expr, node.floor?.expr] : [node.cap?.expr];

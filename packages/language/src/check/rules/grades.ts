@@ -18,7 +18,10 @@ export function checkGrades(ctx: CheckContext): void {
     if ((min === null && !last) || (min !== null && min >= previous)) {
       ctx.report(diagnostic("KP505", grade.span, {}));
     } else if (catchAll) {
-      const help = { zh: `总分不会低于 0，每个总分都已达到「${catchAll.label.value}」`, en: `a total is never below 0, so every total already reaches "${catchAll.label.value}"` };
+      const help = {
+        zh: `总分不会低于 0，每个总分都已达到「${catchAll.label.value}」`,
+        en: `a total is never below 0, so every total already reaches "${catchAll.label.value}"`,
+      };
       ctx.report(diagnostic("KP704", grade.label.span, { grade: grade.label.value }, { help }));
     } else if (min !== null && most !== null && min > most + 1e-9) {
       const help = { zh: `总分最多 ${printPoints(most)} 分`, en: `the total is at most ${printPoints(most)}` };

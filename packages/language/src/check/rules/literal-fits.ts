@@ -16,18 +16,28 @@ export function literalFits(input: A.Input, value: A.Literal | A.Negate): Messag
     case "yesno":
       return value.kind === "bool" ? null : { zh: "是或否", en: "yes or no" };
     case "count":
-      return plain !== null && Number.isInteger(plain) ? null : { zh: "不小于 0 的整数", en: "a whole number, 0 or more" };
+      return plain !== null && Number.isInteger(plain)
+        ? null
+        : { zh: "不小于 0 的整数", en: "a whole number, 0 or more" };
     case "number":
       return plain !== null && !negative ? null : { zh: "不小于 0 的数", en: "a number, 0 or more" };
     case "percent":
-      return value.kind === "percent" && Number(value.value) <= 100 ? null : { zh: "0% 至 100% 的百分数（带 %）", en: "a percentage from 0% to 100% (with %)" };
+      return value.kind === "percent" && Number(value.value) <= 100
+        ? null
+        : { zh: "0% 至 100% 的百分数（带 %）", en: "a percentage from 0% to 100% (with %)" };
     case "score": {
       const lo = Number(type.min.value);
       const hi = Number(type.max.value);
       // A range whose minimum is not below its maximum is reported once, as KP406.
       if (lo >= hi) return null;
-      const fits = plain !== null && plain >= lo && plain <= hi && onStep(plain, lo, type.step ? Number(type.step.value) : null);
-      return fits ? null : { zh: `${type.min.value} 至 ${type.max.value} 的分数${type.step ? `（步长 ${type.step.value}）` : ""}`, en: `a score from ${type.min.value} to ${type.max.value}${type.step ? ` in steps of ${type.step.value}` : ""}` };
+      const fits =
+        plain !== null && plain >= lo && plain <= hi && onStep(plain, lo, type.step ? Number(type.step.value) : null);
+      return fits
+        ? null
+        : {
+            zh: `${type.min.value} 至 ${type.max.value} 的分数${type.step ? `（步长 ${type.step.value}）` : ""}`,
+            en: `a score from ${type.min.value} to ${type.max.value}${type.step ? ` in steps of ${type.step.value}` : ""}`,
+          };
     }
   }
 }

@@ -19,7 +19,11 @@ export function checkSums(ctx: CheckContext): void {
     standards += standard;
     // A criterion that failed to parse or names something unknown was reported already; its
     // points are anyone's guess, so the item's sum would only echo that mistake.
-    if (item.criteria.length === 0 || item.criteria.some((c) => !c.rule || namesIn(c.rule).some((n) => !ctx.names.has(n.name)))) continue;
+    if (
+      item.criteria.length === 0 ||
+      item.criteria.some((c) => !c.rule || namesIn(c.rule).some((n) => !ctx.names.has(n.name)))
+    )
+      continue;
     let most = 0;
     for (const criterion of item.criteria) {
       if (!criterion.rule || criterion.rule.kind === "bonus") continue;
@@ -31,14 +35,25 @@ export function checkSums(ctx: CheckContext): void {
             "KP508",
             criterion.numberSpan,
             { criterion: `${item.number}.${criterion.number}` },
-            { help: { zh: "用 最小(…, 上限) 限定它，或改写成加分（加 … 最多 …）", en: "bound it with min(…, limit), or make it a bonus (bonus … cap …)" } },
+            {
+              help: {
+                zh: "用 最小(…, 上限) 限定它，或改写成加分（加 … 最多 …）",
+                en: "bound it with min(…, limit), or make it a bonus (bonus … cap …)",
+              },
+            },
           ),
         );
       }
       most += max;
     }
     if (Number.isFinite(most) && !samePoints(most, standard)) {
-      ctx.report(diagnostic("KP501", item.standard.span, { item: String(item.number), sum: printPoints(most), standard: item.standard.value }));
+      ctx.report(
+        diagnostic("KP501", item.standard.span, {
+          item: String(item.number),
+          sum: printPoints(most),
+          standard: item.standard.value,
+        }),
+      );
     }
   }
   const total = ctx.rubric.header.total;

@@ -16,7 +16,16 @@ export function checkTests(ctx: CheckContext): void {
     for (const entry of test.given) {
       const input = inputs.get(entry.name.name);
       if (!input) {
-        ctx.report(diagnostic("KP601", entry.name.span, { name: entry.name.name }, suggestName(entry.name.name, notGiven(test, inputs), entry.name.span, (n) => writeName(n, ctx.rubric.keywords))));
+        ctx.report(
+          diagnostic(
+            "KP601",
+            entry.name.span,
+            { name: entry.name.name },
+            suggestName(entry.name.name, notGiven(test, inputs), entry.name.span, (n) =>
+              writeName(n, ctx.rubric.keywords),
+            ),
+          ),
+        );
         continue;
       }
       if (given.has(entry.name.name)) {
@@ -30,8 +39,16 @@ export function checkTests(ctx: CheckContext): void {
     const all = new Set(testFacts(ctx.rubric, test).map((g) => g.name.name));
     const missing = ctx.rubric.inputs.filter((i) => !i.default && !all.has(i.name.name)).map((i) => i.name.name);
     if (test.base && !baseTest(ctx.rubric, test)) {
-      ctx.report(diagnostic("KP606", test.base.span, { name: test.base.value }, baseHelp(ctx.rubric, test, test.base.value, test.base.span)));
-    } else if (missing.length > 0) ctx.report(diagnostic("KP603", test.name?.span ?? test.span, { names: missing.join("、") }));
+      ctx.report(
+        diagnostic(
+          "KP606",
+          test.base.span,
+          { name: test.base.value },
+          baseHelp(ctx.rubric, test, test.base.value, test.base.span),
+        ),
+      );
+    } else if (missing.length > 0)
+      ctx.report(diagnostic("KP603", test.name?.span ?? test.span, { names: missing.join("、") }));
     checkExpectations(ctx, test);
   }
 }
@@ -43,12 +60,27 @@ function notGiven(test: A.Test, inputs: ReadonlyMap<string, A.Input>): string[] 
 }
 
 /** A test named later cannot be a base (facts flow downwards): say so, or suggest an earlier name. */
-function baseHelp(rubric: A.Rubric, test: A.Test, name: string, span: A.Span): { help?: Message; fixes?: readonly Fix[] } {
+function baseHelp(
+  rubric: A.Rubric,
+  test: A.Test,
+  name: string,
+  span: A.Span,
+): { help?: Message; fixes?: readonly Fix[] } {
   const index = rubric.tests.indexOf(test);
   if (rubric.tests.slice(index + 1).some((t) => t.name?.value === name)) {
-    return { help: { zh: `测试「${name}」写在后面：把它移到这个测试之前`, en: `test "${name}" comes later: move it above this one` } };
+    return {
+      help: {
+        zh: `测试「${name}」写在后面：把它移到这个测试之前`,
+        en: `test "${name}" comes later: move it above this one`,
+      },
+    };
   }
-  return suggestName(name, rubric.tests.slice(0, Math.max(0, index)).flatMap((t) => (t.name ? [t.name.value] : [])), span, writeText);
+  return suggestName(
+    name,
+    rubric.tests.slice(0, Math.max(0, index)).flatMap((t) => (t.name ? [t.name.value] : [])),
+    span,
+    writeText,
+  );
 }
 
 function checkExpectations(ctx: CheckContext, test: A.Test): void {
@@ -67,7 +99,9 @@ function checkExpectations(ctx: CheckContext, test: A.Test): void {
     const wantsText = expectation.target.kind === "grade";
     const isText = expectation.value.kind === "text";
     if (wantsText !== isText) {
-      const type = wantsText ? { zh: "带引号的等级名称", en: "a quoted grade name" } : { zh: "分数", en: "a number of points" };
+      const type = wantsText
+        ? { zh: "带引号的等级名称", en: "a quoted grade name" }
+        : { zh: "分数", en: "a number of points" };
       ctx.report(diagnostic("KP405", expectation.value.span, { what: target, type }));
     }
   }
@@ -78,7 +112,9 @@ function targetExists(rubric: A.Rubric, target: A.ExpectTarget): boolean {
     case "item":
       return rubric.items.some((i) => i.number === target.item);
     case "criterion":
-      return rubric.items.some((i) => i.number === target.item && i.criteria.some((c) => c.number === target.criterion));
+      return rubric.items.some(
+        (i) => i.number === target.item && i.criteria.some((c) => c.number === target.criterion),
+      );
     case "total":
       return true;
     case "grade":

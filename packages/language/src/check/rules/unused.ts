@@ -5,7 +5,8 @@ import type { CheckContext } from "../context.ts";
 
 export function checkUnused(ctx: CheckContext): void {
   for (const input of ctx.rubric.inputs) {
-    if (input.name.name && !ctx.used.has(input.name.name)) ctx.report(diagnostic("KP701", input.name.span, { name: input.name.name }));
+    if (input.name.name && !ctx.used.has(input.name.name))
+      ctx.report(diagnostic("KP701", input.name.span, { name: input.name.name }));
   }
   for (const decl of ctx.rubric.lets) {
     if (!ctx.used.has(decl.name.name)) ctx.report(diagnostic("KP702", decl.name.span, { name: decl.name.name }));
