@@ -7,6 +7,7 @@ import { UsageError } from "./usage-error.ts";
 
 /** One record of a facts file: a name to show, its facts, and cells that could be read two ways. */
 export interface FactsRecord {
+  /** Its name column, else `#n` (n counts records from 1). */
   readonly name: string;
   readonly facts: unknown;
   readonly unreadable: readonly FactError[];
@@ -38,7 +39,7 @@ export function readFactsFile(
   try {
     bytes = readFileSync(path);
   } catch {
-    throw new UsageError(`没有这个文件 / no such file: ${path}`);
+    throw new UsageError({ zh: `没有这个文件：${path}`, en: `no such file: ${path}` });
   }
   const text = decode(bytes);
   if (extname(path).toLowerCase() === ".csv") {
@@ -56,13 +57,14 @@ export function readFactsFile(
         },
       }) as Record<string, string>[];
     } catch (e) {
-      throw new UsageError(`CSV 无法读取 / cannot read the CSV ${path}: ${(e as Error).message}`);
+      const reason = (e as Error).message;
+      throw new UsageError({ zh: `CSV 无法读取：${path}：${reason}`, en: `cannot read the CSV ${path}: ${reason}` });
     }
     const inputs = new Set(rubric.inputs.map((i) => i.name));
     return rows.map((row, i) => {
       const nameColumn = NAME_COLUMNS.find((c) => c in row && !inputs.has(c));
       const cells: Record<string, string> = { ...row };
-      let name = `#${i + 1}（第 ${i + 2} 行）`;
+      let name = `#${i + 1}`;
       if (nameColumn) {
         name = cells[nameColumn] || name;
         delete cells[nameColumn];
@@ -75,7 +77,8 @@ export function readFactsFile(
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new UsageError(`JSON 无法读取 / cannot read the JSON ${path}: ${(e as Error).message}`);
+    const reason = (e as Error).message;
+    throw new UsageError({ zh: `JSON 无法读取：${path}：${reason}`, en: `cannot read the JSON ${path}: ${reason}` });
   }
   const list = Array.isArray(json) ? json : [json];
   return list.map((facts, i) => ({ name: `#${i + 1}`, facts, unreadable: [] }));

@@ -3,14 +3,15 @@
 // a percent column) is refused whole, each such cell named by record, line and column: the CLI
 // never guesses.
 import type { CompiledRubric } from "@kaoping/engine";
+import type { MessageLanguage } from "@kaoping/language";
 import type { CommandContext } from "./command.ts";
 import { readFactsFile, type FactsRecord } from "./files.ts";
 import type { Progress } from "./progress.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** A record's name, with its line in the CSV when the name does not already say it. */
-function where(r: FactsRecord, lang: "zh" | "en"): string {
-  if (r.line === undefined || r.name.includes("行")) return r.name;
+/** A record's name as messages show it: with its line when it comes from a CSV. */
+export function recordName(r: FactsRecord, lang: MessageLanguage): string {
+  if (r.line === undefined) return r.name;
   return lang === "zh" ? `${r.name}（第 ${r.line} 行）` : `${r.name} (line ${r.line})`;
 }
 
@@ -26,8 +27,8 @@ export function readFacts(path: string, rubric: CompiledRubric, ctx: CommandCont
   const unreadable = records.flatMap((r) =>
     r.unreadable.map((e) =>
       lang === "zh"
-        ? `记录 ${where(r, lang)}：${e.field}：${e.message.zh}`
-        : `record ${where(r, lang)}: ${e.field}: ${e.message.en}`,
+        ? `记录 ${recordName(r, lang)}：${e.field}：${e.message.zh}`
+        : `record ${recordName(r, lang)}: ${e.field}: ${e.message.en}`,
     ),
   );
   if (unreadable.length > 0) {

@@ -108,6 +108,68 @@ describe("kaoping score never answers a question it was not asked", () => {
   });
 });
 
+describe("facts-file errors follow --lang and KAOPING_LANG", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kaoping-facts-lang-"));
+  const brokenJson = join(dir, "broken.json");
+  writeFileSync(brokenJson, '{"省抽不合格数": 1,');
+  const brokenCsv = join(dir, "broken.csv");
+  writeFileSync(brokenCsv, '名称,省抽不合格数\n"示例村,1\n');
+  const missing = join(dir, "missing.json");
+  const csv = readFileSync(join(facts, "villages.csv"), "utf8").split("\n");
+  const header = (csv[0] ?? "").split(",");
+  const row = (csv[1] ?? "").split(",");
+  row[header.indexOf("企业标准覆盖率")] = "0.99";
+  const ambiguous = join(dir, "ambiguous.csv");
+  writeFileSync(ambiguous, [csv[0], row.join(",")].join("\n"));
+
+  async function stderrOf(args: readonly string[], env: Record<string, string> = {}): Promise<string> {
+    const err: string[] = [];
+    const code = await main(args, { out: () => undefined, err: (t) => err.push(t), env });
+    expect(code).toBe(2);
+    return err.join("\n");
+  }
+  const cases = [
+    { file: missing, zh: `没有这个文件：${missing}`, en: `no such file: ${missing}` },
+    { file: brokenJson, zh: `JSON 无法读取：${brokenJson}：`, en: `cannot read the JSON ${brokenJson}: ` },
+    { file: brokenCsv, zh: `CSV 无法读取：${brokenCsv}：`, en: `cannot read the CSV ${brokenCsv}: ` },
+    {
+      file: ambiguous,
+      zh: "记录 示例村（第 2 行）：企业标准覆盖率：",
+      en: "record 示例村 (line 2): 企业标准覆盖率: ",
+    },
+  ];
+  for (const { file, zh, en } of cases) {
+    it(`${file.slice(dir.length + 1)}: one language at a time`, async () => {
+      for (const args of [
+        ["score", village, file],
+        ["diff", village, village, "--facts", file],
+      ]) {
+        const chinese = await stderrOf(args);
+        expect(chinese).toContain(zh);
+        expect(chinese).not.toContain(en);
+        for (const english of [
+          await stderrOf(["--lang", "en", ...args]),
+          await stderrOf(args, { KAOPING_LANG: "en" }),
+        ]) {
+          expect(english).toContain(en);
+          expect(english).not.toContain(zh);
+          expect(english).not.toMatch(/[记录读取文件行]/);
+        }
+      }
+    });
+  }
+  it("names an unnamed CSV record by its number and line in the language asked for", async () => {
+    const nameless = join(dir, "nameless.csv");
+    const at = header.indexOf("名称");
+    writeFileSync(
+      nameless,
+      [header.filter((_, i) => i !== at).join(","), row.filter((_, i) => i !== at).join(",")].join("\n"),
+    );
+    expect(await stderrOf(["score", village, nameless])).toContain("记录 #1（第 2 行）：");
+    expect(await stderrOf(["score", "--lang", "en", village, nameless])).toContain("record #1 (line 2): ");
+  });
+});
+
 describe("kaoping bounds and diff", () => {
   it("prints least and most, no most for open bonuses", async () => {
     const { code, out } = await run("bounds", village);

@@ -8,7 +8,7 @@ import type { CompiledRubric, FactError, FactNotice, ScoreOutcome, ScoreResult }
 import type { Command, CommandContext } from "../command.ts";
 import { EXIT } from "../exit-codes.ts";
 import { loadRubric } from "../rubric-files.ts";
-import { readFacts } from "../read-facts.ts";
+import { readFacts, recordName } from "../read-facts.ts";
 import { table } from "../table.ts";
 
 function errorLines(name: string, errors: readonly FactError[], lang: "zh" | "en"): string[] {
@@ -77,7 +77,8 @@ function runScore(ctx: CommandContext): number {
   let invalid = 0;
   const errors: string[] = [];
   outcomes.forEach((o, i) => {
-    const name = records[i]?.name ?? `#${i + 1}`;
+    const record = records[i];
+    const name = record ? recordName(record, lang) : `#${i + 1}`;
     if (!o.ok) {
       invalid++;
       errors.push(...errorLines(name, o.errors, lang));
