@@ -17,6 +17,9 @@ echo "== Node.js $(node --version), pnpm $(pnpm --version)"
 # that race each other for them fail on time, not on substance.
 tests=(--concurrency=1 --continue -- --testTimeout=60000 --hookTimeout=120000)
 
+echo "== format and lint (Biome)"
+pnpm lint
+
 echo "== typecheck"
 pnpm turbo run typecheck
 

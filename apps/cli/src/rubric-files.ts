@@ -1,6 +1,6 @@
 // Rubric files named on the command line: paths expanded (a directory means every .rubric file
 // below it) and files compiled, their diagnostics shown when they do not compile.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, type Stats, statSync } from "node:fs";
 import { join } from "node:path";
 import { compile, type CompiledRubric } from "@kaoping/engine";
 import { renderDiagnostics, sourceFile } from "@kaoping/language";
@@ -23,7 +23,7 @@ export const rubricPaths: ArgumentSpec = {
 export function rubricFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const path of paths.length > 0 ? paths : ["."]) {
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(path);
     } catch {

@@ -4,7 +4,9 @@ import { displayWidth as width } from "@kaoping/language";
 /** A plain text table, columns padded to their widest cell. */
 export function table(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
+  for (const row of rows) {
+    for (const [i, c] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, width(c));
+  }
   return rows
     .map((row) =>
       row

@@ -27,7 +27,7 @@ export function probeHandler(
       send(res, 200, { live: true });
       return;
     }
-    readiness(database, stopping)
+    void readiness(database, stopping)
       .catch((error: unknown): ProbeReadiness => ({ ready: false, reason: "unreachable", detail: String(error) }))
       .then((state) => {
         // One log line per change, not per probe: a load balancer asks every few seconds.

@@ -226,7 +226,7 @@ async function seedAll(db: Kysely<Database>, dbKind: DatabaseKind, options: Seed
   for (const subject of subjects) {
     index += 1;
     const profile = PROFILES[index % PROFILES.length]!;
-    let assessment;
+    let assessment: Awaited<ReturnType<typeof as.assessor.assessments.create>>;
     try {
       assessment = await as.assessor.assessments.create({ subjectId: subject.id, periodId: period.id });
     } catch (error) {

@@ -67,7 +67,7 @@ describe("HTTP host", () => {
       method: "GET",
       headers: { cookie: cookie.split(";")[0]! },
     });
-    expect(me.body.result?.data).toMatchObject({ user: { username: "viewer", role: "viewer" }, via: "session" });
+    expect(me.body.result!.data).toMatchObject({ user: { username: "viewer", role: "viewer" }, via: "session" });
     const logout = await trpcHttp(running.url, "auth.logout", undefined, {
       headers: { cookie: cookie.split(";")[0]! },
     });
@@ -86,7 +86,7 @@ describe("HTTP host", () => {
     const users = await trpcHttp(running.url, "users.list", undefined, { method: "GET", headers: { cookie } });
     expect(JSON.stringify(users.body)).not.toMatch(/scrypt|password_hash/);
     const created = await trpcHttp(running.url, "tokens.create", { userId: 1, name: "ci" }, { headers: { cookie } });
-    const { token, id } = created.body.result?.data as { token: string; id: number };
+    const { token, id } = created.body.result!.data as { token: string; id: number };
     expect(token).toMatch(/^kp_/);
     const listed = await trpcHttp(running.url, "tokens.list", undefined, { method: "GET", headers: { cookie } });
     expect(JSON.stringify(listed.body)).not.toContain(token);
@@ -96,7 +96,7 @@ describe("HTTP host", () => {
     expect(JSON.stringify(audit.body)).not.toMatch(/scrypt/);
     const bearer = { authorization: `Bearer ${token}` };
     const me = await trpcHttp(running.url, "auth.me", undefined, { method: "GET", headers: bearer });
-    expect(me.body.result?.data).toMatchObject({ via: "token" });
+    expect(me.body.result!.data).toMatchObject({ via: "token" });
     await trpcHttp(running.url, "tokens.revoke", { id }, { headers: { cookie } });
     expect((await trpcHttp(running.url, "auth.me", undefined, { method: "GET", headers: bearer })).status).toBe(401);
   });
@@ -111,7 +111,7 @@ describe("HTTP host", () => {
       { headers: { cookie } },
     );
     expect(bad.status).toBe(400);
-    const paths = (bad.body.error?.data.issues as { path: string[] }[]).map((i) => i.path.join("."));
+    const paths = (bad.body.error!.data.issues as { path: string[] }[]).map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["kind", "code", "name"]));
     const count = await running.database.db
       .selectFrom("subject")
@@ -175,7 +175,7 @@ describe("HTTP host", () => {
       );
     const ok = await upload("责任状.pdf", "application/pdf", pdf);
     expect(ok.status).toBe(200);
-    const { url } = ok.body.result?.data as { url: string };
+    const { url } = ok.body.result!.data as { url: string };
     expect((await upload("page.html", "text/html", Buffer.from("<html>"))).body.error?.message).toContain(
       '".html" are not accepted',
     );

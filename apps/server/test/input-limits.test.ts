@@ -114,6 +114,6 @@ describe("input limits over HTTP", () => {
       { headers: { cookie } },
     );
     expect(r.status).toBe(200);
-    expect((r.body.result?.data as { name: string }).name).toBe("Caf\u00e9");
+    expect((r.body.result!.data as { name: string }).name).toBe("Caf\u00e9");
   });
 });

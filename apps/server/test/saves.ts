@@ -17,7 +17,7 @@ export async function checkSaves(
 ) {
   for (const [index, id] of subjects.entries()) {
     const got = await trpcHttp(url, "subjects.get", { id }, { method: "GET", headers });
-    const subject = got.body.result?.data as { name: string; revision: number };
+    const subject = got.body.result!.data as { name: string; revision: number };
     expect(subject.revision).toBeGreaterThanOrEqual(acked.get(id)!);
     expect(subject.revision).toBeLessThanOrEqual(acked.get(id)! + 1);
     expect(subject.name).toBe(`c${index}-r${subject.revision}`);
@@ -27,7 +27,7 @@ export async function checkSaves(
       { entity: "subject", entityId: id, limit: 1 },
       { method: "GET", headers },
     );
-    const [last] = audit.body.result?.data as { after: { revision: number; name: string } }[];
+    const [last] = audit.body.result!.data as { after: { revision: number; name: string } }[];
     expect(last?.after).toMatchObject({ revision: subject.revision, name: subject.name });
   }
 }

@@ -47,7 +47,7 @@ describe.skipIf(!hasPostgres)("two servers on one PostgreSQL", () => {
     );
     expect(saved.status).toBe(200);
     const read = await trpcHttp(b.url, "subjects.get", { id: subjectId }, { method: "GET", headers });
-    expect(read.body.result?.data).toMatchObject({ name: "经A保存", revision: 2 });
+    expect(read.body.result!.data).toMatchObject({ name: "经A保存", revision: 2 });
   });
 
   it("refuses a stale save across processes with CONFLICT naming the current revision", async () => {
@@ -64,7 +64,7 @@ describe.skipIf(!hasPostgres)("two servers on one PostgreSQL", () => {
     expect(staleViaA.body.error?.data.currentRevision).toBe(3);
     expect(staleViaA.body.error?.message).toContain("current revision is 3");
     const read = await trpcHttp(a.url, "subjects.get", { id: subjectId }, { method: "GET", headers });
-    expect(read.body.result?.data).toMatchObject({ name: "经B保存", revision: 3 });
+    expect(read.body.result!.data).toMatchObject({ name: "经B保存", revision: 3 });
   });
 
   it("lets exactly one of two simultaneous saves through two processes win", async () => {
@@ -75,7 +75,7 @@ describe.skipIf(!hasPostgres)("two servers on one PostgreSQL", () => {
     expect([x.status, y.status].sort()).toEqual([200, 409]);
     const read = await trpcHttp(b.url, "subjects.get", { id: subjectId }, { method: "GET", headers });
     const winner = x.status === 200 ? "同时A" : "同时B";
-    expect(read.body.result?.data).toMatchObject({ name: winner, revision: 4 });
+    expect(read.body.result!.data).toMatchObject({ name: winner, revision: 4 });
   });
 });
 
@@ -92,7 +92,7 @@ describe.skipIf(!hasPostgres)("two servers starting together on an empty Postgre
     total: number | null;
   }
   const getAssessment = async (server: ServerProcess, id: number, headers: Record<string, string>) =>
-    (await trpcHttp(server.url, "assessments.get", { id }, { method: "GET", headers })).body.result?.data as Assessment;
+    (await trpcHttp(server.url, "assessments.get", { id }, { method: "GET", headers })).body.result!.data as Assessment;
   /** Signs in as the seeded admin through A; the cookie works on B too. */
   const signIn = async () => {
     const login = await trpcHttp(a.url, "auth.login", { username: "admin", password });
@@ -123,7 +123,7 @@ describe.skipIf(!hasPostgres)("two servers starting together on an empty Postgre
     expect([a.output(), b.output()].filter((o) => o.includes("and sign in with your account"))).toHaveLength(1);
     // Both see the one admin and one demo user per role.
     const headers = await signIn();
-    const users = (await trpcHttp(b.url, "users.list", {}, { method: "GET", headers })).body.result?.data as {
+    const users = (await trpcHttp(b.url, "users.list", {}, { method: "GET", headers })).body.result!.data as {
       username: string;
     }[];
     expect(users.map((u) => u.username).sort()).toEqual(["admin", "assessor", "policy", "reviewer", "viewer"]);
@@ -133,7 +133,7 @@ describe.skipIf(!hasPostgres)("two servers starting together on an empty Postgre
     const headers = await signIn();
     // The session made through A works on B: sessions live in the database.
     const list = await trpcHttp(b.url, "assessments.list", { status: "draft", limit: 100 }, { method: "GET", headers });
-    const rows = (list.body.result?.data as { rows: { id: number; total: number | null }[]; total: number }).rows;
+    const rows = (list.body.result!.data as { rows: { id: number; total: number | null }[]; total: number }).rows;
     expect(rows.length).toBeGreaterThan(0);
     target = rows.find((r) => r.total !== null)!.id;
     const got = await getAssessment(b, target, headers);
@@ -145,7 +145,7 @@ describe.skipIf(!hasPostgres)("two servers starting together on an empty Postgre
       { headers },
     );
     expect(saved.status).toBe(200);
-    const savedTotal = (saved.body.result?.data as Assessment).total;
+    const savedTotal = (saved.body.result!.data as Assessment).total;
     const readBack = await getAssessment(b, target, headers);
     expect(readBack).toMatchObject({ revision: got.revision + 1, facts, total: savedTotal });
   });

@@ -193,7 +193,7 @@ const FIELDS: readonly (keyof VillageFacts)[] = [
 /** ZEN's expression language wants ASCII names: f0, f1, … in FIELDS order. */
 function zenFacts(v: VillageFacts): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  FIELDS.forEach((k, i) => (out[`f${i}`] = v[k]));
+  for (const [i, k] of FIELDS.entries()) out[`f${i}`] = v[k];
   return out;
 }
 

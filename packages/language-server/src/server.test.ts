@@ -61,7 +61,7 @@ beforeAll(async () => {
       const list = published.get(p.uri) ?? [];
       list.push({ version: p.version, diagnostics: p.diagnostics });
       published.set(p.uri, list);
-      waiters.splice(0).forEach((w) => w());
+      for (const wake of waiters.splice(0)) wake();
     },
   );
   client.onRequest("workspace/applyEdit", (p: { edit: WorkspaceEdit }) => {

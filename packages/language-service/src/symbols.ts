@@ -156,25 +156,31 @@ function names(expr: Expr, role: Role, reader: string | null, add: Add): void {
     case "bool":
       return;
     case "negate":
-      return names(expr.operand, "number", reader, add);
+      names(expr.operand, "number", reader, add);
+      return;
     case "not":
-      return names(expr.operand, "condition", reader, add);
+      names(expr.operand, "condition", reader, add);
+      return;
     case "logical":
       names(expr.left, "condition", reader, add);
-      return names(expr.right, "condition", reader, add);
+      names(expr.right, "condition", reader, add);
+      return;
     case "compare": {
       // 认证率 >= 30% asks for a percent; 培训人数 >= 60% × 企业数 compares counts.
       const side = (other: Expr): Role => (other.kind === "percent" ? "percent" : "number");
       names(expr.left, side(expr.right), reader, add);
-      return names(expr.right, side(expr.left), reader, add);
+      names(expr.right, side(expr.left), reader, add);
+      return;
     }
     case "arithmetic":
       names(expr.left, "number", reader, add);
-      return names(expr.right, "number", reader, add);
+      names(expr.right, "number", reader, add);
+      return;
     case "if":
       names(expr.condition, "condition", reader, add);
       names(expr.then, role, reader, add);
-      return names(expr.otherwise, role, reader, add);
+      names(expr.otherwise, role, reader, add);
+      return;
     case "call":
       for (const arg of expr.args) names(arg, "number", reader, add);
       return;

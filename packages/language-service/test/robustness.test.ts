@@ -44,20 +44,10 @@ function askEverything(text: string): void {
   });
   // And typing at the end of every line, one character at a time.
   let version = 1;
-  lines
-    .slice(0, 40)
-    .forEach((line, l) =>
-      service.change(
-        uri,
-        [
-          {
-            range: { start: { line: l, character: line.length }, end: { line: l, character: line.length } },
-            text: "}",
-          },
-        ],
-        ++version,
-      ),
-    );
+  for (const [l, line] of lines.slice(0, 40).entries()) {
+    const end = { line: l, character: line.length };
+    service.change(uri, [{ range: { start: end, end }, text: "}" }], ++version);
+  }
   expect(service.diagnostics(uri)).toBeInstanceOf(Array);
 }
 

@@ -130,6 +130,7 @@ export function SubjectsPage() {
   });
   const kinds = useSubjectKinds();
   const pageKey = pageAssessments.map((q) => q.dataUpdatedAt).join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pageAssessments is a new array each render; its data changes only when pageKey does.
   const bySubject = useMemo(
     () =>
       new Map(
@@ -138,7 +139,6 @@ export function SubjectsPage() {
           a,
         ]),
       ),
-    // pageAssessments is a new array each render; its data changes only when pageKey does.
     [inPeriod.data, pageKey],
   );
 

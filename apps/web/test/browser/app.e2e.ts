@@ -161,13 +161,11 @@ describe("Kaoping in Chromium", () => {
       await page.getByText(/已保存（修订号 \d+）/).waitFor();
       await screenshot(page, "03-assessment-form");
       // Evidence for criterion 2.2: the signed letters, as a PDF.
-      await page
-        .getByLabel("佐证材料 2.2")
-        .setInputFiles({
-          name: "责任书.pdf",
-          mimeType: "application/pdf",
-          buffer: Buffer.from("%PDF-1.4\n%kaoping test\n"),
-        });
+      await page.getByLabel("佐证材料 2.2").setInputFiles({
+        name: "责任书.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.4\n%kaoping test\n"),
+      });
       const link = page.getByRole("link", { name: "责任书.pdf" });
       await link.waitFor();
       const file = await page.request.get((await link.getAttribute("href")) ?? "");
@@ -494,13 +492,11 @@ describe("Kaoping in Chromium", () => {
       ws.addRow(["V901", "新建村（改名）", "行政村", null]);
       const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
       const second = page.getByRole("dialog");
-      await second
-        .getByLabel("选择文件（.xlsx 或 .csv）")
-        .setInputFiles({
-          name: "村.xlsx",
-          mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          buffer: xlsx,
-        });
+      await second.getByLabel("选择文件（.xlsx 或 .csv）").setInputFiles({
+        name: "村.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: xlsx,
+      });
       await second.getByText("新增 1").waitFor();
       await second.getByText("更新 1").waitFor();
       await second.getByText("文件编码: xlsx").waitFor();

@@ -736,13 +736,13 @@ function unquote(tok: IToken): { value: string; block: boolean } {
   if (tok.tokenType === UnterminatedText) {
     return image.startsWith('"""')
       ? { value: image.slice(3), block: true }
-      : { value: unescape(image.slice(1)), block: false };
+      : { value: unescapeText(image.slice(1)), block: false };
   }
-  if (tok.tokenType === LineText) return { value: unescape(image.slice(1, -1)), block: false };
+  if (tok.tokenType === LineText) return { value: unescapeText(image.slice(1, -1)), block: false };
   return { value: image, block: false };
 }
 
-function unescape(text: string): string {
+function unescapeText(text: string): string {
   if (!text.includes("\\")) return text;
   return text.replace(/\\(.)/g, "$1");
 }

@@ -48,10 +48,10 @@ function checkRule(ctx: CheckContext, types: ExprChecker, rule: A.Rule, scoreUse
     case "deduction":
       types.number(rule.base.expr);
       if (rule.floor) types.number(rule.floor.expr);
-      rule.clauses.forEach((c) => checkClause(types, c));
+      for (const c of rule.clauses) checkClause(types, c);
       return;
     case "bonus":
-      rule.clauses.forEach((c) => checkClause(types, c));
+      for (const c of rule.clauses) checkClause(types, c);
       if (rule.cap) {
         types.number(rule.cap.expr);
         checkCap(ctx, rule);
