@@ -146,7 +146,7 @@ export function createApp(options: AppOptions): App {
     if (url.startsWith("/trpc/")) {
       readApiRequest(req).then(
         (read) => {
-          if ("status" in read) return refuse(res, read);
+          if ("status" in read) return refuse(res, read, request.id);
           // tRPC takes a body already read from `req.body`.
           if (read.body !== undefined) Object.assign(req, { body: read.body });
           void trpc(req, res);
@@ -154,7 +154,7 @@ export function createApp(options: AppOptions): App {
         (error: unknown) => {
           request.log.warn({ err: error }, "request body unreadable");
           if (!res.headersSent)
-            refuse(res, { status: 400, zh: "请求内容无法读取", en: "the request body could not be read" });
+            refuse(res, { status: 400, zh: "请求内容无法读取", en: "the request body could not be read" }, request.id);
           else res.end();
         },
       );

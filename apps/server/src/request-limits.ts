@@ -37,13 +37,20 @@ const CODES = {
   415: ["UNSUPPORTED_MEDIA_TYPE", -32415],
 } as const;
 
-/** Answers a refused request in the API's own error shape, so that clients read it like any other. */
-export function refuse(res: ServerResponse, refusal: Refusal): void {
+/**
+ * Answers a refused request in the API's own error shape, with the request's id in its data like
+ * every other API error (the X-Request-Id header is already set), so that clients read it alike.
+ */
+export function refuse(res: ServerResponse, refusal: Refusal, requestId: string): void {
   const [code, rpc] = CODES[refusal.status];
   res.writeHead(refusal.status, { "Content-Type": "application/json", Connection: "close" });
   res.end(
     JSON.stringify({
-      error: { message: `${refusal.zh} / ${refusal.en}`, code: rpc, data: { code, httpStatus: refusal.status } },
+      error: {
+        message: `${refusal.zh} / ${refusal.en}`,
+        code: rpc,
+        data: { code, httpStatus: refusal.status, requestId },
+      },
     }),
   );
 }

@@ -86,6 +86,29 @@ describe("request ids", () => {
     }
   });
 
+  it("are in the answers to bodies refused before parsing: too large, not JSON, nested too deeply, not UTF-8", async () => {
+    const { running, lines } = direct;
+    const refusals: { type: string; body: string | Uint8Array; status: number }[] = [
+      { type: "application/json", body: `{"kind":"${"x".repeat(9 * 1024 * 1024)}"}`, status: 413 },
+      { type: "application/x-www-form-urlencoded", body: "kind=x", status: 415 },
+      { type: "application/json", body: `${"[".repeat(40)}${"]".repeat(40)}`, status: 400 },
+      { type: "application/json", body: new Uint8Array([0x22, 0xff, 0x22]), status: 400 },
+    ];
+    for (const { type, body, status } of refusals) {
+      const answer = await fetch(`${running.url}/trpc/subjects.create`, {
+        method: "POST",
+        headers: { "content-type": type },
+        body,
+      });
+      expect(answer.status).toBe(status);
+      const id = answer.headers.get("x-request-id")!;
+      expect(id).toMatch(UUID);
+      const json = (await answer.json()) as { error: { data: { httpStatus: number; requestId: string } } };
+      expect(json.error.data).toMatchObject({ httpStatus: status, requestId: id });
+      expect(await requestLine(lines, id)).toMatchObject({ status });
+    }
+  });
+
   it("are in the data of every API error, and in the message of a failure of ours", async () => {
     const { running, database, lines } = direct;
     const cookie = await signIn(running.url);
