@@ -2,7 +2,7 @@
 // (facts, submission, evidence) unless the period opens editing; and four-eyes: whoever submitted an
 // assessment does not approve it, an admin included, unless the period turns it off, with the
 // audit log naming both people.
-import { POSTGRES_SKIP_NOTE, testDatabaseTargets } from "@kaoping/db";
+import { POSTGRES_SKIP_NOTE, sql, testDatabaseTargets } from "@kaoping/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuthUser } from "../context.ts";
 import { failure, setUpApi, TEST_PASSWORD, VILLAGE, WORKED_EXAMPLE, type TestApi } from "../test-support.ts";
@@ -193,6 +193,49 @@ describe.each(targets)("ownership and four-eyes on $kind", (target) => {
         procedure: "assessments.approve",
       });
       expect(entry?.after).toMatchObject({ submittedBy: "admin1", approvedBy: "admin1" });
+    },
+  );
+
+  // PGlite runs one transaction at a time, so only PostgreSQL can interleave the two.
+  it.skipIf(!target.available || target.kind !== "postgres")(
+    "checks ownership on the locked row: a reassignment committed mid-save is seen, not slipped past",
+    async () => {
+      const admin = api.as("admin");
+      const opened = await admin.assessments.create({ subjectId: subjects[5]!, periodId });
+      await admin.assessments.assign({ id: opened.id, assessorId: other.id });
+      const db = api.handle.db;
+      const lockWaits = async (): Promise<number> => {
+        const { rows } = await sql<{ n: number }>`
+          select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+        return rows[0]?.n ?? 0;
+      };
+      const saves = [
+        () => api.as(other).assessments.saveFacts({ id: opened.id, revision: opened.revision, facts: WORKED_EXAMPLE }),
+        () =>
+          api.as(other).evidence.upload({
+            assessmentId: opened.id,
+            name: "c.pdf",
+            contentType: "application/pdf",
+            dataBase64: PDF,
+          }),
+      ];
+      for (const save of saves) {
+        await admin.assessments.assign({ id: opened.id, assessorId: other.id });
+        let outcome: Promise<unknown> | undefined;
+        // An administrator's reassignment, uncommitted while the assessor's save starts.
+        await db.transaction().execute(async (tx) => {
+          await tx.updateTable("assessment").set({ assigned_to: null }).where("id", "=", opened.id).execute();
+          outcome = save();
+          outcome.catch(() => undefined);
+          for (let i = 0; i < 500 && (await lockWaits()) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+        });
+        const error = await failure(outcome as Promise<unknown>);
+        expect(error.code).toBe("FORBIDDEN");
+      }
+      const after = await admin.assessments.get({ id: opened.id });
+      expect(after.revision).toBe(opened.revision);
+      expect(await admin.evidence.list({ assessmentId: opened.id })).toHaveLength(0);
     },
   );
 

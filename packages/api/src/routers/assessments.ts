@@ -419,14 +419,15 @@ export const assessmentsRouter = {
     .input(z.object({ id: IdSchema, revision: RevisionSchema, facts: FactsInput }))
     .output(AssessmentSchema.extend({ notices: NoticesSchema }))
     .mutation(async ({ ctx, input }) => {
-      await assertMayEdit(ctx.db, ctx.user, input.id);
+      // The pinned version never changes: read (and compiled, once) outside the transaction.
       const prepared = await pinnedRubric(ctx.db, input.id);
-      // Stored under the inputs' own names; keys read as an input they only look like are said.
-      const { facts, notices } = prepared.compiled.readKeys(input.facts);
-      const issues = checkFacts(prepared, facts, true);
-      if (issues.length > 0) throw new ValidationError(issues);
-      const { result, total, grade } = computeResult(prepared, facts);
-      await ctx.db.transaction().execute(async (tx) => {
+      const notices = await ctx.db.transaction().execute(async (tx) => {
+        await assertMayEdit(tx, ctx.user, input.id);
+        // Stored under the inputs' own names; keys read as an input they only look like are said.
+        const { facts, notices } = prepared.compiled.readKeys(input.facts);
+        const issues = checkFacts(prepared, facts, true);
+        if (issues.length > 0) throw new ValidationError(issues);
+        const { result, total, grade } = computeResult(prepared, facts);
         const { before, revision } = await transition(tx, ctx, input.id, input.revision, EDITABLE, {
           facts: JSON.stringify(facts),
           result: toJson(result),
@@ -441,6 +442,7 @@ export const assessmentsRouter = {
           { facts: before.facts, revision: before.revision, total: before.total },
           { facts, revision, total },
         );
+        return notices;
       });
       return { ...(await loadAssessment(ctx.db, input.id)), notices: notices.map(noticeOut) };
     }),
@@ -466,14 +468,20 @@ export const assessmentsRouter = {
     .input(z.object({ id: IdSchema, revision: RevisionSchema }))
     .output(AssessmentSchema)
     .mutation(async ({ ctx, input }) => {
-      await assertMayEdit(ctx.db, ctx.user, input.id);
-      const current = await loadAssessment(ctx.db, input.id);
-      if (current.missing.length > 0) {
-        throw new ValidationError(
-          current.missing.map((name) => ({ path: ["facts", name], message: "required before submitting" })),
-        );
-      }
+      const prepared = await pinnedRubric(ctx.db, input.id);
       await ctx.db.transaction().execute(async (tx) => {
+        await assertMayEdit(tx, ctx.user, input.id);
+        const current = await tx
+          .selectFrom("assessment")
+          .select("facts")
+          .where("id", "=", input.id)
+          .executeTakeFirstOrThrow();
+        const missing = missingFacts(prepared, current.facts);
+        if (missing.length > 0) {
+          throw new ValidationError(
+            missing.map((name) => ({ path: ["facts", name], message: "required before submitting" })),
+          );
+        }
         const { before, revision } = await transition(tx, ctx, input.id, input.revision, EDITABLE, {
           status: "submitted",
           submitted_at: ctx.now(),

@@ -89,11 +89,11 @@ export const evidenceRouter = {
     )
     .output(EvidenceSchema)
     .mutation(async ({ ctx, input }) => {
-      await assertMayEdit(ctx.db, ctx.user, input.assessmentId);
       const bytes = new Uint8Array(Buffer.from(input.dataBase64, "base64"));
-      const checked = checkEvidenceFile(input.name, input.contentType, bytes, ctx.settings.maxEvidenceBytes);
-      if (!checked.ok) throw new ValidationError([{ path: [checked.path], message: checked.message }]);
       return ctx.db.transaction().execute(async (tx) => {
+        await assertMayEdit(tx, ctx.user, input.assessmentId);
+        const checked = checkEvidenceFile(input.name, input.contentType, bytes, ctx.settings.maxEvidenceBytes);
+        if (!checked.ok) throw new ValidationError([{ path: [checked.path], message: checked.message }]);
         const assessment = await tx
           .selectFrom("assessment")
           .select(["id", "status"])
