@@ -73,6 +73,8 @@ describe("the environment", () => {
     ["KAOPING_SECURE_COOKIES", "yes", 'KAOPING_SECURE_COOKIES="yes" is not allowed: it must be true, false, 1 or 0.'],
     ["KAOPING_SECURE_COOKIES", "on", "true, false, 1 or 0"],
     ["KAOPING_SEED", "2", "true, false, 1 or 0"],
+    ["KAOPING_DB_STATEMENT_TIMEOUT_MS", "99", "milliseconds a database statement may run, 100 to 3600000"],
+    ["KAOPING_DB_STATEMENT_TIMEOUT_MS", "30s", "milliseconds a database statement may run"],
     ...["yes", "true", "-1", "1.5", "11", "0x1", "1e1"].map((bad) => [
       "KAOPING_TRUST_PROXY",
       bad,

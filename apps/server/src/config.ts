@@ -23,6 +23,8 @@ export interface ServerConfig {
   readonly databaseUrl: string | undefined;
   /** PostgreSQL schema to use (created if missing); tests give each server run its own. */
   readonly databaseSchema: string | undefined;
+  /** PostgreSQL: how long a statement may run; a query unanswered 2 s longer is abandoned (a cut network). */
+  readonly databaseStatementTimeoutMs: number;
   readonly dataDir: string;
   readonly webDist: string;
   readonly rubricsDir: string;
@@ -93,6 +95,10 @@ const VARIABLES = {
       .string()
       .regex(/^[a-z_][a-z0-9_]{0,62}$/)
       .optional(),
+  },
+  KAOPING_DB_STATEMENT_TIMEOUT_MS: {
+    allowed: "milliseconds a database statement may run, 100 to 3600000",
+    schema: integer(100, 3_600_000, 30_000),
   },
   KAOPING_DATA_DIR: { allowed: "a directory", schema: path(resolve(REPO_ROOT, "data")) },
   KAOPING_WEB_DIST: { allowed: "a directory", schema: path(resolve(REPO_ROOT, "apps/web/dist")) },
@@ -174,6 +180,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: v.HOST,
     databaseUrl: v.DATABASE_URL,
     databaseSchema: v.KAOPING_DB_SCHEMA,
+    databaseStatementTimeoutMs: v.KAOPING_DB_STATEMENT_TIMEOUT_MS,
     dataDir: v.KAOPING_DATA_DIR,
     webDist: v.KAOPING_WEB_DIST,
     rubricsDir: v.KAOPING_RUBRICS_DIR,
@@ -195,6 +202,7 @@ export function describeConfig(config: ServerConfig, env: NodeJS.ProcessEnv = pr
     HOST: config.host,
     DATABASE_URL: config.databaseUrl,
     KAOPING_DB_SCHEMA: config.databaseSchema,
+    KAOPING_DB_STATEMENT_TIMEOUT_MS: config.databaseStatementTimeoutMs,
     KAOPING_DATA_DIR: config.dataDir,
     KAOPING_WEB_DIST: config.webDist,
     KAOPING_RUBRICS_DIR: config.rubricsDir,

@@ -42,6 +42,7 @@ async function openWhenReachable(): Promise<DatabaseHandle> {
       return await openDatabase({
         url: config.databaseUrl,
         schema: config.databaseSchema,
+        statementTimeoutMs: config.databaseStatementTimeoutMs,
         dataDir: config.dataDir,
         onConnectionError: (error) =>
           logger.warn({ cause: error.message }, "database connection lost; it is replaced when next needed"),

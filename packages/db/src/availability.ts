@@ -30,6 +30,8 @@ const DRIVER_MESSAGES = [
   "Client has encountered a connection error",
   "timeout exceeded when trying to connect",
   "Client was closed and is not queryable",
+  // No answer within the query timeout: the network is cut without a reset (connect.ts).
+  "Query read timeout",
 ];
 
 /**

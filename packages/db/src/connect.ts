@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { migrate } from "./migrate.ts";
@@ -21,6 +21,12 @@ export interface DatabaseOptions {
   readonly schema?: string | undefined;
   /** Pool size for PostgreSQL. */
   readonly poolSize?: number | undefined;
+  /**
+   * PostgreSQL: how long one statement may run (the server cancels it), in ms; a query without an
+   * answer QUERY_TIMEOUT_MARGIN_MS later (a silent network cut) is abandoned and its connection
+   * dropped. Default 30 000.
+   */
+  readonly statementTimeoutMs?: number | undefined;
   /** Apply missing migrations before returning (default true). */
   readonly migrate?: boolean | undefined;
   /**
@@ -155,12 +161,19 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       await setup.end();
     }
   }
+  const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     // A database that is away answers "unavailable" within seconds instead of holding requests
-    // until the operating system gives up on the connection (minutes, on a cut network).
-    connectionTimeoutMillis: 5_000,
+    // until the operating system gives up on the connection (minutes, on a cut network). The
+    // timeout runs until the server is ready for queries, so a cut during connecting is covered.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // The server cancels a statement that runs too long (an answer, so the connection stays good);
+    // the client gives up a little later when no answer comes at all: packets dropped without a
+    // reset reach neither side, and TCP keep-alive would notice only after minutes.
+    statement_timeout: statementTimeout,
+    query_timeout: statementTimeout + QUERY_TIMEOUT_MARGIN_MS,
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
@@ -171,7 +184,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   // the start. The query that was running fails and the pool replaces the broken client.
   pool.on("error", onError);
   pool.on("connect", (client) => client.on("error", onError));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: droppingTimedOut(pool) }) });
   const parsed = new URL(url);
   return {
     db,
@@ -179,6 +192,55 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     location: `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}${schema ? ` (schema ${schema})` : ""}`,
     close: () => db.destroy(),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
+}
+
+/** How long connecting may take, up to the server being ready for queries. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+/** How long a statement may run unless the caller says otherwise. */
+const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+/** How much longer than the statement timeout the client waits for any answer. */
+export const QUERY_TIMEOUT_MARGIN_MS = 2_000;
+
+/**
+ * The pool as Kysely sees it, where a connection whose query timed out on the client is never
+ * used again: node-postgres leaves the unanswered query in place, so the connection's next query
+ * (Kysely's ROLLBACK, or the next request's) would wait behind it for ever. It refuses further
+ * queries at once and is destroyed, not returned to the pool, when released.
+ */
+function droppingTimedOut(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    let broken: Error | null = null;
+    const query = async (...args: unknown[]): Promise<unknown> => {
+      if (broken) throw broken;
+      try {
+        return await (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        if (error instanceof Error && error.message === "Query read timeout") broken = error;
+        throw error;
+      }
+    };
+    return {
+      query: query as PostgresPoolClient["query"],
+      release: (destroy) => client.release(broken ?? destroy),
+      get processID() {
+        return (client as { processID?: number }).processID;
+      },
+    };
+  };
+  return {
+    options: pool.options,
+    connect: async () => {
+      const client = await pool.connect();
+      let out = wrapped.get(client);
+      if (!out) {
+        out = wrap(client);
+        wrapped.set(client, out);
+      }
+      return out;
+    },
+    end: () => pool.end(),
   };
 }
 

@@ -6,6 +6,8 @@ export {
   openDatabase,
   databaseOptionsFromEnv,
   dropSchema,
+  CONNECT_TIMEOUT_MS,
+  QUERY_TIMEOUT_MARGIN_MS,
   type DatabaseHandle,
   type DatabaseKind,
   type DatabaseOptions,
