@@ -201,7 +201,7 @@ describe.each(targets)("ownership and four-eyes on $kind", (target) => {
     "checks ownership on the locked row: a reassignment committed mid-save is seen, not slipped past",
     async () => {
       const admin = api.as("admin");
-      const opened = await admin.assessments.create({ subjectId: subjects[5]!, periodId });
+      const opened = await admin.assessments.create({ subjectId: subjects[5] as number, periodId });
       await admin.assessments.assign({ id: opened.id, assessorId: other.id });
       const db = api.handle.db;
       const lockWaits = async (): Promise<number> => {
