@@ -13,7 +13,8 @@ export {
   type CookieOptions,
   type ApiSettings,
 } from "./context.ts";
-export { PERMISSIONS, type FieldIssue } from "./trpc.ts";
+export { PERMISSIONS } from "./trpc.ts";
+export type { FieldIssue } from "./input-policy.ts";
 export { isDatabaseError } from "./errors.ts";
 export { INPUT_LIMITS } from "./input-policy.ts";
 export { hashPassword, verifyPassword, generatePassword } from "./auth/passwords.ts";

@@ -7,7 +7,14 @@
 //   and normalise names to NFC. A test walks every procedure's input schema and fails on an
 //   unbounded string, an unbounded integer or an `unknown` (input-policy.test.ts).
 import { z } from "zod";
-import type { FieldIssue } from "./trpc.ts";
+
+/** One failing field: its path (e.g. ["facts", "培训人数"]) and what is wrong. */
+export interface FieldIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+  /** The message in Chinese, where the source of the error has one (rubric fact checks). */
+  readonly zh?: string;
+}
 
 export const INPUT_LIMITS = {
   /** Objects and arrays inside one another. Facts need 3 (record → score → value). */

@@ -12,7 +12,7 @@ import {
 import type { Database, Kysely } from "@kaoping/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { FieldIssue } from "./trpc.ts";
+import type { FieldIssue } from "./input-policy.ts";
 
 const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() });
 const MessageSchema = z.object({ zh: z.string(), en: z.string() });

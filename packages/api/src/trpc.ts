@@ -12,15 +12,7 @@ import {
   isDatabaseError,
   RevisionConflict,
 } from "./errors.ts";
-import { bilingualIssue, guardInput, translateZodIssue } from "./input-policy.ts";
-
-/** One failing field: its path (e.g. ["facts", "培训人数"]) and what is wrong. */
-export interface FieldIssue {
-  readonly path: (string | number)[];
-  readonly message: string;
-  /** The message in Chinese, where the source of the error has one (rubric fact checks). */
-  readonly zh?: string;
-}
+import { bilingualIssue, guardInput, translateZodIssue, type FieldIssue } from "./input-policy.ts";
 
 /** Every failing path of a zod error, in both languages. */
 function zodIssues(error: ZodError): FieldIssue[] {

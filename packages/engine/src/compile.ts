@@ -16,7 +16,8 @@ import { compileGenerated } from "./generate.ts";
 import { Interpreter } from "./interpret.ts";
 import { lazyReasons } from "./lazy-reason.ts";
 import type { InputKind, RubricIR } from "./ir.ts";
-import { lower, type TestIR } from "./lower.ts";
+import { lower } from "./lower.ts";
+import type { TestIR } from "./lower-tests.ts";
 import type { RuleKind, ScoreOptions, ScoreResult, TotalsResult } from "./result.ts";
 import {
   defaultFact,
@@ -182,6 +183,9 @@ function inputInfo(ir: RubricIR): InputInfo[] {
   }));
 }
 
+/** Facts as the interpreter reads them: slot values come separately, this is for the assessors' reasons. */
+type GivenFacts = Readonly<Record<string, unknown>>;
+
 /** Builds the scorer of an IR already known to be valid. */
 function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileOptions = {}): CompiledRubric {
   const safety = safetyAnalysis(ir);
@@ -213,34 +217,17 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
     return { slots, facts: v.facts, notices: v.notices };
   };
 
-  const interpret = (slots: Slots, facts: unknown, explain: boolean): ScoreResult => {
-    const f = facts as Readonly<Record<string, unknown>>;
-    try {
-      return explainer.run(slots, f, explain);
-    } catch (e) {
-      if (e !== OVERFLOW) throw e;
-      return exact.run(slots, f, explain);
-    }
-  };
-
-  const fast = (slots: Slots, facts: unknown): ScoreResult => {
-    try {
-      if (closures) return closures(slots);
-      return explainer.run(slots, facts as Readonly<Record<string, unknown>>, false);
-    } catch (e) {
-      if (e !== OVERFLOW) throw e;
-      return exact.run(slots, facts as Readonly<Record<string, unknown>>, false);
-    }
-  };
+  // The scorers on checked doubles, and the BigInt interpreter each falls back to (exactOnOverflow).
+  const explained = (slots: Slots, facts: GivenFacts): ScoreResult => explainer.run(slots, facts, true);
+  const explainedExactly = (slots: Slots, facts: GivenFacts): ScoreResult => exact.run(slots, facts, true);
+  const fast = (slots: Slots, facts: GivenFacts): ScoreResult =>
+    closures ? closures(slots) : explainer.run(slots, facts, false);
+  const fastExactly = (slots: Slots, facts: GivenFacts): ScoreResult => exact.run(slots, facts, false);
 
   const attempt = (facts: unknown, explain: boolean): ScoreOutcome => {
     if (generated) {
-      try {
-        const r = explain ? generated.explained(facts) : generated.score(facts);
-        if (r !== undefined) return { ok: true, result: r };
-      } catch (e) {
-        if (e !== OVERFLOW) throw e;
-      }
+      const r = exactOnOverflow(explain ? generated.explained : generated.score, noResult, facts, undefined);
+      if (r !== undefined) return { ok: true, result: r };
     }
     let slots = read(facts);
     let clean: unknown = facts;
@@ -252,18 +239,16 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
       clean = s.facts;
       notices = s.notices;
     }
-    const result = explain ? interpret(slots, clean, true) : fast(slots, clean);
+    const result = explain
+      ? exactOnOverflow(explained, explainedExactly, slots, clean as GivenFacts)
+      : exactOnOverflow(fast, fastExactly, slots, clean as GivenFacts);
     return { ok: true, result: notices ? { ...result, notices } : result };
   };
 
   const totals = (facts: unknown): TotalsResult => {
     if (generated) {
-      try {
-        const r = generated.totals(facts);
-        if (r !== undefined) return r;
-      } catch (e) {
-        if (e !== OVERFLOW) throw e;
-      }
+      const r = exactOnOverflow(generated.totals, noResult, facts, undefined);
+      if (r !== undefined) return r;
     }
     const r = attempt(facts, false);
     if (!r.ok) throw new FactsError(r.errors);
@@ -310,12 +295,8 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
       const explain = options?.explain === true;
       // The hot path: straight into generated code, no wrapper objects.
       if (generated) {
-        try {
-          const r = explain ? generated.explained(facts) : generated.score(facts);
-          if (r !== undefined) return r;
-        } catch (e) {
-          if (e !== OVERFLOW) throw e;
-        }
+        const r = exactOnOverflow(explain ? generated.explained : generated.score, noResult, facts, undefined);
+        if (r !== undefined) return r;
       }
       const r = attempt(facts, explain);
       if (!r.ok) throw new FactsError(r.errors);
@@ -338,6 +319,25 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
   };
   internals.set(compiled, { ir, tests });
   return compiled;
+}
+
+/**
+ * Runs a scorer on checked doubles; when a number passes their exact range (OVERFLOW), runs
+ * `exact` on the same arguments instead: the BigInt interpreter, or, after generated code,
+ * `noResult`, which hands the subject over to the slower paths. Plain functions, not closures made
+ * per call: scoring is the hot path.
+ */
+function exactOnOverflow<A, B, R>(fast: (a: A, b: B) => R, exact: (a: A, b: B) => R, a: A, b: B): R {
+  try {
+    return fast(a, b);
+  } catch (e) {
+    if (e !== OVERFLOW) throw e;
+    return exact(a, b);
+  }
+}
+
+function noResult(): undefined {
+  return undefined;
 }
 
 /** Suggestions need only the facts they read; one whose facts are missing or invalid is null. */

@@ -15,6 +15,8 @@ export const SCALE_DIGITS = 6;
 /** 10^SCALE_DIGITS: the scaled value of 1. */
 export const SCALE = 1_000_000;
 export const SCALE_BIG = 1_000_000n;
+/** The largest number a literal or a fact may hold: keeps every sum of facts exact in a double. */
+export const MAX_VALUE = 1_000_000_000n;
 /** Intermediates stay within ±2^52 so that products and remainders are exact doubles. */
 export const LIMIT = 2 ** 52;
 

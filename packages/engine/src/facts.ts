@@ -5,7 +5,7 @@
 // schema for the messages (and for keys that differ from an input's name only in Unicode form).
 
 import { SCALE } from "./decimal.ts";
-import { MAX_VALUE } from "./lower.ts";
+import { MAX_VALUE } from "./decimal.ts";
 import type { InputIR } from "./ir.ts";
 
 /** The largest count, number or score a fact may hold. */

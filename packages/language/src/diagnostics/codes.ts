@@ -2,7 +2,14 @@
 // change meaning; retired codes are not reused. 1xx text, 2xx syntax, 3xx names, 4xx types,
 // 5xx structure and sums, 6xx tests, 7xx warnings, 9xx the tools' own faults, reported as data
 // instead of thrown. (8xx belong to the engine's analyses.)
-import type { Message, Severity } from "./diagnostic.ts";
+
+export type Severity = "error" | "warning";
+
+/** A message in both languages the tool speaks. */
+export interface Message {
+  readonly zh: string;
+  readonly en: string;
+}
 
 interface Entry<A> {
   readonly severity: Severity;

@@ -1,13 +1,7 @@
 import type { Span } from "../ast.ts";
-import { codes, type Code } from "./codes.ts";
+import { codes, type Code, type Message, type Severity } from "./codes.ts";
 
-export type Severity = "error" | "warning";
-
-/** A message in both languages the tool speaks. */
-export interface Message {
-  readonly zh: string;
-  readonly en: string;
-}
+export type { Message, Severity };
 
 /** Replace the text of a span (an empty span inserts, an empty text deletes). */
 export interface Edit {

@@ -6,9 +6,11 @@ import type { KeywordSet, Rubric, Span } from "../ast.ts";
 import { diagnostic, type Diagnostic, type Message } from "../diagnostics/diagnostic.ts";
 import { lex, maxNesting } from "../lex/lex.ts";
 import { allTokenTypes, conceptOf, LBrace, RBrace } from "../lex/tokens.ts";
-import { Lowering, otherSetHelp, tokenSpan, type ParsedStatement } from "../lower/lower.ts";
-import { describeExpected, describeToken, describeTokenType, hasContext, isExpressionRule } from "./describe.ts";
+import { tokenSpan } from "../lower/cst.ts";
+import { Lowering, type ParsedStatement } from "../lower/lower.ts";
+import { describeExpected, describeToken, describeTokenType, hasContext, isExpressionRule } from "../lex/describe.ts";
 import { grammar, TooManyErrors } from "./grammar.ts";
+import { otherSetHelp } from "./other-set-help.ts";
 import { splitRubric, type Statement } from "./split.ts";
 
 export interface ParseResult {

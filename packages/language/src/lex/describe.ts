@@ -3,7 +3,7 @@
 import { EOF, type IToken, type TokenType } from "chevrotain";
 import type { KeywordSet } from "../ast.ts";
 import type { Message } from "../diagnostics/diagnostic.ts";
-import * as T from "../lex/tokens.ts";
+import * as T from "./tokens.ts";
 
 const named: ReadonlyMap<TokenType, Message> = new Map([
   [T.Identifier, { zh: "名称", en: "a name" }],

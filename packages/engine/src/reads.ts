@@ -1,0 +1,88 @@
+// What a criterion reads: the input slots and derived (let) values its points or its explanation
+// can depend on. The reason cache keys on them; the form layout shows them (CriterionInfo.reads).
+
+import type { CriterionIR, Expr, RubricIR } from "./ir.ts";
+
+function collectExpr(e: Expr, inputs: Set<number>, lets: Set<number>): void {
+  switch (e.op) {
+    case "input":
+    case "binput":
+      inputs.add(e.slot);
+      return;
+    case "let":
+    case "blet":
+      lets.add(e.slot);
+      return;
+    case "const":
+    case "bconst":
+      return;
+    case "neg":
+    case "not":
+      collectExpr(e.a, inputs, lets);
+      return;
+    case "min":
+    case "max":
+      for (const a of e.args) collectExpr(a, inputs, lets);
+      return;
+    case "if":
+    case "bif":
+      collectExpr(e.cond, inputs, lets);
+      collectExpr(e.then, inputs, lets);
+      collectExpr(e.else, inputs, lets);
+      return;
+    default:
+      collectExpr(e.a, inputs, lets);
+      collectExpr(e.b, inputs, lets);
+  }
+}
+
+/** Every input and derived value a criterion's points or explanation can depend on. */
+export function collectCriterion(c: CriterionIR, inputs: Set<number>, lets: Set<number>): void {
+  const r = c.rule;
+  const add = (e: Expr | null): void => {
+    if (e) collectExpr(e, inputs, lets);
+  };
+  switch (r.kind) {
+    case "award":
+      add(r.amount);
+      add(r.cond);
+      add(r.otherwise);
+      break;
+    case "discretionary":
+      inputs.add(r.slot);
+      add(r.suggestion);
+      break;
+    case "deduction":
+      add(r.base);
+      add(r.floor);
+      for (const cl of r.clauses) {
+        add(cl.amount);
+        add(cl.kind === "per" ? cl.count : cl.cond);
+      }
+      break;
+    case "bonus":
+      add(r.cap);
+      for (const cl of r.clauses) {
+        add(cl.amount);
+        add(cl.kind === "per" ? cl.count : cl.cond);
+      }
+      break;
+  }
+  for (const k of c.knockOuts) add(k.cond);
+}
+
+/**
+ * The names of the inputs a criterion reads, directly or through derived values, in declaration
+ * order: what an assessor must fill in for it to be scored.
+ */
+export function inputsRead(ir: RubricIR, c: CriterionIR): string[] {
+  const inputs = new Set<number>();
+  const lets = new Set<number>();
+  collectCriterion(c, inputs, lets);
+  // A derived value reads only those declared before it: one pass from the last reaches them all.
+  for (let slot = ir.lets.length - 1; slot >= 0; slot--) {
+    const l = ir.lets[slot];
+    if (l && lets.has(slot)) collectExpr(l.expr, inputs, lets);
+  }
+  return ir.inputs.filter((i) => inputs.has(i.slot)).map((i) => i.name);
+}
