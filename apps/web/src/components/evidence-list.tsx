@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Space, Typography } from "antd";
 import { useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "../i18n/format.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 
 export type EvidenceFile = RouterOutputs["evidence"]["list"][number];
@@ -26,6 +27,7 @@ async function toBase64(file: File): Promise<string> {
 /** The evidence (佐证材料) of one criterion: download links, upload, delete. */
 export function EvidenceList({ assessmentId, item, criterion, files, editable }: EvidenceListProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -71,7 +73,7 @@ export function EvidenceList({ assessmentId, item, criterion, files, editable }:
             <a href={f.url} download={f.name}>
               {f.name}
             </a>{" "}
-            <Typography.Text type="secondary">({Math.ceil(f.size / 1024)} KB)</Typography.Text>
+            <Typography.Text type="secondary">({format.number(Math.ceil(f.size / 1024))} KB)</Typography.Text>
             {editable && (
               <Button
                 type="text"

@@ -1,4 +1,5 @@
 // The filled sheet (SheetModel) of an assessment from its compiled rubric and live score.
+import { formattersFor } from "../i18n/format.ts";
 import type { FactDraft, LiveScore, PreparedRubric } from "./live-score.ts";
 import type { SheetModel } from "./sheet-model.ts";
 
@@ -25,6 +26,7 @@ export function sheetFromScore(
 ): SheetModel {
   const { compiled } = prepared;
   const bounds = compiled.bounds();
+  const format = formattersFor(meta.lang);
   return {
     title: compiled.title,
     subjectName: meta.subjectName,
@@ -62,25 +64,23 @@ export function sheetFromScore(
     }),
     facts: compiled.inputs.map((input) => {
       const v = facts[input.name];
+      const amount = typeof v === "number" ? v : typeof v === "object" ? v.value : null;
       const value =
-        v === undefined
-          ? ""
-          : typeof v === "boolean"
-            ? v
-              ? meta.yes
-              : meta.no
-            : typeof v === "number"
-              ? String(v)
-              : String(v.value);
+        typeof v === "boolean"
+          ? v
+            ? meta.yes
+            : meta.no
+          : amount === null
+            ? ""
+            : input.kind === "percent"
+              ? format.percent(amount)
+              : input.unit
+                ? `${format.number(amount)} ${input.unit}`
+                : format.number(amount);
       return {
         name: input.name,
         label: input.label ?? input.name,
-        value:
-          input.kind === "percent" && value !== ""
-            ? `${value}%`
-            : input.unit && value !== ""
-              ? `${value} ${input.unit}`
-              : value,
+        value,
         reason: typeof v === "object" ? (v.reason ?? null) : null,
       };
     }),

@@ -3,6 +3,7 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, T
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useShell } from "../app/context.ts";
+import { useFormat } from "../i18n/format.ts";
 import type { Role } from "../app/permissions.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 
@@ -13,10 +14,6 @@ type PeriodRow = RouterOutputs["periods"]["list"][number];
 
 /** Token lifetimes offered when creating one; the server's maximum is 365 days. */
 const tokenDays = [30, 90, 180, 365] as const;
-
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : "—";
-}
 
 /** Users, roles, API tokens, periods and their rules, and the audit log (admin only). */
 export function AdminPage() {
@@ -48,6 +45,7 @@ interface UserForm {
 
 function UsersTab() {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -110,7 +108,7 @@ function UsersTab() {
             dataIndex: "disabled",
             render: (d: boolean) => (d ? t("common.no") : t("common.yes")),
           },
-          { title: t("admin.created"), dataIndex: "createdAt", render: when },
+          { title: t("admin.created"), dataIndex: "createdAt", render: format.dateTime },
           {
             title: t("common.actions"),
             render: (_, row) => (
@@ -163,6 +161,7 @@ function UsersTab() {
 
 function TokensTab() {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const tokens = useQuery(trpc.tokens.list.queryOptions({}));
@@ -226,9 +225,9 @@ function TokensTab() {
           { title: t("admin.tokenName"), dataIndex: "name" },
           { title: t("common.user"), dataIndex: "username" },
           { title: "", dataIndex: "prefix", render: (p: string) => <Typography.Text code>{p}…</Typography.Text> },
-          { title: t("admin.created"), dataIndex: "createdAt", render: when },
-          { title: t("admin.lastUsed"), dataIndex: "lastUsedAt", render: when },
-          { title: t("admin.expires"), dataIndex: "expiresAt", render: when },
+          { title: t("admin.created"), dataIndex: "createdAt", render: format.dateTime },
+          { title: t("admin.lastUsed"), dataIndex: "lastUsedAt", render: format.dateTime },
+          { title: t("admin.expires"), dataIndex: "expiresAt", render: format.dateTime },
           {
             title: t("common.actions"),
             render: (_, row) =>
@@ -296,6 +295,7 @@ function PeriodsTab() {
 
 function AuditTab() {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const [entity, setEntity] = useState<string | undefined>(undefined);
   const audit = useQuery(trpc.audit.list.queryOptions({ limit: 200, ...(entity ? { entity } : {}) }));
@@ -329,7 +329,7 @@ function AuditTab() {
           ),
         }}
         columns={[
-          { title: t("common.time"), dataIndex: "at", render: when },
+          { title: t("common.time"), dataIndex: "at", render: format.dateTime },
           { title: t("common.user"), dataIndex: "actor" },
           { title: t("admin.procedure"), dataIndex: "procedure" },
           { title: "", render: (_, r) => `${r.entity} ${r.entityId ?? ""}` },

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useShell } from "../app/context.ts";
 import { canEditFacts, canReview } from "../app/permissions.ts";
+import { useFormat } from "../i18n/format.ts";
 import { EvidenceList, type EvidenceFile } from "../components/evidence-list.tsx";
 import { FactInput } from "../components/fact-input.tsx";
 import {
@@ -645,6 +646,7 @@ function HistoryDetail({ entry, prepared }: { entry: HistoryEntry; prepared: Pre
 /** The assessment's steps from the audit log, readable by every role that may read the assessment. */
 function History({ assessmentId, prepared }: { assessmentId: number; prepared: Prepared }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const history = useQuery(trpc.assessments.history.queryOptions({ assessmentId }));
   if (history.isError) return <Alert type="error" title={history.error.message} />;
@@ -658,7 +660,7 @@ function History({ assessmentId, prepared }: { assessmentId: number; prepared: P
       pagination={false}
       scroll={{ x: true }}
       columns={[
-        { title: t("common.time"), dataIndex: "at", render: (v: string) => new Date(v).toLocaleString() },
+        { title: t("common.time"), dataIndex: "at", render: format.dateTime },
         {
           title: t("common.user"),
           dataIndex: "by",

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { type RubricEntry, useRubricCatalog } from "../app/catalog.ts";
 import { useShell } from "../app/context.ts";
 import { Chart } from "../components/chart.tsx";
+import { useFormat } from "../i18n/format.ts";
 import { histogram, lostPoints, totalBins } from "../lib/stats.ts";
 import { useTRPC } from "../trpc.ts";
 
@@ -88,6 +89,7 @@ export function DashboardPage() {
 
 function KindProgress({ rubric, periodId }: { rubric: RubricEntry; periodId: number }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const subjects = useQuery(trpc.subjects.list.queryOptions({ kind: rubric.subjectKind, limit: 1, offset: 0 }));
   const counts = useQueries({
@@ -137,13 +139,18 @@ function KindProgress({ rubric, periodId }: { rubric: RubricEntry; periodId: num
           </Link>
         ))}
       </Space>
-      <Progress percent={Math.round(pct(by.approved))} size="small" format={(p) => `${t("status.approved")} ${p}%`} />
+      <Progress
+        percent={Math.round(pct(by.approved))}
+        size="small"
+        format={(p) => `${t("status.approved")} ${format.percent(p ?? 0)}`}
+      />
     </Card>
   );
 }
 
 function LostItems({ rubric, periodId }: { rubric: RubricEntry; periodId: number }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const stats = useQuery(trpc.reports.itemStats.queryOptions({ periodId, rubricKey: rubric.key }));
   const rows = lostPoints(stats.data?.items ?? []).slice(0, 5);
@@ -163,7 +170,7 @@ function LostItems({ rubric, periodId }: { rubric: RubricEntry; periodId: number
           { title: t("common.item"), dataIndex: "number", width: 56 },
           { title: t("common.name"), dataIndex: "title" },
           { title: t("assessment.standard"), dataIndex: "standard", width: 72 },
-          { title: t("dashboard.average"), dataIndex: "mean", width: 80, render: (v: number) => Number(v.toFixed(2)) },
+          { title: t("dashboard.average"), dataIndex: "mean", width: 80, render: (v: number) => format.number(v, 2) },
           {
             title: t("dashboard.lostPoints"),
             dataIndex: "lost",
@@ -172,7 +179,7 @@ function LostItems({ rubric, periodId }: { rubric: RubricEntry; periodId: number
               <Progress
                 percent={Math.max(0, Math.min(100, (lost / r.standard) * 100))}
                 size="small"
-                format={() => lost.toFixed(2)}
+                format={() => format.number(lost, 2)}
                 status="exception"
               />
             ),

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { useRubricCatalog } from "../app/catalog.ts";
 import { useShell } from "../app/context.ts";
 import { Chart } from "../components/chart.tsx";
+import { useFormat } from "../i18n/format.ts";
 import { exportPeriodSummary } from "../lib/summary-export.ts";
 import { type RouterOutputs, useTRPC, useTRPCClient } from "../trpc.ts";
 
@@ -14,6 +15,7 @@ type RankRow = RouterOutputs["reports"]["ranking"][number];
 /** Rankings per period and subject kind: table, bar chart, and a per-item comparison. */
 export function RankingsPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const { message } = App.useApp();
@@ -157,7 +159,7 @@ export function RankingsPage() {
                   title: t("common.total"),
                   dataIndex: "total",
                   width: 80,
-                  render: (v: number) => <span className="kp-points">{v}</span>,
+                  render: (v: number) => <span className="kp-points">{format.number(v)}</span>,
                 },
                 { title: t("assessment.grade"), dataIndex: "grade", width: 70 },
               ]}

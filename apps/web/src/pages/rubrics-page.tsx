@@ -26,6 +26,7 @@ import { useTranslation } from "react-i18next";
 import { type RubricEntry, useRubricCatalog } from "../app/catalog.ts";
 import { useShell } from "../app/context.ts";
 import { canEditRubrics } from "../app/permissions.ts";
+import { useFormat } from "../i18n/format.ts";
 import { type EditorDiagnostic, RubricEditor, type RubricEditorHandle } from "../editor/rubric-editor.tsx";
 import { rankChanges } from "../lib/ranks.ts";
 import { rubricTemplate } from "../lib/rubric-template.ts";
@@ -618,6 +619,7 @@ function ImpactView({
 
 function Versions({ rubricKey, onLoad }: { rubricKey: string; onLoad: (source: string) => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const versions = useQuery(trpc.rubrics.versions.queryOptions({ key: rubricKey }));
@@ -642,7 +644,7 @@ function Versions({ rubricKey, onLoad }: { rubricKey: string; onLoad: (source: s
           title: t("common.time"),
           dataIndex: "publishedAt",
           width: 150,
-          render: (v: string | null, r) => new Date(v ?? r.updatedAt).toLocaleString(),
+          render: (v: string | null, r) => format.dateTime(v ?? r.updatedAt),
         },
         {
           title: "",

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useSubjectKinds } from "../app/catalog.ts";
 import { useShell } from "../app/context.ts";
 import { canEditFacts, canEditSubjects } from "../app/permissions.ts";
+import { useFormat } from "../i18n/format.ts";
 import { type RouterOutputs, useTRPC } from "../trpc.ts";
 
 type Subject = RouterOutputs["subjects"]["list"]["rows"][number];
@@ -74,6 +75,7 @@ const statusColor: Record<Status, string> = {
 /** Subjects with search, filters and, for admins, create, edit and import. */
 export function SubjectsPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const trpc = useTRPC();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -321,7 +323,9 @@ export function SubjectsPage() {
               width: 80,
               align: "right" as const,
               render: (_: unknown, row: SubjectRow) => (
-                <span className="kp-points">{row.assessment?.total ?? "—"}</span>
+                <span className="kp-points">
+                  {row.assessment?.total == null ? "—" : format.number(row.assessment.total)}
+                </span>
               ),
             },
             {

@@ -275,6 +275,10 @@ describe("Kaoping in Chromium", () => {
       await page.goto(assessmentUrl.replace("/assessments/", "/print/"));
       await page.getByTestId("sheet-total").waitFor();
       assert.equal(await page.getByTestId("sheet-total").textContent(), "110.2");
+      // The total row names the grade; no call to t() or key may show as text.
+      const sheet = (await page.locator(".kp-sheet").textContent()) ?? "";
+      assert.match(sheet, /总分（等级：优秀）/);
+      assert.doesNotMatch(sheet, /\{t\(|common\.|assessment\./);
       await screenshot(page, "06-print", true);
     }),
   );
