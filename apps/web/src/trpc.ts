@@ -1,5 +1,5 @@
 import type { AppRouter } from "@kaoping/api";
-import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, TRPCClientError } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
@@ -30,3 +30,8 @@ export function createApiClient(baseUrl = "") {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** The server's code of a failed call ("NOT_FOUND", "CONFLICT", …); undefined for a network failure or a bug. */
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+}

@@ -1,14 +1,12 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useState } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
-import { createApiClient, TRPCProvider } from "../trpc.ts";
+import { createApiClient, errorCode, TRPCProvider } from "../trpc.ts";
 import { routes } from "./routes.tsx";
 
 /** Whether an error is the server saying "log in first" or "not yours": retrying will not help. */
 function isFinal(error: unknown): boolean {
-  if (!(error instanceof TRPCClientError)) return false;
-  const code = (error.data as { code?: string } | undefined)?.code;
+  const code = errorCode(error);
   return (
     code === "UNAUTHORIZED" ||
     code === "FORBIDDEN" ||

@@ -30,7 +30,7 @@ export const routes: RouteObject[] = [
       },
       {
         path: "assessments/:assessmentId",
-        lazy: async () => ({ Component: (await import("../pages/assessment-page.tsx")).AssessmentPage }),
+        lazy: async () => ({ Component: (await import("../pages/assessment/assessment-page.tsx")).AssessmentPage }),
       },
       {
         path: "rankings",

@@ -9,14 +9,13 @@ import {
   TeamOutlined,
 } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { App, Button, Dropdown, Layout, Menu, Result, Select, Space, Spin, Tag, Typography } from "antd";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { LanguageSelect } from "../components/language-select.tsx";
 import { UiProvider } from "../components/ui-provider.tsx";
-import { useTRPC } from "../trpc.ts";
+import { errorCode, useTRPC } from "../trpc.ts";
 import { ShellContext, type ShellState } from "./context.ts";
 import { canSee, type Screen, screensFor } from "./permissions.ts";
 
@@ -48,7 +47,7 @@ export function screenOf(pathname: string): Screen {
 }
 
 function isUnauthorized(error: unknown): boolean {
-  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED";
+  return errorCode(error) === "UNAUTHORIZED";
 }
 
 /** The layout around every screen after login: menu by role, period, language, user. */

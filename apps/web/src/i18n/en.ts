@@ -175,6 +175,7 @@ export const en: Messages = {
     notStarted: "Not scored yet",
     start: "Start scoring",
     readOnly: "Not editable in this status",
+    rubricBroken: "The rubric version of this assessment does not compile; ask whoever manages rubrics",
     bonus: "bonus",
     general: "General facts",
     step: "step {{step}}",

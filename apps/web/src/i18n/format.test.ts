@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formattersFor, localeOf } from "./format.ts";
+import { formattersFor, localeOf, messageLang } from "./format.ts";
 
 // A fixed moment in local time, so that the test reads the same in every time zone.
 const moment = new Date(2026, 11, 2, 16, 5, 9);
@@ -33,6 +33,8 @@ describe("formatting follows the interface language, not the browser's", () => {
     expect(localeOf("en")).toBe("en");
     expect(localeOf("zh-CN")).toBe("zh-CN");
     expect(localeOf("fr")).toBe("zh-CN");
+    expect(messageLang("en")).toBe("en");
+    expect(messageLang("zh-CN")).toBe("zh");
     expect(formattersFor("").dateTime(moment)).toBe(formattersFor("zh-CN").dateTime(moment));
   });
 });

@@ -20,6 +20,11 @@ export function localeOf(language: string): "zh-CN" | "en" {
   return language === "en" ? "en" : "zh-CN";
 }
 
+/** Which half of the engine's bilingual texts ({ zh, en }) an interface language shows. */
+export function messageLang(language: string): "zh" | "en" {
+  return language === "en" ? "en" : "zh";
+}
+
 /** Formatters for an interface language (i18next's `language`). */
 export function formattersFor(language: string): Formatters {
   const locale = localeOf(language);

@@ -172,6 +172,7 @@ export const zhCN = {
     notStarted: "尚未开始评分",
     start: "开始评分",
     readOnly: "当前状态下不可编辑",
+    rubricBroken: "此考核表所用的评分细则无法编译，请联系细则管理员",
     bonus: "加分",
     general: "基本情况",
     step: "步长 {{step}}",

@@ -1,4 +1,5 @@
 // The filled sheet (SheetModel) of an assessment from its compiled rubric and live score.
+import type { TFunction } from "i18next";
 import { formattersFor } from "../i18n/format.ts";
 import type { FactDraft, LiveScore, PreparedRubric } from "./live-score.ts";
 import type { SheetModel } from "./sheet-model.ts";
@@ -13,6 +14,33 @@ export interface SheetMeta {
   readonly lang: "zh" | "en";
   readonly yes: string;
   readonly no: string;
+}
+
+/** How a rubric version is named on the form and the sheet: its key and number ("village_quality v1"). */
+export function versionLabel(version: { readonly key: string; readonly version: number | null }): string {
+  return `${version.key} v${version.version ?? "draft"}`;
+}
+
+/** The sheet's heading of an assessment as the API returns it, in the interface language. */
+export function sheetMeta(
+  assessment: Pick<SheetMeta, "subjectName" | "subjectCode" | "subjectKind" | "periodName"> & {
+    readonly status: string;
+  },
+  version: { readonly key: string; readonly version: number | null },
+  t: TFunction,
+  lang: "zh" | "en",
+): SheetMeta {
+  return {
+    subjectName: assessment.subjectName,
+    subjectCode: assessment.subjectCode,
+    subjectKind: assessment.subjectKind,
+    periodName: assessment.periodName,
+    rubricLabel: versionLabel(version),
+    status: t(`status.${assessment.status}`),
+    lang,
+    yes: t("common.yes"),
+    no: t("common.no"),
+  };
 }
 
 const pointsText = (n: number | null): string | null => (n === null ? null : String(n));

@@ -1,16 +1,21 @@
 // Gathers a period's results through the API and writes the summary workbook.
 import type { TFunction } from "i18next";
 import type { ApiClient } from "../trpc.ts";
-import type { RubricEntry } from "../app/catalog.ts";
 import { buildSummaryWorkbook, downloadWorkbook, safeFileName } from "./sheet-export.ts";
 import type { SummaryRow, SummarySheet } from "./sheet-model.ts";
+
+/** A rubric of the summary: its subject kind names the sheet and picks the assessments. */
+export interface SummaryRubric {
+  readonly subjectKind: string;
+  readonly title: string;
+}
 
 /** Fetches every assessment of the period (500 at a time) with its result, one sheet per rubric. */
 export async function exportPeriodSummary(
   client: ApiClient,
   periodId: number,
   periodName: string,
-  rubrics: readonly RubricEntry[],
+  rubrics: readonly SummaryRubric[],
   t: TFunction,
 ): Promise<void> {
   const sheets: SummarySheet[] = [];

@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { LanguageSelect } from "../components/language-select.tsx";
 import { UiProvider } from "../components/ui-provider.tsx";
-import { useTRPC } from "../trpc.ts";
+import { errorCode, useTRPC } from "../trpc.ts";
 
 interface LoginForm {
   username: string;
@@ -40,8 +39,7 @@ function LoginInner() {
       },
     }),
   );
-  const code =
-    login.error instanceof TRPCClientError ? (login.error.data as { code?: string } | undefined)?.code : undefined;
+  const code = errorCode(login.error);
   const error = login.error
     ? code === "TOO_MANY_REQUESTS"
       ? t("login.tooMany")

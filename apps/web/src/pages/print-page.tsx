@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useParams } from "react-router";
 import { SheetView } from "../components/sheet-view.tsx";
+import { messageLang } from "../i18n/format.ts";
 import { liveScore, prepareRubric, toDraft } from "../lib/live-score.ts";
-import { sheetFromScore } from "../lib/sheet-from-score.ts";
-import { useTRPC } from "../trpc.ts";
+import { sheetFromScore, sheetMeta } from "../lib/sheet-from-score.ts";
+import { errorCode, useTRPC } from "../trpc.ts";
 
 /** A print-friendly page of one filled sheet, without the application's chrome. */
 export function PrintPage() {
@@ -24,22 +24,16 @@ export function PrintPage() {
     const prepared = prepareRubric(version.data.source);
     if (!prepared) return null;
     const facts = toDraft(assessment.data.facts);
-    const a = assessment.data;
-    return sheetFromScore(prepared, liveScore(prepared, facts), facts, {
-      subjectName: a.subjectName,
-      subjectCode: a.subjectCode,
-      subjectKind: a.subjectKind,
-      periodName: a.periodName,
-      rubricLabel: `${version.data.key} v${version.data.version ?? "draft"}`,
-      status: t(`status.${a.status}`),
-      lang: i18n.language === "en" ? "en" : "zh",
-      yes: t("common.yes"),
-      no: t("common.no"),
-    });
+    return sheetFromScore(
+      prepared,
+      liveScore(prepared, facts),
+      facts,
+      sheetMeta(assessment.data, version.data, t, messageLang(i18n.language)),
+    );
   }, [assessment.data, version.data, t, i18n.language]);
 
   const error = assessment.error ?? version.error;
-  if (error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED") {
+  if (errorCode(error) === "UNAUTHORIZED") {
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
   }
   if (error) return <p role="alert">{error.message}</p>;

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Space, Typography } from "antd";
 import { useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../i18n/format.ts";
-import { type RouterOutputs, useTRPC } from "../trpc.ts";
+import { useFormat } from "../../i18n/format.ts";
+import { type RouterOutputs, useTRPC } from "../../trpc.ts";
 
 export type EvidenceFile = RouterOutputs["evidence"]["list"][number];
 
