@@ -36,7 +36,10 @@ export const routes: RouteObject[] = [
         path: "rankings",
         lazy: async () => ({ Component: (await import("../pages/rankings-page.tsx")).RankingsPage }),
       },
-      { path: "rubrics", lazy: async () => ({ Component: (await import("../pages/rubrics-page.tsx")).RubricsPage }) },
+      {
+        path: "rubrics",
+        lazy: async () => ({ Component: (await import("../pages/rubrics/rubrics-page.tsx")).RubricsPage }),
+      },
       { path: "admin", lazy: async () => ({ Component: (await import("../pages/admin-page.tsx")).AdminPage }) },
       { path: "*", lazy: async () => ({ Component: (await import("../pages/not-found-page.tsx")).NotFoundPage }) },
     ],

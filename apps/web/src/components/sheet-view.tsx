@@ -53,7 +53,7 @@ export function SheetView({ model }: { model: SheetModel }) {
           <tr className="kp-sheet-total">
             <th scope="row" colSpan={3}>
               {t("common.total")}
-              {model.grade ? `（$${t("assessment.grade")}${t("common.colon")}${model.grade}）` : ""}
+              {model.grade ? `（${t("assessment.grade")}${t("common.colon")}${model.grade}）` : ""}
             </th>
             <td className="kp-num">{model.standardTotal}</td>
             <td className="kp-num" data-testid="sheet-total">

@@ -22,7 +22,7 @@ export function LoginPage() {
 
 function safeNext(next: string | null): string {
   // Only same-site paths, so that a crafted link cannot send a fresh session elsewhere.
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
 function LoginInner() {

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useShell } from "../../app/context.ts";
+import { NoteDialog } from "../../components/note-dialog.tsx";
 import { canEditFacts, canReview } from "../../app/permissions.ts";
 import { messageLang } from "../../i18n/format.ts";
 import { liveScore, prepareRubric } from "../../lib/live-score.ts";
@@ -14,7 +15,6 @@ import { AssessmentAlerts } from "./assessment-alerts.tsx";
 import { AssessmentHeading, TotalBar } from "./assessment-heading.tsx";
 import { ConflictDialog } from "./conflict-dialog.tsx";
 import { HistoryTab } from "./history-tab.tsx";
-import { ReturnDialog } from "./return-dialog.tsx";
 import { SheetForm } from "./sheet-form.tsx";
 import { type Assessment, useAssessmentDraft } from "./use-assessment-draft.ts";
 import { useWorkflow } from "./use-workflow.ts";
@@ -133,11 +133,16 @@ export function AssessmentForm({
         onReload={draft.reload}
         onOverwrite={draft.overwrite}
       />
-      <ReturnDialog
+      <NoteDialog
         open={returning}
+        title={t("assessment.return")}
+        label={t("assessment.returnComment")}
+        requiredHint={t("assessment.commentRequired")}
+        rows={4}
+        danger
         pending={workflow.returning}
         onCancel={() => setReturning(false)}
-        onReturn={(comment, done) =>
+        onConfirm={(comment, done) =>
           workflow.giveBack(comment, () => {
             done();
             setReturning(false);
