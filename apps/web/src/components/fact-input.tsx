@@ -2,6 +2,7 @@ import type { InputInfo } from "@kaoping/engine";
 import { Button, Input, InputNumber, Radio, Space, Typography } from "antd";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { messageLang } from "../i18n/format.ts";
 import type { FactInput as FactValue, FieldProblem } from "../lib/live-score.ts";
 
 export interface FactInputProps {
@@ -17,7 +18,7 @@ export interface FactInputProps {
 /** One question of the form, with the control its type needs, its label, help and any error. */
 export function FactInput({ info, value, onChange, disabled, problem, missing, suggestion }: FactInputProps) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "zh";
+  const lang = messageLang(i18n.language);
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
