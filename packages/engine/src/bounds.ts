@@ -8,7 +8,7 @@
 import { SCALE, formatScaled } from "./decimal.ts";
 import { engineDiagnostic, type EngineDiagnostic } from "./diagnostics.ts";
 import { MAX_FACT } from "./facts.ts";
-import type { BoolExpr, ClauseIR, CriterionIR, InputIR, NumExpr, RubricIR } from "./ir.ts";
+import type { BoolExpr, ClauseIR, CriterionIR, InputIR, NumExpr, RubricIR, RuleIR } from "./ir.ts";
 import type { RuleKind } from "./result.ts";
 
 export interface Interval {
@@ -221,6 +221,14 @@ export class Analysis {
     return sum;
   }
 
+  /** What a deduction's clauses take together, within its cap (最多扣). */
+  deducted(r: Extract<RuleIR, { kind: "deduction" }>): Interval {
+    const sum = this.clauses(r.clauses);
+    if (r.cap === null) return sum;
+    const cap = this.num(r.cap);
+    return { lo: Math.min(sum.lo, cap.lo), hi: Math.min(sum.hi, cap.hi) };
+  }
+
   /** The rule's range before knock-outs and the never-negative clamp. */
   raw(c: CriterionIR): Interval {
     const r = c.rule;
@@ -236,7 +244,7 @@ export class Analysis {
       case "discretionary":
         return this.input(this.ir.inputs[r.slot] as InputIR);
       case "deduction": {
-        const v = sub(this.num(r.base), this.clauses(r.clauses));
+        const v = sub(this.num(r.base), this.deducted(r));
         const floor = r.floor ? this.num(r.floor) : ZERO;
         return { lo: Math.max(v.lo, floor.lo), hi: Math.max(v.hi, floor.hi) };
       }
@@ -353,7 +361,7 @@ export function boundsDiagnostics(ir: RubricIR): EngineDiagnostic[] {
         }
       }
       if (r.kind === "deduction" && r.floor !== null) {
-        const v = sub(a.num(r.base), a.clauses(r.clauses));
+        const v = sub(a.num(r.base), a.deducted(r));
         const floor = a.num(r.floor);
         if (v.lo >= floor.hi) {
           out.push(

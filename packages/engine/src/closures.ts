@@ -237,7 +237,16 @@ class ClosureCompiler {
       }
       case "deduction": {
         const base = this.num(r.base);
-        const sum = this.clauses(r.clauses);
+        const clauses = this.clauses(r.clauses);
+        const cap = r.cap ? this.num(r.cap) : null;
+        const sum =
+          cap === null
+            ? clauses
+            : (env: Env) => {
+                const t = clauses(env);
+                const m = cap(env);
+                return t > m ? m : t;
+              };
         const floor = r.floor ? this.num(r.floor) : null;
         raw = (env) => {
           const v = subChecked(base(env), sum(env));

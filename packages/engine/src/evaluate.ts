@@ -4,7 +4,7 @@
 
 import type { Arith } from "./arith.ts";
 import type { Slots } from "./facts.ts";
-import type { BoolExpr, ClauseIR, CompareOp, CriterionIR, NumExpr, RubricIR } from "./ir.ts";
+import type { BoolExpr, ClauseIR, CompareOp, CriterionIR, NumExpr, RubricIR, RuleIR } from "./ir.ts";
 import { isBool } from "./ir.ts";
 
 /** Thrown when a suggestion reads a fact not given yet. */
@@ -183,6 +183,14 @@ export class Evaluator<T> {
     return sum;
   }
 
+  /** What a deduction's clauses take together, within its cap (最多扣). */
+  deducted(r: Extract<RuleIR, { kind: "deduction" }>): T {
+    const sum = this.clauses(r.clauses);
+    if (r.cap === null) return sum;
+    const cap = this.num(r.cap);
+    return this.A.compare(sum, cap) > 0 ? cap : sum;
+  }
+
   /** The rule's value before knock-outs and the never-negative clamp. */
   raw(c: CriterionIR): T {
     const A = this.A;
@@ -194,7 +202,7 @@ export class Evaluator<T> {
       case "discretionary":
         return this.vals[r.slot] as T;
       case "deduction": {
-        const v = A.sub(this.num(r.base), this.clauses(r.clauses));
+        const v = A.sub(this.num(r.base), this.deducted(r));
         const floor = r.floor ? this.num(r.floor) : A.zero;
         return A.compare(v, floor) < 0 ? floor : v;
       }

@@ -289,22 +289,33 @@ export class Explainer<T> {
       case "deduction": {
         const base = this.render(r.base, "zh");
         const baseEn = this.render(r.base, "en");
-        const unfloored = A.sub(this.ev.num(r.base), this.ev.clauses(r.clauses));
+        const baseValue = this.ev.num(r.base);
+        const sum = this.ev.clauses(r.clauses);
+        const taken = this.ev.deducted(r);
+        const unfloored = A.sub(baseValue, taken);
         const floor = r.floor ? this.ev.num(r.floor) : A.zero;
         const fz = this.clausesFormula(isLeaf(r.base) ? base : `(${base})`, r.clauses, "zh");
         const fe = this.clausesFormula(isLeaf(r.base) ? baseEn : `(${baseEn})`, r.clauses, "en");
         const floored = A.compare(unfloored, floor) < 0;
-        outcome = floored ? "floored" : "computed";
+        const capped = A.compare(taken, sum) < 0;
+        outcome = floored ? "floored" : capped ? "capped" : "computed";
         const legendZh = this.legend("zh");
         const legendEn = this.legend("en");
+        // Capped: the formula above is what the clauses would take; the sheet's limit comes next.
+        const [headZh, headEn] = capped
+          ? [
+              `${fz}${legendZh}：共应扣 ${A.format(sum)} 分，最多扣 ${this.pts(taken, "zh")}，${A.format(baseValue)} − ${A.format(taken)} = `,
+              `${fe}${legendEn}: ${A.format(sum)} to deduct, at most ${this.pts(taken, "en")}, so ${A.format(baseValue)} − ${A.format(taken)} = `,
+            ]
+          : [`${fz}${legendZh}${eqZh(legendZh)}`, `${fe}${legendEn} = `];
         if (floored) {
           const fl = r.floor ? `不低于 ${this.pts(floor, "zh")}` : "扣完为止";
           const flEn = r.floor ? `not below ${this.pts(floor, "en")}` : "deductions stop at 0";
-          zh = `${fz}${legendZh}${eqZh(legendZh)}${A.format(unfloored)}，${fl}，得 ${this.pts(raw, "zh")}`;
-          en = `${fe}${legendEn} = ${A.format(unfloored)}; ${flEn}, so ${this.pts(raw, "en")}`;
+          zh = `${headZh}${A.format(unfloored)}，${fl}，得 ${this.pts(raw, "zh")}`;
+          en = `${headEn}${A.format(unfloored)}; ${flEn}, so ${this.pts(raw, "en")}`;
         } else {
-          zh = `${fz}${legendZh}${eqZh(legendZh)}${this.pts(raw, "zh")}`;
-          en = `${fe}${legendEn} = ${this.pts(raw, "en")}`;
+          zh = `${headZh}${this.pts(raw, "zh")}`;
+          en = `${headEn}${this.pts(raw, "en")}`;
         }
         break;
       }

@@ -206,9 +206,16 @@ class Generator {
       case "deduction": {
         const f = this.fresh();
         const base = this.num(r.base);
-        const taken = this.clauses(r.clauses);
+        const clauses = this.clauses(r.clauses);
+        let taken = clauses;
+        if (r.cap) {
+          const m = this.fresh();
+          taken = this.fresh();
+          this.emit(`const ${m} = ${this.num(r.cap)};`);
+          this.emit(`const ${taken} = ${clauses} > ${m} ? ${m} : ${clauses};`);
+        }
         const b = this.safety.num(r.base);
-        const t = this.safety.clauses(r.clauses);
+        const t = this.safety.deducted(r);
         const exact = b.lo - t.hi >= -SAFE && b.hi - t.lo <= SAFE && t.hi <= SAFE && t.lo >= -SAFE;
         this.emit(exact ? `let ${out} = ${base} - ${taken};` : `let ${out} = ${checked(`${base} - ${taken}`)};`);
         this.emit(`const ${f} = ${r.floor ? this.num(r.floor) : "0"};`);

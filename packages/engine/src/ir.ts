@@ -120,6 +120,8 @@ export type RuleIR =
       readonly kind: "deduction";
       readonly base: NumExpr;
       readonly clauses: readonly ClauseIR[];
+      /** The most the clauses take together (最多扣). */
+      readonly cap: NumExpr | null;
       readonly floor: NumExpr | null;
       readonly span: Span;
     }

@@ -121,9 +121,10 @@ class Lowering extends ExprLowering {
       case "deduction": {
         const base = this.points(r.base);
         const clauses = this.clauses(r.clauses);
+        const cap = r.cap ? this.points(r.cap.amount) : null;
         const floor = r.floor ? this.points(r.floor) : null;
-        if (!base || !clauses || (r.floor && !floor)) return null;
-        return { kind: "deduction", base, clauses, floor, span: r.span };
+        if (!base || !clauses || (r.cap && !cap) || (r.floor && !floor)) return null;
+        return { kind: "deduction", base, clauses, cap, floor, span: r.span };
       }
       case "bonus": {
         const clauses = this.clauses(r.clauses);

@@ -75,7 +75,7 @@ export function printRule(ir: RubricIR, c: CriterionIR, set: KeywordSet = "en"):
       text = `${w("discretionary")} ${ir.inputs[r.slot]?.name ?? "?"}${r.suggestion ? ` ${w("suggest")} ${p(r.suggestion)}` : ""}`;
       break;
     case "deduction":
-      text = `${w("base")} ${p(r.base)} ${clauses(r.clauses, "deduct")}${r.floor ? ` ${w("floor")} ${p(r.floor)}` : ""}`;
+      text = `${w("base")} ${p(r.base)} ${clauses(r.clauses, "deduct")}${r.cap ? ` ${w("deduct at most")} ${p(r.cap)}` : ""}${r.floor ? ` ${w("floor")} ${p(r.floor)}` : ""}`;
       break;
     case "bonus":
       text = `${clauses(r.clauses, "bonus")}${r.cap ? ` ${w("cap")} ${p(r.cap)}` : ""}`;

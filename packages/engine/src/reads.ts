@@ -54,6 +54,7 @@ export function collectCriterion(c: CriterionIR, inputs: Set<number>, lets: Set<
       break;
     case "deduction":
       add(r.base);
+      add(r.cap);
       add(r.floor);
       for (const cl of r.clauses) {
         add(cl.amount);

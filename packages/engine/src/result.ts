@@ -20,7 +20,7 @@ export type Outcome =
   | "computed"
   /** Deductions that reached the floor (扣完为止). */
   | "floored"
-  /** A bonus that reached its cap. */
+  /** A bonus that reached its cap, or deductions that reached theirs (最多扣). */
   | "capped"
   /** A knock-out held: 0 whatever else holds. */
   | "knocked-out"

@@ -1,41 +1,8 @@
 // Every rule kind, scored by all three evaluators (generated code, closures, the interpreter) and
 // with explanations: they must agree to the last digit.
 import { describe, expect, it } from "vitest";
-import { compile, type CompiledRubric, type ScoreResult } from "./index.ts";
-import { compiled, item, rubricText } from "../test/rubric.ts";
-
-/** Plain points of a result (reasons dropped), for comparing evaluators. */
-function plain(r: ScoreResult): unknown {
-  return {
-    total: r.total,
-    grade: r.grade,
-    veto: r.veto?.reason ?? null,
-    items: r.items.map((i) => ({ n: i.number, p: i.points, c: i.criteria.map((c) => c.points) })),
-  };
-}
-
-function scorers(text: string): CompiledRubric[] {
-  const all = (["generated", "closures", "interpreter"] as const).map((backend) => compiled(text, { backend }));
-  expect(all.map((r) => r.backend)).toEqual(["generated", "closures", "interpreter"]);
-  return all;
-}
-
-/** Scores with every evaluator, explained and not; checks they agree and returns the explained result. */
-function score(text: string, facts: Record<string, unknown>): ScoreResult {
-  const [gen, clo, int] = scorers(text) as [CompiledRubric, CompiledRubric, CompiledRubric];
-  const a = gen.score(facts);
-  expect(plain(clo.score(facts))).toEqual(plain(a));
-  expect(plain(int.score(facts))).toEqual(plain(a));
-  const e = gen.score(facts, { explain: true });
-  expect(plain(e)).toEqual(plain(a));
-  return e;
-}
-
-function criterion(r: ScoreResult, i: number, c: number): { points: number; zh: string; outcome: string } {
-  const x = r.items.find((it) => it.number === i)?.criteria.find((cc) => cc.number === c);
-  if (!x?.reason) throw new Error(`no criterion ${i}.${c}`);
-  return { points: x.points, zh: x.reason.zh, outcome: x.reason.outcome };
-}
+import { compile, type CompiledRubric } from "./index.ts";
+import { compiled, criterion, item, rubricText, score, scorers } from "../test/rubric.ts";
 
 describe("award", () => {
   const text = rubricText(

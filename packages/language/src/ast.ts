@@ -160,13 +160,26 @@ export interface DiscretionaryRule {
   readonly span: Span;
 }
 
-/** `基础 base (每 x 扣 n)+ [最低 floor]`: base minus every clause, never below floor (default 0). */
+/**
+ * `基础 base (每 x 扣 n)+ [最多扣 cap] [最低 floor]`: base minus every clause (together at most
+ * cap), never below floor (default 0).
+ */
 export interface DeductionRule {
   readonly kind: "deduction";
   readonly base: Points;
   readonly clauses: readonly Clause[];
+  readonly cap: DeductionCap | null;
   readonly floor: Points | null;
   readonly knockOuts: readonly KnockOut[];
+  readonly span: Span;
+}
+
+/** `最多扣 n`: the most a deduction's clauses take together. */
+export interface DeductionCap {
+  readonly kind: "deductionCap";
+  readonly amount: Points;
+  /** Written as a bare `最多 n` / `cap n`, which could mean this or a floor: the checker asks which. */
+  readonly bare: boolean;
   readonly span: Span;
 }
 

@@ -41,17 +41,21 @@ export class RangeFinder {
       }
       case "deduction": {
         const base = this.expr(rule.base.expr);
-        const taken = rule.clauses.map((c) => this.clause(c)).reduce(add, { min: 0, max: 0 });
+        const taken = this.deducted(rule);
         const floor = rule.floor ? this.expr(rule.floor.expr).min : 0;
         return { min: Math.max(floor, base.min - taken.max), max: Math.max(floor, base.max - taken.min) };
       }
       case "bonus": {
         const sum = rule.clauses.map((c) => this.clause(c)).reduce(add, { min: 0, max: 0 });
-        if (!rule.cap) return sum;
-        const cap = this.expr(rule.cap.expr);
-        return { min: Math.min(sum.min, cap.min), max: Math.min(sum.max, cap.max) };
+        return rule.cap ? lesser(sum, this.expr(rule.cap.expr)) : sum;
       }
     }
+  }
+
+  /** The points a deduction's clauses take together, within its `最多扣` cap. */
+  deducted(rule: A.DeductionRule): Range {
+    const sum = rule.clauses.map((c) => this.clause(c)).reduce(add, { min: 0, max: 0 });
+    return rule.cap ? lesser(sum, this.expr(rule.cap.amount.expr)) : sum;
   }
 
   /** The range of one clause's points. */
@@ -135,6 +139,11 @@ function point(value: number): Range {
 
 function hull(a: Range, b: Range): Range {
   return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+}
+
+/** The range of min(a, b). */
+function lesser(a: Range, b: Range): Range {
+  return { min: Math.min(a.min, b.min), max: Math.min(a.max, b.max) };
 }
 
 function add(a: Range, b: Range): Range {

@@ -171,6 +171,16 @@ export const codes = {
     en: `criterion ${criterion} has no upper limit`,
   })),
 
+  // 52x: the idioms of the sheets (issue 9 §1).
+  KP520: entry<{ amount: S }>("error", ({ amount }) => ({
+    zh: `扣分规则里单写的上限 ${amount} 分说不清是最多扣 ${amount} 分，还是最低得 ${amount} 分`,
+    en: `a limit of ${amount} in a deduction could mean at most ${amount} deducted, or never below ${amount}`,
+  })),
+  KP521: entry<{ criterion: S; cap: S; most: S }>("warning", ({ criterion, cap, most }) => ({
+    zh: `细则 ${criterion} 最多只能扣 ${most} 分，扣分上限 ${cap} 分永远用不上`,
+    en: `criterion ${criterion} can never deduct more than ${most}, so its limit of ${cap} deducted never applies`,
+  })),
+
   KP601: entry<{ name: S }>("error", ({ name }) => ({
     zh: `测试中的「${name}」不是输入`,
     en: `"${name}" in the test is not an input`,

@@ -311,6 +311,7 @@ class Printer {
           `${this.kw(T.Base)} ${this.points(rule.base)}`,
           ...rule.clauses.map((c) => this.clause(c, T.Deduct)),
         ];
+        if (rule.cap) parts.push(`${this.kw(T.DeductCap)} ${this.points(rule.cap.amount)}`);
         if (rule.floor) parts.push(`${this.kw(T.Floor)} ${this.points(rule.floor)}`);
         return [...parts, ...knockOuts];
       }

@@ -111,6 +111,8 @@ export const Per = keyword("Per", ["每"], ["per"]);
 export const Floor = keyword("Floor", ["最低"], ["floor"]);
 export const Bonus = keyword("Bonus", ["加"], ["bonus"]);
 export const Cap = keyword("Cap", ["最多"], ["cap"]);
+/** The most a deduction's clauses take together, apart from its floor ("最多扣12分"). */
+export const DeductCap = keyword("DeductCap", ["最多扣"], ["deduct at most"]);
 export const Zero = keyword("Zero", ["不得分"], ["zero"]);
 export const PointsUnit = keyword("PointsUnit", ["分"], ["points", "point"]);
 export const Grades = keyword("Grades", ["等级"], ["grades", "grade"]);
@@ -238,7 +240,7 @@ for (const set of ["zh", "en"] as const) {
     for (const word of kw.words[set]) {
       const token = createToken({
         name: `${kw.token.name}_${set}_${word}`,
-        pattern: new RegExp(word),
+        pattern: wordPattern(word),
         categories: [kw.token, AnyToken],
         longer_alt: Identifier,
       });
@@ -252,6 +254,11 @@ for (const set of ["zh", "en"] as const) {
     set,
     tokens.map((t) => t.token),
   );
+}
+
+/** A keyword word as a pattern: the spaces of an English phrase ("deduct at most") match any run of blanks on a line. */
+function wordPattern(word: string): RegExp {
+  return new RegExp(word.replace(/ /g, "[ \\t]+"));
 }
 
 /** The token list of a keyword set's lexer (order matters: first match wins). */
@@ -275,7 +282,9 @@ export function conceptOf(token: TokenType): TokenType | undefined {
 
 /** The concrete keyword token of a word in a set (used to split glued words). */
 export function keywordTokenOf(set: KeywordSet, word: string): TokenType | undefined {
-  return (concreteKeywords.get(set) ?? []).find((t) => t.PATTERN instanceof RegExp && t.PATTERN.source === word);
+  return (concreteKeywords.get(set) ?? []).find(
+    (t) => t.PATTERN instanceof RegExp && t.PATTERN.source === wordPattern(word).source,
+  );
 }
 
 /** The canonical word of a keyword concept in a set. */

@@ -47,7 +47,9 @@ export function lowerRule(node: CstNode, x: ExpressionLowering): A.Rule | null {
     const [base, floor] = nodes(dc["points"]).map((p) => lowerPoints(p, x));
     if (!base) return null;
     const clauses = nodes(dc["deductClause"]).flatMap((n) => lowerClause(n, x));
-    return { kind: "deduction", base, clauses, floor: floor ?? null, knockOuts, span };
+    const capNode = first(dc["deductCap"]);
+    const cap = capNode ? lowerDeductionCap(capNode, x) : null;
+    return { kind: "deduction", base, clauses, cap, floor: floor ?? null, knockOuts, span };
   }
   const bonus = first(c["bonusRule"]);
   if (bonus) {
@@ -76,6 +78,15 @@ function lowerClause(node: CstNode, x: ExpressionLowering): A.Clause[] {
   }
   const count = x.exprOf(first(c["expr"]));
   return count ? [{ kind: "per", count, amount, span }] : [];
+}
+
+function lowerDeductionCap(node: CstNode, x: ExpressionLowering): A.DeductionCap | null {
+  const c = node.children as Children;
+  const pointsNode = first(c["points"]);
+  const amount = pointsNode ? lowerPoints(pointsNode, x) : null;
+  if (!amount) return null;
+  const bare = c["DeductCap"] === undefined && c["Deduct"] === undefined;
+  return { kind: "deductionCap", amount, bare, span: nodeSpan(node) };
 }
 
 function lowerPoints(node: CstNode, x: ExpressionLowering): A.Points | null {

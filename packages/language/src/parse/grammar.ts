@@ -225,10 +225,30 @@ class RubricGrammar extends CstParser {
     this.CONSUME(T.Base);
     this.SUBRULE(this.points);
     this.AT_LEAST_ONE(() => this.SUBRULE(this.deductClause));
+    this.OPTION3(() => this.SUBRULE(this.deductCap));
     this.OPTION(() => {
       this.CONSUME(T.Floor);
       this.SUBRULE2(this.points);
     });
+  });
+
+  /**
+   * `最多扣 n` (also spaced, `最多 扣 n`): the most the clauses take together. A bare `最多 n` is
+   * read too, so that the checker can ask which of the two limits was meant instead of a parser message.
+   */
+  deductCap = this.RULE("deductCap", () => {
+    this.OR(
+      (this.alts["deductCap"] ??= [
+        { ALT: () => this.CONSUME(T.DeductCap) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Cap);
+            this.OPTION(() => this.CONSUME(T.Deduct));
+          },
+        },
+      ]),
+    );
+    this.SUBRULE(this.points);
   });
 
   bonusRule = this.RULE("bonusRule", () => {

@@ -101,7 +101,8 @@ export function namesIn(node: A.Expr | A.Rule): A.Name[] {
       ];
     case "deduction":
     case "bonus": {
-      const limit = node.kind === "deduction" ? [node.base.expr, node.floor?.expr] : [node.cap?.expr];
+      const limit =
+        node.kind === "deduction" ? [node.base.expr, node.cap?.amount.expr, node.floor?.expr] : [node.cap?.expr];
       const clauses = node.clauses.flatMap((c) => [c.amount.expr, c.kind === "per" ? c.count : c.condition]);
       return [...limit, ...clauses, ...node.knockOuts.map((k) => k.condition)].flatMap((e) => (e ? namesIn(e) : []));
     }
