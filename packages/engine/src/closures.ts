@@ -239,14 +239,7 @@ class ClosureCompiler {
         const base = this.num(r.base);
         const clauses = this.clauses(r.clauses);
         const cap = r.cap ? this.num(r.cap) : null;
-        const sum =
-          cap === null
-            ? clauses
-            : (env: Env) => {
-                const t = clauses(env);
-                const m = cap(env);
-                return t > m ? m : t;
-              };
+        const sum = cap === null ? clauses : (env: Env) => Math.min(clauses(env), cap(env));
         const floor = r.floor ? this.num(r.floor) : null;
         raw = (env) => {
           const v = subChecked(base(env), sum(env));

@@ -2,7 +2,7 @@
 // with explanations: they must agree to the last digit.
 import { describe, expect, it } from "vitest";
 import { compile, type CompiledRubric } from "./index.ts";
-import { compiled, criterion, item, rubricText, score, scorers } from "../test/rubric.ts";
+import { criterion, item, rubricText, score, scorers } from "../test/rubric.ts";
 
 describe("award", () => {
   const text = rubricText(
