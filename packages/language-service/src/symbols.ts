@@ -140,6 +140,7 @@ function ruleNames(rule: Rule, reader: string, add: Add): void {
         if (clause.kind === "per") names(clause.count, "number", reader, add);
         else names(clause.condition, "condition", reader, add);
       }
+      if (rule.kind === "deduction" && rule.cap) names(rule.cap.amount.expr, "number", reader, add);
       if (rule.kind === "deduction" && rule.floor) names(rule.floor.expr, "number", reader, add);
       if (rule.kind === "bonus" && rule.cap) names(rule.cap.expr, "number", reader, add);
       return;
