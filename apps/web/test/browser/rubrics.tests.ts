@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, screenshot } from "./harness.ts";
 import { type Session, step } from "./session.ts";
-import { replaceAll } from "./ui.ts";
+import { publish, replaceAll } from "./ui.ts";
 
 /** Registers these tests on the suite, in the order they build on each other. */
 export function rubricTests(s: Session): void {
@@ -49,12 +49,7 @@ export function rubricTests(s: Session): void {
     assert.ok((await impact.locator("tbody tr").count()) > 0);
     await page.getByText(/得分减少 [1-9]/).waitFor();
     await screenshot(page, "08-rubric-impact");
-    await page.getByRole("button", { name: "发布", exact: true }).click();
-    await page.getByLabel("发布说明").fill("省抽每个不合格产品扣 2 分");
-    await page
-      .getByRole("dialog")
-      .getByRole("button", { name: /确\s*定|OK/ })
-      .click();
+    await publish(page, "省抽每个不合格产品扣 2 分");
     await page.getByText("已发布版本 2").waitFor();
     await page.getByRole("tab", { name: "版本记录" }).click();
     await page.getByRole("cell", { name: "省抽每个不合格产品扣 2 分" }).waitFor();
@@ -102,12 +97,7 @@ export function rubricTests(s: Session): void {
     await page.getByText("没有发现问题").waitFor();
     await page.getByRole("button", { name: "运行测试" }).click();
     await page.getByText("1 个通过，0 个失败").waitFor();
-    await page.getByRole("button", { name: "发布", exact: true }).click();
-    await page.getByLabel("发布说明").fill("新增乡镇考核");
-    await page
-      .getByRole("dialog")
-      .getByRole("button", { name: /确\s*定|OK/ })
-      .click();
+    await publish(page, "新增乡镇考核");
     await page.getByText("已发布版本 1").waitFor();
   });
 }

@@ -1,10 +1,9 @@
 // Scoring: log in, fill the worked example, refusals, export, conflict, print, the review steps, the summary.
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { workedExample } from "../fixtures/worked-example.ts";
-import { adminPassword, login, newContext, resultsDir, screenshot } from "./harness.ts";
+import { adminPassword, login, newContext, screenshot } from "./harness.ts";
 import { type Session, step } from "./session.ts";
-import { choose, fillFacts, liveTotal } from "./ui.ts";
+import { choose, downloadWorkbook, fillFacts, liveTotal } from "./ui.ts";
 
 /** Registers these tests on the suite, in the order they build on each other. */
 export function scoringTests(s: Session): void {
@@ -98,15 +97,7 @@ export function scoringTests(s: Session): void {
   step(s, "the export reads back as a workbook with the right points", async ({ page }) => {
     await page.goto(s.assessmentUrl);
     await page.locator('[data-input="培训人数"]').waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "导出 Excel" }).click(),
-    ]);
-    const file = join(resultsDir, "worked-example.xlsx");
-    await download.saveAs(file);
-    const Excel = (await import("exceljs")).default;
-    const wb = new Excel.Workbook();
-    await wb.xlsx.readFile(file);
+    const wb = await downloadWorkbook(page, "导出 Excel", "worked-example.xlsx");
     const ws = wb.worksheets[0];
     assert.ok(ws);
     assert.deepEqual((ws.getRow(3).values as unknown[]).slice(1), ["序号", "考核内容", "评分方法", "标准分", "实得分"]);
@@ -211,15 +202,7 @@ export function scoringTests(s: Session): void {
   step(s, "the period summary workbook has one row per subject and one column per item", async ({ page }) => {
     await page.goto("/rankings");
     await page.locator("canvas").first().waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "导出汇总表" }).click(),
-    ]);
-    const file = join(resultsDir, "summary.xlsx");
-    await download.saveAs(file);
-    const Excel = (await import("exceljs")).default;
-    const wb = new Excel.Workbook();
-    await wb.xlsx.readFile(file);
+    const wb = await downloadWorkbook(page, "导出汇总表", "summary.xlsx");
     const villages = wb.getWorksheet("行政村");
     assert.ok(villages);
     const header = (villages.getRow(2).values as unknown[]).slice(1).map(String);

@@ -1,7 +1,10 @@
 // What the browser tests do on a page again and again: answer the form, pick from antd's lists,
 // replace text in the rubric editor, read the live total.
+import { join } from "node:path";
+import type { Workbook } from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import type { workedExample } from "../fixtures/worked-example.ts";
+import { resultsDir } from "./harness.ts";
 
 /** Answers the form's questions as a person would: buttons for yes/no, typing for numbers and reasons. */
 export async function fillFacts(p: Page, facts: typeof workedExample): Promise<void> {
@@ -45,4 +48,25 @@ export async function replaceAll(p: Page, find: string, replace: string): Promis
 /** The live total the form shows. */
 export async function liveTotal(p: Page): Promise<string> {
   return (await p.getByTestId("live-total").textContent()) ?? "";
+}
+
+/** Clicks a button that downloads a workbook, keeps the file in test-results/ and reads it back. */
+export async function downloadWorkbook(p: Page, button: string, fileName: string): Promise<Workbook> {
+  const [download] = await Promise.all([p.waitForEvent("download"), p.getByRole("button", { name: button }).click()]);
+  const file = join(resultsDir, fileName);
+  await download.saveAs(file);
+  const Excel = (await import("exceljs")).default;
+  const wb = new Excel.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** Publishes the rubric in the editor with a note, through the publish dialog. */
+export async function publish(p: Page, note: string): Promise<void> {
+  await p.getByRole("button", { name: "发布", exact: true }).click();
+  await p.getByLabel("发布说明").fill(note);
+  await p
+    .getByRole("dialog")
+    .getByRole("button", { name: /确\s*定|OK/ })
+    .click();
 }
