@@ -15,6 +15,7 @@ import { factsReader, slotReader, type SlotReader, type Slots } from "./facts.ts
 import { compileGenerated } from "./generate.ts";
 import { Interpreter } from "./interpret.ts";
 import { lazyReasons } from "./lazy-reason.ts";
+import { inputsRead, inputsReadByVeto } from "./reads.ts";
 import type { InputKind, RubricIR } from "./ir.ts";
 import { lower } from "./lower.ts";
 import type { TestIR } from "./lower-tests.ts";
@@ -77,6 +78,11 @@ export interface CriterionInfo {
   readonly rule: RuleKind;
   /** Discretionary rules: the score input the assessor fills in. */
   readonly input: string | null;
+  /**
+   * Every input the criterion's points or explanation read, directly or through derived values,
+   * knock-outs included, in declaration order (a discretionary criterion's score input too).
+   */
+  readonly reads: readonly string[];
   readonly span: A.Span;
 }
 
@@ -117,7 +123,8 @@ export interface CompiledRubric {
   readonly inputs: readonly InputInfo[];
   readonly items: readonly ItemInfo[];
   readonly grades: readonly { readonly label: string; readonly min: number | null }[];
-  readonly vetoes: readonly { readonly reason: string; readonly span: A.Span }[];
+  /** The vetoes, each with the inputs its condition reads (as `CriterionInfo.reads`). */
+  readonly vetoes: readonly { readonly reason: string; readonly reads: readonly string[]; readonly span: A.Span }[];
   /** Which fast scorer was built. */
   readonly backend: Backend;
   /** The zod schema of a facts record (strict: unknown keys are errors; defaults filled in). */
@@ -276,12 +283,13 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
         text: c.text,
         rule: c.rule.kind,
         input: c.rule.kind === "discretionary" ? (ir.inputs[c.rule.slot]?.name ?? null) : null,
+        reads: inputsRead(ir, c),
         span: c.span,
       })),
       span: item.span,
     })),
     grades: ir.grades.map((g) => ({ label: g.label, min: points(g.min) })),
-    vetoes: ir.vetoes.map((v) => ({ reason: v.reason, span: v.span })),
+    vetoes: ir.vetoes.map((v) => ({ reason: v.reason, reads: inputsReadByVeto(ir, v), span: v.span })),
     backend,
     get inputSchema() {
       return getSchema();

@@ -1,7 +1,7 @@
 // What a criterion reads: the input slots and derived (let) values its points or its explanation
 // can depend on. The reason cache keys on them; the form layout shows them (CriterionInfo.reads).
 
-import type { CriterionIR, Expr, RubricIR } from "./ir.ts";
+import type { CriterionIR, Expr, RubricIR, VetoIR } from "./ir.ts";
 
 function collectExpr(e: Expr, inputs: Set<number>, lets: Set<number>): void {
   switch (e.op) {
@@ -80,6 +80,19 @@ export function inputsRead(ir: RubricIR, c: CriterionIR): string[] {
   const inputs = new Set<number>();
   const lets = new Set<number>();
   collectCriterion(c, inputs, lets);
+  return inputNames(ir, inputs, lets);
+}
+
+/** The names of the inputs a veto's condition reads, directly or through derived values. */
+export function inputsReadByVeto(ir: RubricIR, v: VetoIR): string[] {
+  const inputs = new Set<number>();
+  const lets = new Set<number>();
+  collectExpr(v.cond, inputs, lets);
+  return inputNames(ir, inputs, lets);
+}
+
+/** The inputs read, with those the derived values read added, by name in declaration order. */
+function inputNames(ir: RubricIR, inputs: Set<number>, lets: Set<number>): string[] {
   // A derived value reads only those declared before it: one pass from the last reaches them all.
   for (let slot = ir.lets.length - 1; slot >= 0; slot--) {
     const l = ir.lets[slot];
