@@ -10,6 +10,7 @@ import {
   type ScoreResult,
 } from "@kaoping/engine";
 import type { Database, Kysely } from "@kaoping/db";
+import { lineColumn, sourceFile } from "@kaoping/language";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { FieldIssue } from "./input-policy.ts";
@@ -81,28 +82,17 @@ export interface Prepared {
   readonly compiled: CompiledRubric;
 }
 
-function lineColumn(source: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < source.length; i++) {
-    if (source.charCodeAt(i) === 10) {
-      line += 1;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /** Compiles a source; `prepared` is null when it has errors (they are in `diagnostics`). */
 export function compileSource(source: string): { prepared: Prepared | null; diagnostics: DiagnosticOut[] } {
   const { rubric, diagnostics } = compile(source);
+  const file = sourceFile("", source);
   const out = diagnostics.map((d) => ({
     code: d.code,
     severity: d.severity,
     message: d.message,
     ...(d.help ? { help: d.help } : {}),
     span: { start: d.span.start, end: d.span.end },
-    ...lineColumn(source, d.span.start),
+    ...lineColumn(file, d.span.start),
   }));
   if (!rubric) return { prepared: null, diagnostics: out };
   const info: RubricInfo = {
