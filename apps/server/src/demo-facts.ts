@@ -2,17 +2,7 @@
 // that every fresh start shows the same data. Each subject gets a profile — strong, typical or weak
 // — that tilts its answers, so rankings and charts have something to show.
 
-/** mulberry32: a small, good-enough PRNG for demo data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "@kaoping/seeded-random";
 
 export type Profile = "strong" | "typical" | "weak";
 type Facts = Record<string, boolean | number | { value: number; reason: string }>;
@@ -38,7 +28,7 @@ function tools(random: () => number, profile: Profile) {
 
 /** Facts for a village under 附件一. */
 export function villageFacts(seed: number, profile: Profile): Facts {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const t = tools(random, profile);
   const required = t.int(3, 15);
   const signed = t.yes(0.05) ? required : t.int(Math.floor(required / 2), required - 1);
@@ -86,7 +76,7 @@ export function villageFacts(seed: number, profile: Profile): Facts {
 
 /** Facts for an industrial enterprise under 附件二. */
 export function enterpriseFacts(seed: number, profile: Profile): Facts {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const t = tools(random, profile);
   const staff = t.int(40, 900);
   return {

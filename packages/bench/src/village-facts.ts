@@ -4,19 +4,8 @@
 // right at their thresholds, villages without enterprises, deductions past the floor,
 // knock-outs, bonuses past their cap, discretionary scores off the whole points.
 
+import { mulberry32 } from "@kaoping/seeded-random";
 import type { VillageFacts } from "./village-handwritten.ts";
-
-/** A small, fast, seeded PRNG (mulberry32): returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Profile = "typical" | "no-enterprises" | "poor" | "outstanding";
 

@@ -2,22 +2,10 @@
 // garbage, absurd nesting and chains, unterminated texts, odd bytes and a huge file. Inputs are
 // generated from a fixed seed, so a failure reproduces. (How fast is the benchmark's business;
 // the timeouts here only catch hangs.)
+import { mulberry32 } from "@kaoping/seeded-random";
 import { describe, expect, it } from "vitest";
 import { check, format, parse, renderDiagnostics, sameTree, sourceFile, type Diagnostic } from "../src/index.ts";
 import { read, rubricFilesIn, rubricsDir } from "./golden.ts";
-
-/** xorshift32: a small seeded generator, so that every run sees the same garbage. */
-function random(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 2 ** 32;
-  };
-}
 
 /** Checks a text, failing the test (not crashing the run) on an exception. */
 function checked(text: string): readonly Diagnostic[] {
@@ -46,7 +34,7 @@ const village = read(rubricFilesIn(rubricsDir).find((f) => f.endsWith("village-q
 
 describe("hostile input", () => {
   it("10 MB of garbage: keywords, CJK, punctuation, any code point (lone surrogates too)", () => {
-    const next = random(2026);
+    const next = mulberry32(2026);
     const pieces = [
       ...'得当每加扣最多基础项目细则评分输入令若则否则非且或是否(){}（）｛｝"「」#：，。；%％=<>≥+-×÷*/1234567890０１２ \n\t\r',
       '"""',
