@@ -288,6 +288,17 @@ const ruleSnippets: readonly Snippet[] = [
   },
 ];
 
+/** An input declaration of one type; `question` is the number of the question's placeholder. */
+function inputSnippet(label: Record<L, string>, type: string, question: number): Snippet {
+  return {
+    label,
+    body: {
+      zh: `{Input} \${1:名称}: ${type} "\${${question}:问题}"`,
+      en: `{Input} \${1:name}: ${type} "\${${question}:question}"`,
+    },
+  };
+}
+
 const itemSnippets: readonly Snippet[] = [
   {
     label: { zh: "细则 { … }", en: "criterion { … }" },
@@ -296,21 +307,13 @@ const itemSnippets: readonly Snippet[] = [
       en: '{Criterion} ${1:{next}} "${2:verbatim text}" {\n  $0\n}',
     },
   },
-  {
-    label: { zh: "输入：是否", en: "input: yesno" },
-    body: { zh: '{Input} ${1:名称}: {YesNoType} "${2:问题}"', en: '{Input} ${1:name}: {YesNoType} "${2:question}"' },
-  },
-  {
-    label: { zh: "输入：计数", en: "input: count" },
-    body: { zh: '{Input} ${1:名称}: {CountType} "${2:问题}"', en: '{Input} ${1:name}: {CountType} "${2:question}"' },
-  },
-  {
-    label: { zh: "输入：评分（酌情）", en: "input: score (discretionary)" },
-    body: {
-      zh: '{Input} ${1:名称}: {ScoreType} 0 {To} ${2:4} {Step} ${3:0.1} "${4:问题}"',
-      en: '{Input} ${1:name}: {ScoreType} 0 {To} ${2:4} {Step} ${3:0.1} "${4:question}"',
-    },
-  },
+  inputSnippet({ zh: "输入：是否", en: "input: yesno" }, "{YesNoType}", 2),
+  inputSnippet({ zh: "输入：计数", en: "input: count" }, "{CountType}", 2),
+  inputSnippet(
+    { zh: "输入：评分（酌情）", en: "input: score (discretionary)" },
+    "{ScoreType} 0 {To} ${2:4} {Step} ${3:0.1}",
+    4,
+  ),
 ];
 
 const topSnippets: readonly Snippet[] = [
