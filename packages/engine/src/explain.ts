@@ -2,6 +2,7 @@
 // replaced by its value, in Chinese and in English. Reads the values from an Evaluator set to the
 // subject being explained.
 
+import { precedence } from "@kaoping/language";
 import type { Arith } from "./arith.ts";
 import type { Evaluator } from "./evaluate.ts";
 import { scoreReason } from "./facts.ts";
@@ -16,33 +17,33 @@ const WORDS = {
   en: { yes: "yes", no: "no", and: "and", or: "or", not: "not", min: "min", max: "max", sep: ", " },
 } as const;
 
-/** Binding strength, for parentheses in rendered formulas. */
-function precedence(e: Expr): number {
+/** Binding strength of an IR node (the language's table), for parentheses in rendered formulas. */
+function bindingOf(e: Expr): number {
   switch (e.op) {
     case "if":
     case "bif":
-      return 0;
+      return precedence.if;
     case "or":
-      return 1;
+      return precedence.or;
     case "and":
-      return 2;
+      return precedence.and;
     case "not":
-      return 3;
+      return precedence.not;
     case "cmp":
     case "beq":
     case "binput":
     case "blet":
-      return 4;
+      return precedence.compare;
     case "add":
     case "sub":
-      return 5;
+      return precedence.add;
     case "mul":
     case "div":
-      return 6;
+      return precedence.mul;
     case "neg":
-      return 7;
+      return precedence.unary;
     default:
-      return 9;
+      return precedence.atom;
   }
 }
 
@@ -118,7 +119,7 @@ export class Explainer<T> {
   /** A sub-formula, in parentheses when it binds more loosely than its place needs. */
   private child(x: Expr, min: number, lang: Lang): string {
     const s = this.render(x, lang);
-    return precedence(x) < min ? `(${s})` : s;
+    return bindingOf(x) < min ? `(${s})` : s;
   }
 
   /** A formula with every name replaced by its value; `if` shows only the branch taken. */
@@ -138,15 +139,15 @@ export class Explainer<T> {
       case "bconst":
         return this.yesNo(e.value, lang);
       case "neg":
-        return `−${child(e.a, 8)}`;
+        return `−${child(e.a, precedence.atom)}`;
       case "add":
-        return `${child(e.a, 5)} + ${child(e.b, 5)}`;
+        return `${child(e.a, precedence.add)} + ${child(e.b, precedence.add)}`;
       case "sub":
-        return `${child(e.a, 5)} − ${child(e.b, 6)}`;
+        return `${child(e.a, precedence.add)} − ${child(e.b, precedence.mul)}`;
       case "mul":
-        return `${child(e.a, 6)} × ${child(e.b, 6)}`;
+        return `${child(e.a, precedence.mul)} × ${child(e.b, precedence.mul)}`;
       case "div":
-        return `${child(e.a, 6)} ÷ ${child(e.b, 7)}`;
+        return `${child(e.a, precedence.mul)} ÷ ${child(e.b, precedence.unary)}`;
       case "min":
       case "max": {
         let args = "";
@@ -160,13 +161,13 @@ export class Explainer<T> {
       case "cmp":
         return `${this.side(e.a, lang)} ${CMP_TEXT[e.cmp]} ${this.side(e.b, lang)}`;
       case "beq":
-        return `${child(e.a, 5)} ${e.negate ? "≠" : "="} ${child(e.b, 5)}`;
+        return `${child(e.a, precedence.add)} ${e.negate ? "≠" : "="} ${child(e.b, precedence.add)}`;
       case "and":
-        return `${child(e.a, 2)} ${W.and} ${child(e.b, 2)}`;
+        return `${child(e.a, precedence.and)} ${W.and} ${child(e.b, precedence.and)}`;
       case "or":
-        return `${child(e.a, 1)} ${W.or} ${child(e.b, 1)}`;
+        return `${child(e.a, precedence.or)} ${W.or} ${child(e.b, precedence.or)}`;
       case "not":
-        return `${W.not} ${child(e.a, 5)}`;
+        return `${W.not} ${child(e.a, precedence.add)}`;
     }
   }
 

@@ -10,6 +10,7 @@ export type { Symbols, SymbolEntry, Type, Dimension } from "./check/context.ts";
 export { RangeFinder, type Range } from "./check/bounds.ts";
 export { format, type FormatResult, type FormatOptions } from "./format/format.ts";
 export { stripSpans, sameTree } from "./tree.ts";
+export { precedence } from "./precedence.ts";
 export {
   diagnostic,
   hasErrors,

@@ -10,6 +10,7 @@ import * as T from "../lex/tokens.ts";
 import { parse } from "../parse/parse.ts";
 import { lineOf, sourceFile, type SourceFile } from "../source.ts";
 import { sameTree } from "../tree.ts";
+import { precedence } from "../precedence.ts";
 
 export interface FormatOptions {
   /** The keyword set to print; the file's own by default. */
@@ -40,7 +41,6 @@ export function format(text: string, options: FormatOptions = {}): FormatResult 
 const indentUnit = "  ";
 
 // Precedence, loosest first; an operand printed below its slot's minimum gets parentheses.
-const precedence = { if: 0, or: 1, and: 2, not: 3, compare: 4, add: 5, mul: 6, unary: 7, atom: 8 } as const;
 
 class Printer {
   private readonly lines: string[] = [];

@@ -21,6 +21,7 @@ import {
   conceptOf,
 } from "../lex/tokens.ts";
 import { first, from, nodeSpan, nodes, token, tokenSpan, tokens, type Children } from "./cst.ts";
+import { precedence } from "../precedence.ts";
 import { asciiDigits, lowerName } from "./literals.ts";
 
 /** Longer expressions (terms counted through parentheses) are refused: every later stage walks the tree recursively. */
@@ -139,8 +140,6 @@ export class ExpressionLowering {
 }
 
 // ── Operator precedence ──
-
-const precedence = { or: 1, and: 2, not: 3, compare: 4, add: 5, mul: 6, unary: 7 } as const;
 
 const parenthesesHelp = {
   zh: "把「非」和它否定的部分放进括号，如 a = (非 b)",
