@@ -1,7 +1,7 @@
 // Facts files named on the command line (.json or .csv), read into records.
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { parse as parseCsv } from "csv-parse/sync";
+import { CsvError, decodeText, readCsv } from "@kaoping/csv";
 import { factsFromStrings, type CompiledRubric, type FactError } from "@kaoping/engine";
 import { UsageError } from "./usage-error.ts";
 
@@ -16,15 +16,6 @@ export interface FactsRecord {
 }
 
 const NAME_COLUMNS = ["名称", "name", "村名", "企业名称"];
-
-/** Excel saves CSV in GBK on Chinese Windows: decode as UTF-8 when it is valid, else as GBK. */
-function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("gbk").decode(bytes);
-  }
-}
 
 /**
  * Reads a .json or .csv facts file into records, named by their position or their name column.
@@ -41,41 +32,32 @@ export function readFactsFile(
   } catch {
     throw new UsageError({ zh: `没有这个文件：${path}`, en: `no such file: ${path}` });
   }
-  const text = decode(bytes);
   if (extname(path).toLowerCase() === ".csv") {
-    let rows: Record<string, string>[];
+    let table: ReturnType<typeof readCsv>;
     try {
-      const expected = onProgress ? text.split("\n").filter((line) => line.trim() !== "").length - 1 : 0;
-      rows = parseCsv(text, {
-        columns: true,
-        bom: true,
-        skip_empty_lines: true,
-        trim: true,
-        on_record: (record: Record<string, string>, context) => {
-          onProgress?.(context.records, expected);
-          return record;
-        },
-      }) as Record<string, string>[];
+      table = readCsv(bytes, onProgress);
     } catch (e) {
-      const reason = (e as Error).message;
-      throw new UsageError({ zh: `CSV 无法读取：${path}：${reason}`, en: `cannot read the CSV ${path}: ${reason}` });
+      if (!(e instanceof CsvError)) throw e;
+      throw new UsageError({
+        zh: `CSV 无法读取：${path}：${e.reason.zh}`,
+        en: `cannot read the CSV ${path}: ${e.reason.en}`,
+      });
     }
     const inputs = new Set(rubric.inputs.map((i) => i.name));
-    return rows.map((row, i) => {
-      const nameColumn = NAME_COLUMNS.find((c) => c in row && !inputs.has(c));
-      const cells: Record<string, string> = { ...row };
-      let name = `#${i + 1}`;
-      if (nameColumn) {
-        name = cells[nameColumn] || name;
-        delete cells[nameColumn];
-      }
+    const nameColumn = table.header.findIndex((h) => NAME_COLUMNS.includes(h) && !inputs.has(h));
+    return table.rows.map((row, i) => {
+      // fromEntries: a column named __proto__ is a key like any other.
+      const cells = Object.fromEntries(
+        table.header.flatMap((h, c) => (c === nameColumn ? [] : [[h, row.cells[c] ?? ""] as const])),
+      );
+      const name = (nameColumn >= 0 ? row.cells[nameColumn] : "") || `#${i + 1}`;
       const { facts, errors } = factsFromStrings(rubric.inputs, cells);
-      return { name, facts, unreadable: errors, line: i + 2 };
+      return { name, facts, unreadable: errors, line: row.line };
     });
   }
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    json = JSON.parse(decodeText(bytes).text);
   } catch (e) {
     const reason = (e as Error).message;
     throw new UsageError({ zh: `JSON 无法读取：${path}：${reason}`, en: `cannot read the JSON ${path}: ${reason}` });

@@ -1,5 +1,6 @@
 // Reads the first sheet of an .xlsx file or a CSV file (UTF-8 or GBK, as Excel on Chinese Windows
-// saves it) into rows of trimmed strings. Pure apart from the lazy imports, so Node tests can run it.
+// saves it: @kaoping/csv) into rows of trimmed strings. Pure apart from the lazy imports, so Node
+// tests can run it. A CSV that is not a table throws TableError.
 
 export interface Table {
   readonly header: readonly string[];
@@ -8,31 +9,31 @@ export interface Table {
   readonly encoding: "xlsx" | "utf-8" | "gbk";
 }
 
-/** Decodes CSV bytes: UTF-8 when they are valid UTF-8 (BOM or not), GBK otherwise. */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gbk" } {
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return { text: text.replace(/^\uFEFF/, ""), encoding: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("gbk").decode(bytes), encoding: "gbk" };
-  }
-}
-
-function toTable(matrix: readonly (readonly string[])[], encoding: Table["encoding"]): Table {
+function toTable(matrix: readonly (readonly string[])[]): Table {
   const [head = [], ...rest] = matrix;
   const header = head.map((h) => h.trim());
   const rows = rest
     .map((cells, i) => ({ line: i + 2, cells: header.map((_, c) => (cells[c] ?? "").trim()) }))
     .filter((r) => r.cells.some((c) => c !== ""));
-  return { header, rows, encoding };
+  return { header, rows, encoding: "xlsx" };
 }
 
-/** Parses CSV text with quoted fields and embedded newlines. */
+/** A file that is not a table, with the reason in both languages (the page shows the user's). */
+export class TableError extends Error {
+  constructor(readonly reason: { readonly zh: string; readonly en: string }) {
+    super(reason.en);
+    this.name = "TableError";
+  }
+}
+
+/** Reads CSV with the project's one CSV reader (loaded only when a CSV is imported). */
 export async function parseCsv(bytes: Uint8Array): Promise<Table> {
-  const { text, encoding } = decodeCsv(bytes);
-  const Papa = (await import("papaparse")).default;
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" });
-  return toTable(parsed.data, encoding);
+  const { CsvError, readCsv } = await import("@kaoping/csv");
+  try {
+    return readCsv(bytes);
+  } catch (e) {
+    throw e instanceof CsvError ? new TableError(e.reason) : e;
+  }
 }
 
 type CellValue = import("exceljs").CellValue;
@@ -68,7 +69,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<Table> {
     for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
     matrix.push(cells);
   }
-  return toTable(matrix, "xlsx");
+  return toTable(matrix);
 }
 
 /** Reads a table from a file by its extension (.xlsx, else CSV). */
