@@ -36,6 +36,7 @@ export type {
   VetoResult,
 } from "./result.ts";
 export type { Facts, FactError, FactErrorCode, FactNotice, ScoreFact, Validation } from "./schema.ts";
+export { closestInput } from "./schema.ts";
 export type { Bounds, CriterionBounds, ItemBounds } from "./bounds.ts";
 export { runTests, type TestFailure, type TestOutcome } from "./run-tests.ts";
 export {

@@ -128,10 +128,21 @@ function foldKey(key: string): string {
   return key.normalize("NFKC").trim();
 }
 
-function unknownKey(key: string, inputs: readonly InputIR[]): FactError {
-  const byFold = new Map(inputs.map((i) => [foldKey(i.name), i.name]));
+/**
+ * The declared input `key` is likely a slip for (a few edits away, compared in NFKC), if any: what
+ * "did you mean" names for an unknown fact key or an import's unknown column.
+ */
+export function closestInput(key: string, names: readonly string[]): string | undefined {
+  const byFold = new Map(names.map((n) => [foldKey(n), n]));
   const near = closestName(foldKey(key), [...byFold.keys()]);
-  const suggestion = near === undefined ? undefined : byFold.get(near);
+  return near === undefined ? undefined : byFold.get(near);
+}
+
+function unknownKey(key: string, inputs: readonly InputIR[]): FactError {
+  const suggestion = closestInput(
+    key,
+    inputs.map((i) => i.name),
+  );
   return {
     field: key,
     label: key,

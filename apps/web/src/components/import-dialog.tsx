@@ -1,11 +1,16 @@
 import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
-import { compile } from "@kaoping/engine";
+import { type CompiledRubric, compile } from "@kaoping/engine";
 import { Alert, Button, Checkbox, Modal, Select, Space, Table, Tag, Typography } from "antd";
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { InputInfo } from "../lib/facts.ts";
-import { readTable, type Table as DataTable } from "../lib/read-table.ts";
-import { type PlannedRow, planImport, type RowAction } from "../lib/subject-import.ts";
+import { readTable, TableError, type Table as DataTable } from "../lib/read-table.ts";
+import {
+  type ColumnNote,
+  type ImportMessage,
+  type PlannedRow,
+  planImport,
+  type RowAction,
+} from "../lib/subject-import.ts";
 import { useRubricCatalog } from "../app/catalog.ts";
 import { useShell } from "../app/context.ts";
 import { type ApiClient, useTRPC, useTRPCClient } from "../trpc.ts";
@@ -15,8 +20,8 @@ export interface ImportDialogProps {
   readonly onClose: (changed: boolean) => void;
 }
 
-/** The inputs of each kind's published rubric, so that fact columns are recognised and checked. */
-function useInputsByKind(): ReadonlyMap<string, readonly InputInfo[]> {
+/** Each kind's published rubric, compiled in the page, so that fact columns are read and checked by the engine. */
+function useRubricsByKind(): ReadonlyMap<string, CompiledRubric> {
   const trpc = useTRPC();
   const catalog = useRubricCatalog();
   const published = (catalog.data ?? []).flatMap((r) =>
@@ -30,29 +35,14 @@ function useInputsByKind(): ReadonlyMap<string, readonly InputInfo[]> {
   });
   const key = sources.map((q) => q.data?.id ?? 0).join(",");
   return useMemo(() => {
-    const map = new Map<string, readonly InputInfo[]>();
+    const map = new Map<string, CompiledRubric>();
     sources.forEach((q, i) => {
       const kind = published[i]?.kind;
       const rubric = q.data ? compile(q.data.source).rubric : null;
-      if (!kind || !rubric) return;
-      map.set(
-        kind,
-        rubric.inputs.map((input) => ({
-          name: input.name,
-          label: input.label ?? input.name,
-          help: input.help,
-          kind: input.kind,
-          unit: input.unit,
-          min: input.min,
-          max: input.max,
-          step: input.step,
-          hasDefault: input.default !== null,
-          item: input.item,
-        })),
-      );
+      if (kind && rubric) map.set(kind, rubric);
     });
     return map;
-    // The compiled inputs change only when a different version arrives.
+    // The compiled rubrics change only when a different version arrives.
   }, [key]);
 }
 
@@ -115,11 +105,11 @@ const actionColor: Record<RowAction, string> = {
 
 /** Reads an Excel or CSV file, shows what each row would do and its errors, then imports in one transaction. */
 export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const { period } = useShell();
-  const inputsByKind = useInputsByKind();
+  const rubricsByKind = useRubricsByKind();
   const [facts, setFacts] = useState<FactsOutcome | null>(null);
   const fileId = useId();
   const [table, setTable] = useState<DataTable | null>(null);
@@ -128,11 +118,22 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
   const [skipInvalid, setSkipInvalid] = useState(false);
   // Every existing subject, to tell creates from updates; the API pages at 500.
   const existing = useQuery(trpc.subjects.list.queryOptions({ limit: 500, offset: 0 }));
-  const inputs = useMemo(() => new Map(kinds.map((k) => [k, inputsByKind.get(k) ?? []])), [kinds, inputsByKind]);
+  const rubrics = useMemo(() => new Map(kinds.map((k) => [k, rubricsByKind.get(k) ?? null])), [kinds, rubricsByKind]);
   const plan = useMemo(
-    () => (table && existing.data ? planImport(table, existing.data.rows, inputs, defaultKind) : null),
-    [table, existing.data, inputs, defaultKind],
+    () => (table && existing.data ? planImport(table, existing.data.rows, rubrics, defaultKind) : null),
+    [table, existing.data, rubrics, defaultKind],
   );
+  const lang = i18n.language === "en" ? "en" : "zh";
+  const say = (m: ImportMessage | ColumnNote): string => {
+    switch (m.key) {
+      case "fact":
+        return t("import.factError", { column: m.params.column, message: m.message[lang] });
+      case "missing":
+        return t("import.missing", { field: t(`common.${m.params.field}`) });
+      default:
+        return t(`import.${m.key}`, m.params);
+    }
+  };
   const importRows = useMutation(
     trpc.subjects.import.mutationOptions({
       onSuccess: async (_, input) => {
@@ -152,7 +153,8 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
   const counts = { create: 0, update: 0, unchanged: 0, invalid: 0 };
   for (const r of plan?.rows ?? []) counts[r.action]++;
   const toSave = (plan?.rows ?? []).filter((r) => r.action === "create" || r.action === "update");
-  const blocked = counts.invalid > 0 && !skipInvalid;
+  // A column that is a slip for an input blocks the whole file: its values would be lost.
+  const blocked = (counts.invalid > 0 && !skipInvalid) || (plan?.refused.length ?? 0) > 0;
 
   const onFile = async (file: File | undefined) => {
     setReadError(null);
@@ -164,7 +166,8 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
       if (read.rows.length === 0) setReadError(t("import.empty"));
       setTable(read);
     } catch (e) {
-      setReadError(t("import.readFailed", { message: e instanceof Error ? e.message : String(e) }));
+      const message = e instanceof TableError ? e.reason[lang] : e instanceof Error ? e.message : String(e);
+      setReadError(t("import.readFailed", { message }));
     }
   };
 
@@ -266,6 +269,33 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
               {t("import.encoding")}: {table.encoding}
             </span>
           </Space>
+          {plan.refused.length > 0 && (
+            <Alert
+              type="error"
+              style={{ marginBottom: 8 }}
+              title={t("import.columnsRefused")}
+              description={
+                <ul style={{ margin: 0, paddingLeft: 16 }}>
+                  {plan.refused.map((n) => (
+                    <li key={n.params.column}>{say(n)}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          {plan.notices.length > 0 && (
+            <Alert
+              type="info"
+              style={{ marginBottom: 8 }}
+              title={
+                <ul style={{ margin: 0, paddingLeft: 16 }}>
+                  {plan.notices.map((n) => (
+                    <li key={n.params.column}>{say(n)}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
           {counts.invalid > 0 && (
             <Alert
               type="warning"
@@ -311,7 +341,9 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
                 title: t("import.facts"),
                 render: (_, r) =>
                   Object.entries(r.facts)
-                    .map(([k, v]) => `${k}=${typeof v === "object" ? v.value : String(v)}`)
+                    .map(
+                      ([k, v]) => `${k}=${typeof v === "object" && v !== null && "value" in v ? v.value : String(v)}`,
+                    )
                     .join("，"),
               },
               {
@@ -320,7 +352,7 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
                   r.errors.length > 0 ? (
                     <ul style={{ margin: 0, paddingLeft: 16, color: "#cf1322" }}>
                       {r.errors.map((e, i) => (
-                        <li key={i}>{t(`import.${e.key}`, e.params)}</li>
+                        <li key={i}>{say(e)}</li>
                       ))}
                     </ul>
                   ) : (

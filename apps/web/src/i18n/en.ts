@@ -99,7 +99,7 @@ export const en: Messages = {
   import: {
     title: "Import from Excel or CSV",
     choose: "Choose a file (.xlsx or .csv)",
-    hint: "First row is the header: code, name, kind; other columns are input names of the rubric (optional).",
+    hint: "First row is the header: code, name, kind; columns named after a rubric input (or its question) are facts, and a percent column may say “(%)” or “(ratio)” after its name; other columns are attributes of the subject.",
     preview: "Preview",
     rows: "{{count}} rows",
     willCreate: "New",
@@ -111,11 +111,15 @@ export const en: Messages = {
     apply: "Import {{count}} rows",
     applied: "Imported {{count}} rows",
     fixFirst: "Fix the rows with errors, or leave them out, before importing",
-    unknownColumn: "Unknown column “{{column}}” will be ignored",
+    unknownColumn:
+      "Column “{{column}}” is not an input of the rubric; did you mean “{{input}}”? Rename it before importing",
+    lookalikeColumn:
+      "Column “{{column}}” was read as the input “{{input}}” (they differ only in Unicode form, such as full-width characters)",
+    columnsRefused: "Some column names look like misspelt inputs: fix them to import",
     missing: "“{{field}}” is missing",
     badKind: "No subject kind “{{value}}”",
     duplicate: "Code “{{code}}” repeats in the file (row {{row}})",
-    badValue: "“{{field}}” value “{{value}}” is invalid: {{message}}",
+    factError: "“{{column}}”: {{message}}",
     encoding: "Encoding",
     empty: "The file has no data rows",
     readFailed: "Cannot read the file: {{message}}",
