@@ -7,6 +7,7 @@ import type { Workspace, WorkspacePackage } from "./imports.ts";
 export const allowed: Readonly<Record<string, readonly string[]>> = {
   "@kaoping/seeded-random": [],
   "@kaoping/db": [],
+  "@kaoping/csv": [],
   // The hostile-input test draws its garbage from the seeded generator.
   "@kaoping/language": ["@kaoping/seeded-random"],
   "@kaoping/engine": ["@kaoping/language"],
@@ -16,8 +17,14 @@ export const allowed: Readonly<Record<string, readonly string[]>> = {
   "@kaoping/bench": ["@kaoping/engine", "@kaoping/language", "@kaoping/language-service", "@kaoping/seeded-random"],
   "@kaoping/server": ["@kaoping/api", "@kaoping/db", "@kaoping/engine", "@kaoping/language", "@kaoping/seeded-random"],
   // `kaoping lsp` starts the language server.
-  "@kaoping/cli": ["@kaoping/engine", "@kaoping/language", "@kaoping/language-service", "@kaoping/language-server"],
-  "@kaoping/web": ["@kaoping/engine", "@kaoping/language", "@kaoping/api"],
+  "@kaoping/cli": [
+    "@kaoping/csv",
+    "@kaoping/engine",
+    "@kaoping/language",
+    "@kaoping/language-service",
+    "@kaoping/language-server",
+  ],
+  "@kaoping/web": ["@kaoping/csv", "@kaoping/engine", "@kaoping/language", "@kaoping/api"],
   "kaoping-rubric": ["@kaoping/language", "@kaoping/language-server"],
 };
 
