@@ -3,7 +3,7 @@
 # Node.js 24 comes with `pnpm install`): pnpm 12.4.2 and, with --test, Debian's chromium (browser
 # tests), a Chinese font (so the tests' screenshots show Chinese, not boxes), postgresql (the
 # second database the tests run against) and zsh and fish (the CLI's completion scripts are loaded
-# into them).
+# into them), nginx and systemd (`nginx -t` and `systemd-analyze verify` check the files in deploy/).
 set -euo pipefail
 
 if [ "${1:-}" = "--test" ]; then
@@ -13,6 +13,8 @@ if [ "${1:-}" = "--test" ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   command -v zsh >/dev/null 2>&1 || missing+=(zsh)
   command -v fish >/dev/null 2>&1 || missing+=(fish)
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
       echo "install-tools: need ${missing[*]} (apt-get install ${missing[*]}, as root)" >&2

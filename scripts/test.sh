@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs everything (pnpm, dependencies, Debian's chromium and postgresql) and runs every test:
-# typecheck and unit/golden/property tests on the embedded database, the store/API/server tests
-# again on a real PostgreSQL server, the rubrics' own checks and tests, and the browser tests.
+# Installs everything (pnpm, dependencies, Debian's chromium, postgresql, nginx and systemd) and runs
+# every test: typecheck, the production build, unit/golden/property tests on the embedded database
+# (the installed CLI, the deployed server and the deploy files among them), the store/API/server
+# tests again on a real PostgreSQL server, the rubrics' own checks and tests, and the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1
@@ -23,17 +24,19 @@ pnpm lint
 echo "== typecheck"
 pnpm turbo run typecheck
 
+echo "== production build (the CLI, the server with the web app; built once, the tests below use it)"
+pnpm turbo run build --filter=@kaoping/cli --filter=@kaoping/server
+
 echo "== tests (embedded PGlite database)"
 pnpm turbo run test "${tests[@]}"
 
 echo "== store, API and server tests on PostgreSQL"
 scripts/pg-test.sh run pnpm turbo run test --filter=@kaoping/db --filter=@kaoping/api --filter=@kaoping/server --filter=@kaoping/examples "${tests[@]}"
 
-echo "== the rubrics"
-pnpm kaoping check rubrics
-pnpm kaoping fmt --check rubrics
-pnpm kaoping test rubrics
+echo "== the rubrics (the built command)"
+node apps/cli/dist/kaoping.js check rubrics
+node apps/cli/dist/kaoping.js fmt --check rubrics
+node apps/cli/dist/kaoping.js test rubrics
 
 echo "== browser tests (Chromium)"
-pnpm --filter @kaoping/web build
 pnpm --filter @kaoping/web test:browser

@@ -8,8 +8,25 @@ import { MAX_TRUSTED_PROXIES } from "./client-address.ts";
 import type { LogFormat } from "./logger.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The repository root (apps/server/src → ../../..). */
+/** The repository root (apps/server/src → ../../..), when running from source. */
 export const REPO_ROOT = resolve(here, "../../..");
+
+/** True in the built server (scripts/build.ts defines it); not defined when running from source. */
+declare const KAOPING_BUILT: boolean | undefined;
+
+/**
+ * Where the data, the web app and the rubrics are unless the environment says: in the built server
+ * the web app and the rubrics are copied beside the bundle (dist/web, dist/rubrics) and the data
+ * goes beside dist/; from source, the repository's own folders.
+ */
+const DEFAULT_PLACES =
+  typeof KAOPING_BUILT !== "undefined" && KAOPING_BUILT
+    ? { data: resolve(here, "../data"), web: resolve(here, "web"), rubrics: resolve(here, "rubrics") }
+    : {
+        data: resolve(REPO_ROOT, "data"),
+        web: resolve(REPO_ROOT, "apps/web/dist"),
+        rubrics: resolve(REPO_ROOT, "rubrics"),
+      };
 
 /** Exit code of a start refused for its configuration (1 stays for failures at run time). */
 export const CONFIG_EXIT_CODE = 2;
@@ -100,9 +117,9 @@ const VARIABLES = {
     allowed: "milliseconds a database statement may run, 100 to 3600000",
     schema: integer(100, 3_600_000, 30_000),
   },
-  KAOPING_DATA_DIR: { allowed: "a directory", schema: path(resolve(REPO_ROOT, "data")) },
-  KAOPING_WEB_DIST: { allowed: "a directory", schema: path(resolve(REPO_ROOT, "apps/web/dist")) },
-  KAOPING_RUBRICS_DIR: { allowed: "a directory", schema: path(resolve(REPO_ROOT, "rubrics")) },
+  KAOPING_DATA_DIR: { allowed: "a directory", schema: path(DEFAULT_PLACES.data) },
+  KAOPING_WEB_DIST: { allowed: "a directory", schema: path(DEFAULT_PLACES.web) },
+  KAOPING_RUBRICS_DIR: { allowed: "a directory", schema: path(DEFAULT_PLACES.rubrics) },
   KAOPING_ADMIN_PASSWORD: {
     allowed: `a password of at least ${MIN_PASSWORD_LENGTH} characters`,
     secret: "whole",

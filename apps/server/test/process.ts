@@ -35,8 +35,12 @@ function freePort(): Promise<number> {
  */
 export const PROCESS_TEST_MS = 300_000;
 
-/** How to start the server: node itself (the default), or through the package script as people do. */
-export type Launch = "node" | "package-script";
+/**
+ * How to start the server: node on the source through tsx (the default), through the package
+ * script as people do, or plain node on a deployed bundle in `deployed` with no environment but
+ * what the test gives (no PATH to the workspace, no NODE_OPTIONS).
+ */
+export type Launch = "node" | "package-script" | { readonly deployed: string };
 
 /** Starts the server with `env` on a free port and waits until its health check answers. */
 export async function startServer(env: Record<string, string>, launch: Launch = "node"): Promise<ServerProcess> {
@@ -45,21 +49,39 @@ export async function startServer(env: Record<string, string>, launch: Launch = 
   return server;
 }
 
-/** Starts the server with `env` on a free port without waiting for it (to kill it while it starts). */
-export async function launchServer(env: Record<string, string>, launch: Launch = "node"): Promise<ServerProcess> {
-  const port = await freePort();
+/** The command that starts the server as `launch` says, with `settings` in its environment. */
+function commandLine(launch: Launch, settings: Record<string, string>) {
   // node --import tsx runs the TypeScript in this very process, so a SIGKILL hits the server
   // itself and not a wrapper; "package-script" is `pnpm --filter @kaoping/server start`, the line
   // scripts/start.sh ends with, where a signal goes to pnpm and must reach the server through it.
-  const [command, args, cwd] =
-    launch === "node"
-      ? [process.execPath, ["--import", "tsx", "src/main.ts"], SERVER_DIR]
-      : ["pnpm", ["--silent", "--filter", "@kaoping/server", "start"], resolve(SERVER_DIR, "../..")];
-  const child = spawn(command, args, {
-    cwd,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  if (launch === "node")
+    return {
+      command: process.execPath,
+      args: ["--import", "tsx", "src/main.ts"],
+      cwd: SERVER_DIR,
+      environment: { ...process.env, ...settings },
+    };
+  if (launch === "package-script")
+    return {
+      command: "pnpm",
+      args: ["--silent", "--filter", "@kaoping/server", "start"],
+      cwd: resolve(SERVER_DIR, "../.."),
+      environment: { ...process.env, ...settings },
+    };
+  return {
+    command: process.execPath,
+    args: ["dist/main.js"],
+    cwd: launch.deployed,
+    environment: { PATH: "/usr/bin:/bin", ...settings },
+  };
+}
+
+/** Starts the server with `env` on a free port without waiting for it (to kill it while it starts). */
+export async function launchServer(env: Record<string, string>, launch: Launch = "node"): Promise<ServerProcess> {
+  const port = await freePort();
+  const settings = { PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env };
+  const { command, args, cwd, environment } = commandLine(launch, settings);
+  const child = spawn(command, args, { cwd, env: environment, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (b: Buffer) => void (out += b.toString()));
   child.stderr!.on("data", (b: Buffer) => void (out += b.toString()));
