@@ -109,12 +109,22 @@ describe("kaoping installed from its tarball", { timeout: 60_000 }, () => {
       const body = JSON.stringify({ jsonrpc: "2.0", ...message });
       child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     };
-    let received = "";
+    // Messages framed by Content-Length; the server may send notifications besides the answer.
+    let received = Buffer.alloc(0);
     const answer = new Promise<{ result: { capabilities: Record<string, unknown> } }>((resolvePromise) =>
       child.stdout.on("data", (chunk: Buffer) => {
-        received += chunk.toString();
-        const body = /\r\n\r\n(\{.*"id":1.*\})/s.exec(received)?.[1];
-        if (body) resolvePromise(JSON.parse(body) as { result: { capabilities: Record<string, unknown> } });
+        received = Buffer.concat([received, chunk]);
+        for (;;) {
+          const header = received.indexOf("\r\n\r\n");
+          const length = Number(/Content-Length: (\d+)/i.exec(received.subarray(0, header).toString())?.[1]);
+          if (header === -1 || received.length < header + 4 + length) return;
+          const message = JSON.parse(received.subarray(header + 4, header + 4 + length).toString()) as {
+            id?: number;
+            result: { capabilities: Record<string, unknown> };
+          };
+          received = received.subarray(header + 4 + length);
+          if (message.id === 1) resolvePromise(message);
+        }
       }),
     );
     const exited = new Promise<number | null>((resolvePromise) => child.on("exit", resolvePromise));
