@@ -24,6 +24,17 @@ if (!existsSync(`${webDist}index.html`)) {
   process.exit(1);
 }
 
+// The workspace packages export TypeScript source: compiled in, never installed beside the bundle.
+const workspaceDependencies = Object.entries(manifest.dependencies).filter(([, range]) =>
+  range.startsWith("workspace:"),
+);
+if (workspaceDependencies.length > 0) {
+  process.stderr.write(
+    `${workspaceDependencies.map(([name]) => name).join(", ")}: workspace packages are bundled into dist/main.js; list them under devDependencies in apps/server/package.json.\n`,
+  );
+  process.exit(1);
+}
+
 rmSync(dist, { recursive: true, force: true });
 const result = await build({
   entryPoints: [`${root}src/main.ts`],

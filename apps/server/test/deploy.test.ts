@@ -116,10 +116,7 @@ describe.each([
         const rubrics = await trpcHttp(server.url, "rubrics.list", undefined, { method: "GET", headers: { cookie } });
         expect(rubrics.status).toBe(200);
         const published = (rubrics.body.result?.data ?? []) as { key: string }[];
-        expect(published.map((r) => r.key).sort()).toEqual([
-          "enterprise_quality",
-          "village_quality",
-        ]);
+        expect(published.map((r) => r.key).sort()).toEqual(["enterprise_quality", "village_quality"]);
         const metrics = await fetch(`${server.url}/metrics`);
         expect(await metrics.text()).toContain("kaoping_scores_computed_total");
       } finally {
