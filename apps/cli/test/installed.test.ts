@@ -31,10 +31,9 @@ beforeAll(async () => {
   );
   kaoping = join(clean, "prefix/bin/kaoping");
   copyFileSync(join(REPO, "rubrics/village-quality.rubric"), join(clean, "village.rubric"));
-  copyFileSync(
-    join(REPO, "packages/engine/test/fixtures/facts/village-worked-example.json"),
-    join(clean, "facts.json"),
-  );
+  const facts = join(REPO, "packages/engine/test/fixtures/facts");
+  copyFileSync(join(facts, "village-worked-example.json"), join(clean, "facts.json"));
+  copyFileSync(join(facts, "villages.csv"), join(clean, "villages.csv"));
 }, 120_000);
 
 afterAll(() => {
@@ -98,6 +97,10 @@ describe("kaoping installed from its tarball", { timeout: 60_000 }, () => {
     const scored = await run(["score", "--json", "village.rubric", "facts.json"]);
     expect(scored.code).toBe(0);
     expect((JSON.parse(scored.out) as { total: number }[])[0]?.total).toBe(109.2);
+    // A CSV (one record of it invalid: exit 2, the others still scored).
+    const csv = await run(["score", "village.rubric", "villages.csv"]);
+    expect(csv.code).toBe(2);
+    expect(csv.out).toMatch(/示例村\s+5\s+9\.2\s+7\s+20\s+5\s+22\s+9\s+22\s+10\s+109\.2/);
     const tested = await run(["test", "village.rubric"]);
     expect(tested.code).toBe(0);
     expect(tested.out.trim().split("\n").at(-1)).toMatch(/^\d+ passed, 0 failed$/);
