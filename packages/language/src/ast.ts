@@ -102,9 +102,29 @@ export interface Call {
   readonly span: Span;
 }
 
+export type CohortFunction = "rank" | "max" | "min" | "average" | "size";
+
+/**
+ * A figure over the cohort (the period's subjects, or those of the subject's category):
+ * `名次(x)` the rank of this subject's x, highest first (ties share a rank and the next is
+ * skipped: 1, 2, 2, 4), `升序` lowest first, `密集` dense (1, 2, 2, 3); `最高值(x)`, `最低值(x)`,
+ * `平均值(x)`: the cohort's highest, lowest and mean x; `参评数`: how many subjects it has.
+ */
+export interface CohortCall {
+  readonly kind: "cohort";
+  readonly fn: CohortFunction;
+  /** Null for `参评数`. */
+  readonly arg: Expr | null;
+  /** Ranks: lowest first. */
+  readonly ascending: boolean;
+  /** Ranks: ties do not skip the next rank. */
+  readonly dense: boolean;
+  readonly span: Span;
+}
+
 export type Literal = NumberLiteral | PercentLiteral | BoolLiteral;
 
-export type Expr = Literal | Name | Negate | Arithmetic | Compare | Logical | Not | Conditional | Call;
+export type Expr = Literal | Name | Negate | Arithmetic | Compare | Logical | Not | Conditional | Call | CohortCall;
 
 // ── Rules ──────────────────────────────────────────────────────────────────────────────────
 

@@ -1,7 +1,9 @@
 // Interval reasoning over rules: the least and most points a criterion can give, used by the
 // sum checks. Numbers are floats here; comparisons allow for their rounding (see `samePoints`).
 import type * as A from "../ast.ts";
+import { cohortShare } from "./cohort.ts";
 import type { SymbolEntry } from "./context.ts";
+import { exprKey } from "./types.ts";
 
 export interface Range {
   readonly min: number;
@@ -85,6 +87,8 @@ export class RangeFinder {
         return this.name(expr.name);
       case "if":
         return hull(this.expr(expr.then), this.expr(expr.otherwise));
+      case "cohort":
+        return this.cohort(expr);
       case "call": {
         const ranges = expr.args.map((a) => this.expr(a));
         const pick = expr.fn === "min" ? Math.min : Math.max;
@@ -101,11 +105,24 @@ export class RangeFinder {
           case "×":
             return multiply(l, r);
           case "/":
+            {
+              const share = cohortShare(expr.left, expr.right, exprKey);
+              if (share === "scaled" || (share === "leader" && l.min >= 0)) return { min: 0, max: 1 };
+            }
             if (r.min > 0 || r.max < 0) return multiply(l, { min: 1 / r.max, max: 1 / r.min });
             return unbounded;
         }
       }
     }
+  }
+
+  /**
+   * A rank lies in [1, N] and the cohort's size in [1, N], N unknown here (the rule's own clamps
+   * bound what it makes of them); the highest, lowest and mean of x lie within x's range.
+   */
+  private cohort(expr: A.CohortCall): Range {
+    if (expr.arg === null || expr.fn === "rank") return { min: 1, max: Infinity };
+    return this.expr(expr.arg);
   }
 
   private name(name: string): Range {

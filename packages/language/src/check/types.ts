@@ -6,6 +6,7 @@ import { diagnostic, replaceWith } from "../diagnostics/diagnostic.ts";
 import { writeName } from "../lex/tokens.ts";
 import type { Message } from "../diagnostics/diagnostic.ts";
 import { boolType, errorType, numType, type CheckContext, type Dimension, type Type } from "./context.ts";
+import { cohortDependency, cohortKey } from "./cohort.ts";
 import { suggestName } from "./suggest.ts";
 
 /** Facts known to hold where an expression is evaluated: the keys of expressions proved non-zero. */
@@ -110,7 +111,32 @@ export class ExprChecker {
       }
       case "arithmetic":
         return this.arithmetic(expr, guards);
+      case "cohort":
+        return this.cohort(expr);
     }
+  }
+
+  /**
+   * A cohort figure measures what its argument measures (a rank is a plain position, the size a
+   * count). The argument is evaluated for every subject of the cohort, so this subject's guards
+   * do not hold for it, and it may not itself depend on a cohort figure (one stage: KP409).
+   */
+  private cohort(expr: A.CohortCall): Type {
+    if (expr.arg === null) return numType("count");
+    const type = this.number(expr.arg);
+    const inner = cohortDependency(expr.arg, this.ctx.names);
+    if (inner) {
+      this.ctx.report(
+        diagnostic("KP409", expr.arg.span, {
+          figure: exprKey(expr),
+          inner: exprKey(inner.figure),
+          via: inner.via ?? "",
+        }),
+      );
+      return errorType;
+    }
+    if (type.kind !== "num") return errorType;
+    return expr.fn === "rank" ? numType("plain") : type;
   }
 
   private name(expr: A.Name): Type {
@@ -238,6 +264,8 @@ export function exprKey(expr: A.Expr): string {
       return `(${exprKey(expr.left)} ${expr.op} ${exprKey(expr.right)})`;
     case "call":
       return `${expr.fn}(${expr.args.map(exprKey).join(", ")})`;
+    case "cohort":
+      return cohortKey(expr, exprKey);
     default:
       return `<${expr.kind}@${expr.span.start}>`;
   }

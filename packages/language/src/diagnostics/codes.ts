@@ -136,6 +136,10 @@ export const codes = {
     zh: `评分范围有误：${reason.zh}`,
     en: `invalid score range: ${reason.en}`,
   })),
+  KP409: entry<{ figure: S; inner: S; via: S }>("error", ({ figure, inner, via }) => ({
+    zh: `「${figure}」的参数依赖另一个参评统计「${inner}」${via ? `（经由「${via}」）` : ""}：参评统计只能取各对象自身的值`,
+    en: `the argument of ${figure} depends on another cohort figure, ${inner}${via ? ` (through "${via}")` : ""}: a cohort figure is taken of each subject's own values only`,
+  })),
 
   KP501: entry<{ item: S; sum: S; standard: S }>("error", ({ item, sum, standard }) => ({
     zh: `项目 ${item} 各细则满分合计 ${sum} 分，与标准分 ${standard} 分不符`,

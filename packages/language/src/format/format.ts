@@ -64,6 +64,15 @@ class Printer {
     this.splits = splitsWhenBare(set, this.declared);
   }
 
+  private cohort(expr: A.CohortCall): string {
+    if (expr.arg === null) return this.kw(T.CohortSize);
+    const word = { rank: T.Rank, max: T.CohortMax, min: T.CohortMin, average: T.CohortAverage, size: T.CohortSize }[
+      expr.fn
+    ];
+    const options = [...(expr.ascending ? [T.Ascending] : []), ...(expr.dense ? [T.Dense] : [])].map((o) => this.kw(o));
+    return `${this.kw(word)}(${[this.expr(expr.arg), ...options].join(", ")})`;
+  }
+
   private kw(token: TokenType): string {
     return T.wordOf(token, this.set);
   }
@@ -405,6 +414,8 @@ class Printer {
           `${this.kw(expr.fn === "min" ? T.Min : T.Max)}(${expr.args.map((a) => this.expr(a)).join(", ")})`,
           precedence.atom,
         ];
+      case "cohort":
+        return [this.cohort(expr), precedence.atom];
       case "negate":
         return [`-${this.expr(expr.operand, precedence.unary)}`, precedence.unary];
       case "not":

@@ -131,6 +131,14 @@ export const Yes = keyword("Yes", ["是"], ["yes"]);
 export const No = keyword("No", ["否"], ["no"]);
 export const Min = keyword("Min", ["最小"], ["min"]);
 export const Max = keyword("Max", ["最大"], ["max"]);
+// Cohort functions: figures over the other subjects of the period (or of the subject's category).
+export const Rank = keyword("Rank", ["名次"], ["rank"]);
+export const CohortMax = keyword("CohortMax", ["最高值"], ["cohortmax"]);
+export const CohortMin = keyword("CohortMin", ["最低值"], ["cohortmin"]);
+export const CohortAverage = keyword("CohortAverage", ["平均值"], ["cohortavg"]);
+export const CohortSize = keyword("CohortSize", ["参评数"], ["cohortsize"]);
+export const Ascending = keyword("Ascending", ["升序"], ["ascending"]);
+export const Dense = keyword("Dense", ["密集"], ["dense"]);
 
 export const keywords: readonly Keyword[] = keywordList;
 

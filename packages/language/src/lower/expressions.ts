@@ -79,9 +79,24 @@ export class ExpressionLowering {
           span: from(token(c["Min"] ?? c["Max"]), end),
         };
       }
+      case "cohortCall":
+        return this.cohortCall(c);
       default:
         return null;
     }
+  }
+
+  private cohortCall(c: Children): A.CohortCall | null {
+    const first = token(c["Rank"] ?? c["CohortMax"] ?? c["CohortMin"] ?? c["CohortAverage"] ?? c["CohortSize"]);
+    if (!first) return null;
+    const size = { kind: "cohort", arg: null, ascending: false, dense: false } as const;
+    if (c["CohortSize"]) return { ...size, fn: "size", span: tokenSpan(first) };
+    const arg = this.exprOf(nodes(c["expr"])[0]);
+    if (!arg) return null;
+    const close = token(c["RParen"]);
+    const span = from(first, close ? tokenSpan(close) : arg.span);
+    const fn: A.CohortFunction = c["Rank"] ? "rank" : c["CohortMax"] ? "max" : c["CohortMin"] ? "min" : "average";
+    return { kind: "cohort", fn, arg, ascending: c["Ascending"] !== undefined, dense: c["Dense"] !== undefined, span };
   }
 
   /**
@@ -131,7 +146,7 @@ export class ExpressionLowering {
     }
     if (c["Yes"]) return { kind: "bool", value: true, span };
     if (c["No"]) return { kind: "bool", value: false, span };
-    const call = first(c["call"]);
+    const call = first(c["call"]) ?? first(c["cohortCall"]);
     if (call) return this.expr(call);
     const name = token(c["NameToken"]);
     if (name) return lowerName(name);

@@ -480,6 +480,7 @@ class RubricGrammar extends CstParser {
         { ALT: () => this.CONSUME(T.Yes) },
         { ALT: () => this.CONSUME(T.No) },
         { ALT: () => this.SUBRULE(this.call) },
+        { ALT: () => this.SUBRULE(this.cohortCall) },
         { ALT: () => this.CONSUME(T.NameToken) },
         {
           ALT: () => {
@@ -501,6 +502,46 @@ class RubricGrammar extends CstParser {
       this.SUBRULE2(this.expr);
     });
     this.CONSUME(T.RParen);
+  });
+
+  /** A cohort figure: `名次(x[, 升序][, 密集])`, `最高值(x)`, `最低值(x)`, `平均值(x)`, or `参评数`. */
+  cohortCall = this.RULE("cohortCall", () => {
+    this.OR(
+      (this.alts["cohortCall"] ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Rank);
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.expr);
+            this.MANY(() => {
+              this.CONSUME(T.Comma);
+              this.OR2(
+                (this.alts["rankOption"] ??= [
+                  { ALT: () => this.CONSUME(T.Ascending) },
+                  { ALT: () => this.CONSUME(T.Dense) },
+                ]),
+              );
+            });
+            this.CONSUME(T.RParen);
+          },
+        },
+        {
+          ALT: () => {
+            this.OR3(
+              (this.alts["cohortAggregate"] ??= [
+                { ALT: () => this.CONSUME(T.CohortMax) },
+                { ALT: () => this.CONSUME(T.CohortMin) },
+                { ALT: () => this.CONSUME(T.CohortAverage) },
+              ]),
+            );
+            this.CONSUME2(T.LParen);
+            this.SUBRULE2(this.expr);
+            this.CONSUME2(T.RParen);
+          },
+        },
+        { ALT: () => this.CONSUME(T.CohortSize) },
+      ]),
+    );
   });
 }
 

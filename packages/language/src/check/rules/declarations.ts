@@ -119,6 +119,8 @@ export function namesIn(node: A.Expr | A.Rule): A.Name[] {
       return [...namesIn(node.condition), ...namesIn(node.then), ...namesIn(node.otherwise)];
     case "call":
       return node.args.flatMap(namesIn);
+    case "cohort":
+      return node.arg ? namesIn(node.arg) : [];
     default:
       return [];
   }
