@@ -100,6 +100,33 @@ function compareRange(op: string, a: Interval, b: Interval): BoolRange {
   }
 }
 
+/** The text of an expression without its spans: equal texts compute the same value. */
+function shape(e: NumExpr): string {
+  return JSON.stringify(e, (k, v: unknown) => (k === "span" ? undefined : typeof v === "bigint" ? `${v}n` : v));
+}
+
+/** `e` is the cohort figure `fn` of the argument whose shape is `arg`. */
+function figureOf(ir: RubricIR, e: NumExpr, fn: "max" | "min", arg: string): boolean {
+  if (e.op !== "cohort") return false;
+  const f = ir.cohort.figures[e.figure];
+  const a = f?.arg === null || f?.arg === undefined ? undefined : ir.cohort.args[f.arg];
+  return f?.fn === fn && a !== undefined && shape(a) === arg;
+}
+
+/**
+ * Whether a ÷ b is a share of the cohort: "leader" for x ÷ 最高值(x) (in [0, 1] when x ≥ 0),
+ * "scaled" for (x − 最低值(x)) ÷ (最高值(x) − 最低值(x)) and (最高值(x) − x) ÷ (…) (in [0, 1]).
+ */
+function cohortShare(ir: RubricIR, a: NumExpr, b: NumExpr): "leader" | "scaled" | null {
+  if (ir.cohort.figures.length === 0) return null;
+  if (figureOf(ir, b, "max", shape(a))) return "leader";
+  if (a.op !== "sub" || b.op !== "sub") return null;
+  const range = (x: string) => figureOf(ir, b.a, "max", x) && figureOf(ir, b.b, "min", x);
+  const up = range(shape(a.a)) && figureOf(ir, a.b, "min", shape(a.a));
+  const down = range(shape(a.b)) && figureOf(ir, a.a, "max", shape(a.b));
+  return up || down ? "scaled" : null;
+}
+
 /** Interval analysis of one rubric, for a given range of every input. */
 export class Analysis {
   private readonly letRanges: (Interval | BoolRange)[] = [];
@@ -148,8 +175,20 @@ export class Analysis {
         return sub(this.num(e.a), this.num(e.b));
       case "mul":
         return mul(this.num(e.a), this.num(e.b));
-      case "div":
-        return div(this.num(e.a), this.num(e.b));
+      case "div": {
+        const share = cohortShare(this.ir, e.a, e.b);
+        const a = this.num(e.a);
+        if (share === "scaled" || (share === "leader" && a.lo >= 0)) return { lo: 0, hi: SCALE };
+        return div(a, this.num(e.b));
+      }
+      case "cohort": {
+        // A rank and the size lie in [1, N] (N unknown: the rule's own clamps bound the points);
+        // the highest, lowest and mean of x lie within x's range.
+        const f = this.ir.cohort.figures[e.figure];
+        const arg = f?.arg === null || f?.arg === undefined ? undefined : this.ir.cohort.args[f.arg];
+        if (!f || f.fn === "rank" || f.fn === "size" || !arg) return { lo: SCALE, hi: this.factMax };
+        return this.num(arg);
+      }
       case "min":
       case "max": {
         const rs = e.args.map((a) => this.num(a));

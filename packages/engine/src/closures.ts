@@ -9,9 +9,11 @@ import type { Slots } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, NumExpr, RubricIR } from "./ir.ts";
 import type { CriterionScore, ItemScore, ScoreResult } from "./result.ts";
 
-type Env = { s: Slots; l: (number | boolean)[] };
+type Env = { s: Slots; l: (number | boolean)[]; c: readonly number[] };
 type NumFn = (env: Env) => number;
 type BoolFn = (env: Env) => boolean;
+
+const NO_FIGURES: readonly number[] = [];
 
 /** Values within this bound need no overflow check (half of LIMIT: interval ends are estimates). */
 const SAFE = LIMIT / 2;
@@ -80,6 +82,10 @@ class ClosureCompiler {
         const t = this.num(e.then);
         const f = this.num(e.else);
         return (env) => (c(env) ? t(env) : f(env));
+      }
+      case "cohort": {
+        const i = e.figure;
+        return (env) => env.c[i] as number;
       }
     }
   }
@@ -270,7 +276,8 @@ class ClosureCompiler {
     };
   }
 
-  rubric(): (slots: Slots) => ScoreResult {
+  /** The scorer; `figures` are the subject's scaled cohort figures (none outside a cohort). */
+  rubric(): (slots: Slots, figures?: readonly number[]) => ScoreResult {
     const ir = this.ir;
     const lets = ir.lets.map((l) => (l.type === "bool" ? this.bool(l.expr as BoolExpr) : this.num(l.expr as NumExpr)));
     const items = ir.items.map((item) => ({
@@ -281,8 +288,8 @@ class ClosureCompiler {
     }));
     const vetoes = ir.vetoes.map((v) => ({ reason: v.reason, span: v.span, fn: this.bool(v.cond) }));
     const grades = ir.grades.map((g) => ({ label: g.label, min: g.min === null ? -Infinity : Number(g.min) }));
-    return (slots) => {
-      const env: Env = { s: slots, l: [] };
+    return (slots, figures = NO_FIGURES) => {
+      const env: Env = { s: slots, l: [], c: figures };
       for (const f of lets) env.l.push(f(env));
       let total = 0;
       const out: ItemScore[] = [];
@@ -318,6 +325,9 @@ class ClosureCompiler {
 }
 
 /** Compiles a rubric's IR to a closure scorer of checked slot values. */
-export function compileClosures(ir: RubricIR, safety: Analysis): (slots: Slots) => ScoreResult {
+export function compileClosures(
+  ir: RubricIR,
+  safety: Analysis,
+): (slots: Slots, figures?: readonly number[]) => ScoreResult {
   return new ClosureCompiler(ir, safety).rubric();
 }

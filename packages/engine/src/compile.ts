@@ -9,8 +9,17 @@ import { bigArith, numberArith } from "./arith.ts";
 import type * as A from "./ast.ts";
 import { boundsDiagnostics, computeBounds, safetyAnalysis, type Bounds } from "./bounds.ts";
 import { compileClosures } from "./closures.ts";
-import { OVERFLOW, formatScaled } from "./decimal.ts";
+import { LIMIT, OVERFLOW, formatScaled } from "./decimal.ts";
 import type { EngineDiagnostic } from "./diagnostics.ts";
+import {
+  cohortFigures,
+  cohortRulesError,
+  fastFigures,
+  reportFigures,
+  type CohortFigure,
+  type Figure,
+  type Scaled,
+} from "./cohort.ts";
 import { factsReader, slotReader, type SlotReader, type Slots } from "./facts.ts";
 import { compileGenerated } from "./generate.ts";
 import { Interpreter } from "./interpret.ts";
@@ -101,6 +110,19 @@ export type ScoreOutcome =
   | { readonly ok: true; readonly result: ScoreResult }
   | { readonly ok: false; readonly errors: readonly FactError[] };
 
+/** One subject of a cohort: its id (any text the caller names it by), its facts, its category. */
+export interface CohortSubject {
+  readonly id: string;
+  readonly facts: unknown;
+  /** The category it is ranked within (一类乡镇); subjects without one form one category. */
+  readonly category?: string | null;
+}
+
+/** One subject's outcome in a cohort, in the order given: its score and the figures it used. */
+export type CohortOutcome =
+  | { readonly id: string; readonly ok: true; readonly result: ScoreResult; readonly figures: readonly CohortFigure[] }
+  | { readonly id: string; readonly ok: false; readonly errors: readonly FactError[] };
+
 /** Thrown by `score` when the facts are invalid; `errors` has one entry per bad field. */
 export class FactsError extends Error {
   constructor(readonly errors: readonly FactError[]) {
@@ -147,6 +169,14 @@ export interface CompiledRubric {
    * impact over many subjects. Throws FactsError like `score`.
    */
   scoreTotals(facts: unknown): TotalsResult;
+  /** The cohort figures its rules read ("名次(办结率)"); empty when it has no cohort rules. */
+  readonly cohortFigures: readonly string[];
+  /**
+   * Scores a cohort in two passes: every subject's cohort arguments, the figures of each
+   * category, then each subject's points. Subjects with invalid facts get their errors and are
+   * not part of the cohort. The same cohort in any order gives the same points.
+   */
+  scoreCohort(subjects: readonly CohortSubject[], options?: ScoreOptions): CohortOutcome[];
   /** Scores many subjects; invalid records get their errors, the rest are scored. Never throws. */
   scoreMany(facts: readonly unknown[], options?: ScoreOptions): ScoreOutcome[];
   /** Suggested scores of discretionary criteria, from whatever facts are given so far ("2.2" → 3.2). */
@@ -231,7 +261,34 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
     closures ? closures(slots) : explainer.run(slots, facts, false);
   const fastExactly = (slots: Slots, facts: GivenFacts): ScoreResult => exact.run(slots, facts, false);
 
+  const cohortRules = ir.cohort.figures.length > 0;
+  const argsOnDoubles = (slots: Slots): Scaled[] => explainer.cohortArguments(slots);
+  const argsExactly = (slots: Slots): Scaled[] => exact.cohortArguments(slots);
+
+  /** One cohort member's points: generated code, else closures, else the interpreter; BigInt past doubles. */
+  const scoreMember = (
+    slots: Slots,
+    facts: GivenFacts,
+    raw: unknown,
+    figures: readonly Figure[],
+    explain: boolean,
+  ): ScoreResult => {
+    const C = fastFigures(figures, LIMIT / 2);
+    if (C !== null) {
+      try {
+        if (generated) {
+          const r = (explain ? generated.explained : generated.score)(raw, C, figures);
+          if (r !== undefined) return r;
+        }
+        return closures && !explain ? closures(slots, C) : explainer.run(slots, facts, explain, figures);
+      } catch (e) {
+        if (e !== OVERFLOW) throw e;
+      }
+    }
+    return exact.run(slots, facts, explain, figures);
+  };
   const attempt = (facts: unknown, explain: boolean): ScoreOutcome => {
+    if (cohortRules) throw cohortRulesError(ir);
     if (generated) {
       const r = exactOnOverflow(explain ? generated.explained : generated.score, noResult, facts, undefined);
       if (r !== undefined) return { ok: true, result: r };
@@ -253,6 +310,7 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
   };
 
   const totals = (facts: unknown): TotalsResult => {
+    if (cohortRules) throw cohortRulesError(ir);
     if (generated) {
       const r = exactOnOverflow(generated.totals, noResult, facts, undefined);
       if (r !== undefined) return r;
@@ -301,6 +359,7 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
     },
     score(facts, options) {
       const explain = options?.explain === true;
+      if (cohortRules) throw cohortRulesError(ir);
       // The hot path: straight into generated code, no wrapper objects.
       if (generated) {
         const r = exactOnOverflow(explain ? generated.explained : generated.score, noResult, facts, undefined);
@@ -311,6 +370,46 @@ function buildCompiled(ir: RubricIR, tests: readonly TestIR[], options: CompileO
       return r.result;
     },
     scoreTotals: totals,
+    cohortFigures: ir.cohort.figures.map((f) => f.text),
+    scoreCohort(subjects, options) {
+      const explain = options?.explain === true;
+      const out = new Array<CohortOutcome>(subjects.length);
+      // Pass 1: each subject's checked slots and cohort arguments (on doubles, on BigInt past them).
+      const members: { at: number; slots: Slots; facts: GivenFacts; notices: readonly FactNotice[] | undefined }[] = [];
+      const args: Scaled[][] = [];
+      const categories: string[] = [];
+      subjects.forEach((subject, at) => {
+        let slots = read(subject.facts);
+        let facts = subject.facts as GivenFacts;
+        let notices: readonly FactNotice[] | undefined;
+        if (slots === null) {
+          const s = slowSlots(subject.facts);
+          if ("errors" in s) {
+            out[at] = { id: subject.id, ok: false, errors: s.errors };
+            return;
+          }
+          ({ slots, facts, notices } = s);
+        }
+        members.push({ at, slots, facts, notices });
+        args.push(exactOnOverflow<Slots, undefined, Scaled[]>(argsOnDoubles, argsExactly, slots, undefined));
+        categories.push(subject.category ?? "");
+      });
+      // Pass 2: the figures of each category.
+      const figures = cohortFigures(ir, args, categories);
+      // Pass 3: each subject's points with its figures bound.
+      members.forEach((m, k) => {
+        const subject = subjects[m.at] as CohortSubject;
+        const own = figures[k] as Figure[];
+        const result = scoreMember(m.slots, m.facts, subject.facts, own, explain);
+        out[m.at] = {
+          id: subject.id,
+          ok: true,
+          result: m.notices ? { ...result, notices: m.notices } : result,
+          figures: reportFigures(ir, own),
+        };
+      });
+      return out;
+    },
     scoreMany(list, options) {
       const explain = options?.explain === true;
       const out: ScoreOutcome[] = new Array<ScoreOutcome>(list.length);

@@ -3,6 +3,7 @@
 // number op overflows, and the oracle the fast evaluators are tested against).
 
 import type { Arith } from "./arith.ts";
+import type { Figure } from "./cohort.ts";
 import type { Slots } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CompareOp, CriterionIR, NumExpr, RubricIR, RuleIR } from "./ir.ts";
 import { isBool } from "./ir.ts";
@@ -18,6 +19,9 @@ export class Evaluator<T> {
   lets: (T | boolean | undefined)[] = [];
   /** The facts as given: the assessors' reasons are read from them. */
   facts: Readonly<Record<string, unknown>> = {};
+  /** The subject's cohort figures (see cohort.ts), in this arithmetic; empty outside a cohort. */
+  figures: T[] = [];
+  figureNotes: readonly Figure[] = [];
 
   constructor(
     private readonly ir: RubricIR,
@@ -40,9 +44,11 @@ export class Evaluator<T> {
   }
 
   /** Sets the subject the formulas are evaluated for: its slot values and facts. */
-  setSubject(slots: Slots, facts: Readonly<Record<string, unknown>>): void {
+  setSubject(slots: Slots, facts: Readonly<Record<string, unknown>>, figures: readonly Figure[] = []): void {
     this.facts = facts;
     this.vals = this.toVals(slots);
+    this.figureNotes = figures;
+    this.figures = figures.map((f) => this.A.fromScaled(f.value));
     this.lets = [];
     for (const l of this.ir.lets) this.lets.push(isBool(l.expr) ? this.bool(l.expr) : this.num(l.expr));
   }
@@ -72,6 +78,25 @@ export class Evaluator<T> {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * The first pass of cohort scoring: the subject's cohort arguments. They are cohort-free, but a
+   * derived value may read a figure: such a value is left unset (no argument reads it).
+   */
+  cohortArguments(slots: Slots): T[] {
+    this.vals = this.toVals(slots);
+    this.figures = [];
+    this.lets = [];
+    for (const l of this.ir.lets) {
+      try {
+        this.lets.push(isBool(l.expr) ? this.bool(l.expr) : this.num(l.expr));
+      } catch (e) {
+        if (e !== MISSING) throw e;
+        this.lets.push(undefined);
+      }
+    }
+    return this.ir.cohort.args.map((a) => this.num(a));
   }
 
   private slot(v: T | boolean | undefined): T | boolean {
@@ -111,6 +136,11 @@ export class Evaluator<T> {
       }
       case "if":
         return this.bool(e.cond) ? this.num(e.then) : this.num(e.else);
+      case "cohort": {
+        const v = this.figures[e.figure];
+        if (v === undefined) throw MISSING;
+        return v;
+      }
     }
   }
 

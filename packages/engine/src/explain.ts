@@ -48,7 +48,7 @@ function bindingOf(e: Expr): number {
 }
 
 function isLeaf(e: NumExpr): boolean {
-  return e.op === "const" || e.op === "input" || e.op === "let";
+  return e.op === "const" || e.op === "input" || e.op === "let" || e.op === "cohort";
 }
 
 /** Explains the criteria and vetoes of the subject its evaluator is set to. */
@@ -109,6 +109,30 @@ export class Explainer<T> {
     return text;
   }
 
+  /**
+   * A cohort figure, shown as its value; the legend names it with what a unit needs to check it
+   * from the published list: "名次(办结率) = 并列第 3 名（共 14 个）", "最高值(产值) = 88".
+   */
+  private figure(index: number, lang: Lang): string {
+    const f = this.ir.cohort.figures[index];
+    const note = this.ev.figureNotes[index];
+    const v = this.ev.figures[index];
+    if (!f || !note || v === undefined) return "?";
+    // The subject's own argument goes into the legend first: "办结率 = 97.2%".
+    const arg = f.arg === null ? undefined : this.ir.cohort.args[f.arg];
+    if (arg) this.render(arg, lang);
+    const text = this.show(v, f.fn !== "rank" && f.fn !== "size" && arg?.display === "percent");
+    if (f.fn === "rank") {
+      const r = this.A.format(v);
+      const zh = `${note.tied ? "并列" : ""}第 ${r} 名（共 ${note.of} 个）`;
+      const en = `${note.tied ? "tied " : ""}${ordinal(Number(r))} of ${note.of}`;
+      this.use(f.text, null, this.A.toPoints(v), zh, en);
+    } else {
+      this.use(f.text, null, this.A.toPoints(v), text, text);
+    }
+    return text;
+  }
+
   private readonly childZh = (x: Expr, min: number): string => this.child(x, min, "zh");
   private readonly childEn = (x: Expr, min: number): string => this.child(x, min, "en");
 
@@ -156,6 +180,8 @@ export class Explainer<T> {
       }
       case "if":
         return this.render(this.ev.bool(e.cond) ? e.then : e.else, lang);
+      case "cohort":
+        return this.figure(e.figure, lang);
       case "bif":
         return this.render(this.ev.bool(e.cond) ? e.then : e.else, lang);
       case "cmp":
@@ -378,6 +404,13 @@ export class Explainer<T> {
       en: `vetoed (${reason}): ${c.en}${this.legend("en")}, so the total is 0`,
     };
   }
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 21st. */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
 }
 
 /** "= " after a full-width legend, " = " otherwise: "4 − 1 × 1（省抽不合格数 = 1）= 3". */

@@ -8,6 +8,7 @@
 // reasons and spans reach the function as data in arrays, never as source.
 
 import type { Analysis } from "./bounds.ts";
+import type { Figure } from "./cohort.ts";
 import { LIMIT, OVERFLOW, SCALE, compareFractions, divScaled, mulScaled, scaleUp } from "./decimal.ts";
 import { keyCount, MAX_FACT } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, InputIR, NumExpr, RubricIR } from "./ir.ts";
@@ -129,6 +130,8 @@ class Generator {
         return `Math.${e.op}(${e.args.map((a) => this.num(a)).join(", ")})`;
       case "if":
         return `(${this.bool(e.cond)} ? ${this.num(e.then)} : ${this.num(e.else)})`;
+      case "cohort":
+        return `C[${lit(e.figure)}]`;
     }
   }
 
@@ -308,7 +311,9 @@ class Generator {
   private fn(name: string, shape: "full" | "totals" | "explain"): void {
     const ir = this.ir;
     this.temp = 0;
-    this.emit(`function ${name}(f) {`);
+    // C: the subject's scaled cohort figures, F: the figures with their ties (cohort.ts); unused
+    // by rubrics without cohort rules.
+    this.emit(`function ${name}(f, C, F) {`);
     this.emit(`if (typeof f !== "object" || f === null || Array.isArray(f)) return undefined;`);
     this.emit(`let v, t, k = 0;`);
     for (const input of ir.inputs) this.input(input);
@@ -323,7 +328,8 @@ class Generator {
       // The snapshot (see lazy-reason.ts): slot values, then each discretionary fact's reason.
       const values = ir.inputs.map((i) => `s${i.slot}`);
       const notes = ir.inputs.filter((i) => i.kind === "score").map((i) => `r${i.slot}`);
-      this.emit(`const SN = [${[...values, ...notes].join(", ")}];`);
+      const figures = ir.cohort.figures.length > 0 ? ["F"] : [];
+      this.emit(`const SN = [${[...values, ...notes, ...figures].join(", ")}];`);
     }
     let k = 0;
     const itemExprs: string[] = [];
@@ -386,9 +392,16 @@ export function generateSource(ir: RubricIR, safety: Analysis): string {
   return new Generator(ir, safety).source();
 }
 
-/** A scorer of raw facts: the result, or undefined when any fact is missing or invalid. */
-export type GeneratedScorer = (facts: unknown) => ScoreResult | undefined;
-export type GeneratedTotals = (facts: unknown) => TotalsResult | undefined;
+/**
+ * A scorer of raw facts: the result, or undefined when any fact is missing or invalid. In a
+ * cohort, `figures` are the subject's scaled figures and `notes` the same with their ties.
+ */
+export type GeneratedScorer = (
+  facts: unknown,
+  figures?: readonly number[],
+  notes?: readonly Figure[],
+) => ScoreResult | undefined;
+export type GeneratedTotals = (facts: unknown, figures?: readonly number[]) => TotalsResult | undefined;
 
 export interface Generated {
   readonly score: GeneratedScorer;

@@ -16,6 +16,8 @@ export {
   type CheckedRubric,
   type CompileDiagnostic,
   type CompileOptions,
+  type CohortOutcome,
+  type CohortSubject,
   type CompileResult,
   type CompiledRubric,
   type CriterionInfo,
@@ -37,6 +39,7 @@ export type {
 } from "./result.ts";
 export type { Facts, FactError, FactErrorCode, FactNotice, ScoreFact, Validation } from "./schema.ts";
 export { closestInput } from "./schema.ts";
+export type { CohortFigure } from "./cohort.ts";
 export type { Bounds, CriterionBounds, ItemBounds } from "./bounds.ts";
 export { runTests, type TestFailure, type TestOutcome } from "./run-tests.ts";
 export {

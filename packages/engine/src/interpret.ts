@@ -6,6 +6,7 @@
 import type { Arith } from "./arith.ts";
 import { Evaluator } from "./evaluate.ts";
 import { Explainer } from "./explain.ts";
+import type { Figure } from "./cohort.ts";
 import type { Slots } from "./facts.ts";
 import type { BoolExpr, CriterionIR, NumExpr, RubricIR } from "./ir.ts";
 import { ReasonCache } from "./reason-cache.ts";
@@ -26,8 +27,8 @@ export class Interpreter<T> {
   }
 
   /** Sets the subject whose criteria `reasonOf` explains: its slot values and facts. */
-  prepare(slots: Slots, facts: Readonly<Record<string, unknown>>): void {
-    this.ev.setSubject(slots, facts);
+  prepare(slots: Slots, facts: Readonly<Record<string, unknown>>, figures: readonly Figure[] = []): void {
+    this.ev.setSubject(slots, facts, figures);
   }
 
   /** The reason of one criterion of the prepared subject. */
@@ -40,16 +41,26 @@ export class Interpreter<T> {
     return this.explainer.veto(v.reason, v.cond);
   }
 
+  /** The first pass of cohort scoring: the subject's cohort arguments (evaluate.ts). */
+  cohortArguments(slots: Slots): T[] {
+    return this.ev.cohortArguments(slots);
+  }
+
   /** A suggestion from whatever facts are known; null when it reads a missing one. */
   suggestion(slots: readonly (number | boolean | undefined)[], e: NumExpr): number | null {
     return this.ev.suggestion(slots, e);
   }
 
   /** Scores one subject from its checked slot values (see facts.ts). */
-  run(slots: Slots, facts: Readonly<Record<string, unknown>>, explain: boolean): ScoreResult {
+  run(
+    slots: Slots,
+    facts: Readonly<Record<string, unknown>>,
+    explain: boolean,
+    figures: readonly Figure[] = [],
+  ): ScoreResult {
     const A = this.A;
     const ev = this.ev;
-    ev.setSubject(slots, facts);
+    ev.setSubject(slots, facts, figures);
 
     let total = A.zero;
     const items: ItemScore[] = [];

@@ -35,7 +35,9 @@ export type NumExpr =
       readonly else: NumExpr;
       readonly display: Display;
       readonly span: Span;
-    };
+    }
+  /** A cohort figure of this subject (see CohortIR), bound before the subject is scored. */
+  | { readonly op: "cohort"; readonly figure: number; readonly display: Display; readonly span: Span };
 
 export type CompareOp = ">=" | ">" | "<=" | "<" | "=" | "≠";
 
@@ -167,6 +169,30 @@ export interface VetoIR {
   readonly span: Span;
 }
 
+export type CohortFunction = "rank" | "max" | "min" | "average" | "size";
+
+/** One cohort figure a rule reads: `名次(办结率)`, `最高值(产值)`, `参评数`. */
+export interface CohortFigureIR {
+  readonly fn: CohortFunction;
+  /** Index into CohortIR.args; null for the cohort's size. */
+  readonly arg: number | null;
+  readonly ascending: boolean;
+  readonly dense: boolean;
+  /** As the rubric writes it, to name it in explanations. */
+  readonly text: string;
+  readonly span: Span;
+}
+
+/**
+ * The cohort-relative part of a rubric. Scoring a cohort is two passes: every subject's `args`
+ * (cohort-free: the checker refuses a figure of a figure), then the figures of each subject from
+ * the args of its category, then each subject's points with its figures bound.
+ */
+export interface CohortIR {
+  readonly args: readonly NumExpr[];
+  readonly figures: readonly CohortFigureIR[];
+}
+
 export interface RubricIR {
   readonly id: string;
   readonly title: string;
@@ -181,6 +207,7 @@ export interface RubricIR {
   readonly items: readonly ItemIR[];
   readonly grades: readonly GradeIR[];
   readonly vetoes: readonly VetoIR[];
+  readonly cohort: CohortIR;
 }
 
 /** True for expressions that produce yes/no. */

@@ -6,11 +6,13 @@
 //
 // A snapshot is `[slot 0, …, slot n−1, note of the 1st score input, note of the 2nd, …]`: the
 // checked slot values the scorer computed with, then the assessor's reason of each discretionary
-// fact (its `reason` string, or undefined), in input order. Facts objects are not kept: a caller
+// fact (its `reason` string, or undefined), in input order, and for rubrics with cohort rules the
+// subject's cohort figures (cohort.ts) last. Facts objects are not kept: a caller
 // may change them after scoring; the snapshot holds the values the points came from.
 
 import type { Span } from "./ast.ts";
 import { OVERFLOW } from "./decimal.ts";
+import type { Figure } from "./cohort.ts";
 import type { Slots } from "./facts.ts";
 import type { Interpreter } from "./interpret.ts";
 import type { CriterionIR, RubricIR, VetoIR } from "./ir.ts";
@@ -21,7 +23,7 @@ const CRITERION = Symbol("kaoping.criterion");
 const MADE = Symbol("kaoping.reason");
 
 /** One subject's values, as the generated explaining scorer records them. */
-export type Snapshot = readonly (number | boolean | string | undefined)[];
+export type Snapshot = readonly (number | boolean | string | undefined | readonly Figure[])[];
 
 /** Makes reasons of one compiled rubric; `Reason` is what the generated scorer instantiates. */
 export interface LazyReasons {
@@ -44,6 +46,9 @@ export function lazyReasons(ir: RubricIR, explainer: Interpreter<number>, exact:
   const n = ir.inputs.length;
   const scoreInputs = ir.inputs.filter((i) => i.kind === "score");
   let prepared: Snapshot | null = null;
+  const figuresAt = n + scoreInputs.length;
+  const figures = (snapshot: Snapshot): readonly Figure[] =>
+    ir.cohort.figures.length > 0 ? (snapshot[figuresAt] as readonly Figure[]) : [];
 
   /** The facts the interpreter reads besides slots: the assessor's reasons, by input name. */
   const notes = (snapshot: Snapshot): Readonly<Record<string, unknown>> => {
@@ -61,14 +66,14 @@ export function lazyReasons(ir: RubricIR, explainer: Interpreter<number>, exact:
       if (prepared !== snapshot) {
         prepared = null;
         // Slot reads stop at n: the notes after them need no copy.
-        explainer.prepare(snapshot as Slots, notes(snapshot));
+        explainer.prepare(snapshot as Slots, notes(snapshot), figures(snapshot));
         prepared = snapshot;
       }
       return explain(explainer);
     } catch (e) {
       if (e !== OVERFLOW) throw e;
       prepared = null;
-      exact.prepare(snapshot.slice(0, n) as Slots, notes(snapshot));
+      exact.prepare(snapshot.slice(0, n) as Slots, notes(snapshot), figures(snapshot));
       return explain(exact);
     }
   };

@@ -5,7 +5,8 @@
 import type * as A from "./ast.ts";
 import { MAX_VALUE, SCALE_BIG, parseDecimal } from "./decimal.ts";
 import { engineDiagnostic, type EngineDiagnostic } from "./diagnostics.ts";
-import type { BoolExpr, Display, Expr, InputIR, NumExpr } from "./ir.ts";
+import { expressionText } from "@kaoping/language";
+import type { BoolExpr, CohortFigureIR, Display, Expr, InputIR, NumExpr } from "./ir.ts";
 import { isBool } from "./ir.ts";
 
 /** What a name stands for in the IR. */
@@ -17,6 +18,11 @@ export type Binding =
 export class ExprLowering {
   readonly diagnostics: EngineDiagnostic[] = [];
   protected readonly names = new Map<string, Binding>();
+  /** Cohort arguments and figures, each kept once however often the rubric writes it. */
+  readonly cohortArgs: NumExpr[] = [];
+  readonly cohortFigures: CohortFigureIR[] = [];
+  private readonly argIndex = new Map<string, number>();
+  private readonly figureIndex = new Map<string, number>();
 
   fail(span: A.Span, what: string): null {
     this.diagnostics.push(engineDiagnostic("KP899", span, { what }));
@@ -109,6 +115,8 @@ export class ExprLowering {
         if (isBool(t) || isBool(f)) return this.fail(e.span, "branches of different types");
         return { op: "if", cond, then: t, else: f, display: t.display, span: e.span };
       }
+      case "cohort":
+        return this.cohort(e);
       case "call": {
         const args: NumExpr[] = [];
         for (const arg of e.args) {
@@ -121,6 +129,28 @@ export class ExprLowering {
         return { op: e.fn, args, display: first.display, span: e.span };
       }
     }
+  }
+
+  /** A cohort figure: its argument lowered once, the figure numbered once per distinct text. */
+  private cohort(e: A.CohortCall): NumExpr | null {
+    const text = expressionText(e);
+    let arg: number | null = null;
+    let display: Display = "number";
+    if (e.arg !== null) {
+      const a = this.num(e.arg);
+      if (!a) return null;
+      if (e.fn !== "rank") display = a.display;
+      const key = expressionText(e.arg);
+      arg = this.argIndex.get(key) ?? this.cohortArgs.push(a) - 1;
+      this.argIndex.set(key, arg);
+    }
+    let figure = this.figureIndex.get(text);
+    if (figure === undefined) {
+      figure =
+        this.cohortFigures.push({ fn: e.fn, arg, ascending: e.ascending, dense: e.dense, text, span: e.span }) - 1;
+      this.figureIndex.set(text, figure);
+    }
+    return { op: "cohort", figure, display, span: e.span };
   }
 
   num(e: A.Expr): NumExpr | null {

@@ -242,6 +242,7 @@ class Lowering extends ExprLowering {
       items,
       grades,
       vetoes,
+      cohort: { args: this.cohortArgs, figures: this.cohortFigures },
     };
   }
 }

@@ -47,6 +47,15 @@ export function printExpr(ir: RubricIR, e: Expr, set: KeywordSet = "en"): string
       return `(${p(e.a)} ${w(e.op)} ${p(e.b)})`;
     case "not":
       return `${w("not")} ${p(e.a)}`;
+    case "cohort": {
+      const f = ir.cohort.figures[e.figure];
+      if (!f) return "?";
+      const word = { rank: "rank", max: "cohortmax", min: "cohortmin", average: "cohortavg", size: "cohortsize" }[f.fn];
+      const arg = f.arg === null ? undefined : ir.cohort.args[f.arg];
+      if (!arg) return w(word);
+      const options = `${f.ascending ? `, ${w("ascending")}` : ""}${f.dense ? `, ${w("dense")}` : ""}`;
+      return `${w(word)}(${p(arg)}${options})`;
+    }
   }
 }
 

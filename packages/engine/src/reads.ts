@@ -3,7 +3,7 @@
 
 import type { CriterionIR, Expr, RubricIR, VetoIR } from "./ir.ts";
 
-function collectExpr(e: Expr, inputs: Set<number>, lets: Set<number>): void {
+function collectExpr(e: Expr, inputs: Set<number>, lets: Set<number>, figures?: Set<number>): void {
   switch (e.op) {
     case "input":
     case "binput":
@@ -16,31 +16,34 @@ function collectExpr(e: Expr, inputs: Set<number>, lets: Set<number>): void {
     case "const":
     case "bconst":
       return;
+    case "cohort":
+      figures?.add(e.figure);
+      return;
     case "neg":
     case "not":
-      collectExpr(e.a, inputs, lets);
+      collectExpr(e.a, inputs, lets, figures);
       return;
     case "min":
     case "max":
-      for (const a of e.args) collectExpr(a, inputs, lets);
+      for (const a of e.args) collectExpr(a, inputs, lets, figures);
       return;
     case "if":
     case "bif":
-      collectExpr(e.cond, inputs, lets);
-      collectExpr(e.then, inputs, lets);
-      collectExpr(e.else, inputs, lets);
+      collectExpr(e.cond, inputs, lets, figures);
+      collectExpr(e.then, inputs, lets, figures);
+      collectExpr(e.else, inputs, lets, figures);
       return;
     default:
-      collectExpr(e.a, inputs, lets);
-      collectExpr(e.b, inputs, lets);
+      collectExpr(e.a, inputs, lets, figures);
+      collectExpr(e.b, inputs, lets, figures);
   }
 }
 
 /** Every input and derived value a criterion's points or explanation can depend on. */
-export function collectCriterion(c: CriterionIR, inputs: Set<number>, lets: Set<number>): void {
+export function collectCriterion(c: CriterionIR, inputs: Set<number>, lets: Set<number>, figures?: Set<number>): void {
   const r = c.rule;
   const add = (e: Expr | null): void => {
-    if (e) collectExpr(e, inputs, lets);
+    if (e) collectExpr(e, inputs, lets, figures);
   };
   switch (r.kind) {
     case "award":

@@ -30,7 +30,10 @@ export class ReasonCache {
       for (const c of item.criteria) {
         const inputs = new Set<number>();
         const lets = new Set<number>();
-        collectCriterion(c, inputs, lets);
+        const figures = new Set<number>();
+        collectCriterion(c, inputs, lets, figures);
+        // A reason that quotes cohort figures is not a function of the subject's own values.
+        if (figures.size > 0) continue;
         const discretionary = c.rule.kind === "discretionary" ? (ir.inputs[c.rule.slot]?.name ?? null) : null;
         this.entries.set(c, {
           inputs: [...inputs],

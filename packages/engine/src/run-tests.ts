@@ -92,15 +92,27 @@ function check(result: ScoreResult, target: ExpectTarget, expected: bigint | str
   }
 }
 
-/** Runs every test written in the rubric; a test passes when all its expectations hold exactly. */
+/**
+ * Runs every test written in the rubric; a test passes when all its expectations hold exactly.
+ * In a rubric with cohort rules the tests are scored together, as one cohort whose members are
+ * the tests (a test whose facts are invalid is not a member): each test is one subject of it.
+ */
 export function runTests(rubric: CompiledRubric): TestOutcome[] {
   const { tests } = internalsOf(rubric);
-  return tests.map((t) => {
+  const cohort =
+    rubric.cohortFigures.length > 0
+      ? rubric.scoreCohort(
+          tests.map((t, i) => ({ id: String(i), facts: t.facts })),
+          { explain: true },
+        )
+      : null;
+  return tests.map((t, i) => {
     const v = rubric.validate(t.facts);
     if (!v.ok) {
       return { name: t.name, span: t.span, passed: false, failures: [], factErrors: v.errors, result: null };
     }
-    const result = rubric.score(v.facts, { explain: true });
+    const member = cohort?.[i];
+    const result = member?.ok ? member.result : rubric.score(v.facts, { explain: true });
     const failures: TestFailure[] = [];
     for (const e of t.expect) {
       const f = check(result, e.target, e.value);

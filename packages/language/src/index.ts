@@ -8,6 +8,7 @@ export { targetName } from "./check/target-name.ts";
 export { closestName } from "./check/suggest.ts";
 export type { Symbols, SymbolEntry, Type, Dimension } from "./check/context.ts";
 export { RangeFinder, type Range } from "./check/bounds.ts";
+export { exprKey as expressionText } from "./check/types.ts";
 export { format, type FormatResult, type FormatOptions } from "./format/format.ts";
 export { stripSpans, sameTree } from "./tree.ts";
 export { precedence } from "./precedence.ts";
