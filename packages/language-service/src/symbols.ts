@@ -185,5 +185,8 @@ function names(expr: Expr, role: Role, reader: string | null, add: Add): void {
     case "call":
       for (const arg of expr.args) names(arg, "number", reader, add);
       return;
+    case "cohort":
+      if (expr.arg) names(expr.arg, "number", reader, add);
+      return;
   }
 }

@@ -28,6 +28,9 @@ export function namesIn(expr: Expr | null | undefined, into: Set<string> = new S
     case "call":
       for (const a of expr.args) namesIn(a, into);
       break;
+    case "cohort":
+      if (expr.arg) namesIn(expr.arg, into);
+      break;
     default:
       break;
   }
