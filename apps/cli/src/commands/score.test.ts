@@ -188,3 +188,27 @@ describe("kaoping bounds and diff", () => {
     expect(out).toMatch(/#1\s+109\.2\s+108\.2\s+-1\s+7:-1/);
   });
 });
+
+describe("kaoping score on a rubric with cohort rules", () => {
+  const cohortRubric = join(root, "rubrics/examples/cohort-ranking-zh.rubric");
+  const csv =
+    "名称,类别,办结率,产值,投诉数\n甲镇,一类,97.2,81,2\n乙镇,一类,99,88,0\n丙镇,二类,97.2,40,5\n丁镇,二类,80,0,1\n";
+  const file = (): string => {
+    const path = join(mkdtempSync(join(tmpdir(), "kaoping-")), "towns.csv");
+    writeFileSync(path, csv);
+    return path;
+  };
+
+  it("scores the file as one cohort, ranked within each --cohort-by value, figures in the JSON", async () => {
+    const { code, out } = await run("score", "--json", "--cohort-by", "类别", cohortRubric, file());
+    expect(code).toBe(0);
+    const results = JSON.parse(out) as { total: number; figures: { figure: string; value: number; of: number }[] }[];
+    expect(results.map((r) => r.total)).toEqual([27.806825, 40, 30, 24]);
+    expect(results[2]?.figures.find((f) => f.figure === "名次(办结率)")).toMatchObject({ value: 1, of: 2 });
+  });
+
+  it("refuses records without the --cohort-by field, naming them", async () => {
+    const { code } = await run("score", "--cohort-by", "区", cohortRubric, file());
+    expect(code).toBe(2);
+  });
+});

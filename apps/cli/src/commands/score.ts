@@ -4,12 +4,16 @@
 // score's reason in a column `<name>.理由`, a record's name in an optional `名称` column).
 // Invalid records are reported by record and field and exit with 2; the valid ones are still scored.
 // Keys read as the input they differ from only in Unicode form are warned of.
-import type { CompiledRubric, FactError, FactNotice, ScoreOutcome, ScoreResult } from "@kaoping/engine";
+// A rubric with cohort rules (名次, 最高值 …) scores the whole file as one cohort, or one cohort per
+// value of the `--cohort-by` field (一类/二类乡镇), which is then not a fact.
+import type { CohortFigure, CompiledRubric, FactError, FactNotice, ScoreOutcome, ScoreResult } from "@kaoping/engine";
+import type { FactsRecord } from "../files.ts";
 import type { Command, CommandContext } from "../command.ts";
 import { EXIT } from "../exit-codes.ts";
 import { loadRubric } from "../rubric-files.ts";
 import { readFacts, recordName } from "../read-facts.ts";
 import { table } from "../table.ts";
+import { UsageError } from "../usage-error.ts";
 
 function errorLines(name: string, errors: readonly FactError[], lang: "zh" | "en"): string[] {
   return errors.map((e) =>
@@ -25,9 +29,10 @@ function noticeLines(name: string, notices: readonly FactNotice[], lang: "zh" | 
   );
 }
 
-/** What --json prints per record. */
-function jsonResult(r: ScoreResult): unknown {
+/** What --json prints per record (with the cohort figures it used, in a cohort). */
+function jsonResult(r: ScoreResult, figures?: readonly CohortFigure[]): unknown {
   return {
+    ...(figures ? { figures } : {}),
     total: r.total,
     grade: r.grade,
     ...(r.veto ? { veto: r.veto } : {}),
@@ -61,18 +66,71 @@ function scoreAll(
   return outcomes;
 }
 
+/** The category of each record under `--cohort-by field`, and its facts without that field. */
+function categorize(records: readonly FactsRecord[], field: string, lang: "zh" | "en") {
+  const missing: string[] = [];
+  const subjects = records.map((r, i) => {
+    const facts = r.facts;
+    if (typeof facts !== "object" || facts === null || Array.isArray(facts) || !Object.hasOwn(facts, field)) {
+      missing.push(recordName(r, lang));
+      return { id: String(i), facts, category: null };
+    }
+    const { [field]: value, ...rest } = facts as Record<string, unknown>;
+    if (typeof value !== "string" && typeof value !== "number") missing.push(recordName(r, lang));
+    return { id: String(i), facts: rest, category: String(value) };
+  });
+  if (missing.length > 0) {
+    throw new UsageError({
+      zh: `未评分：以下记录没有分组字段「${field}」（文字或数字）：${missing.slice(0, 10).join("、")}${missing.length > 10 ? " 等" : ""}`,
+      en: `nothing scored: these records have no "${field}" field (a text or a number) to group by: ${missing.slice(0, 10).join(", ")}${missing.length > 10 ? " …" : ""}`,
+    });
+  }
+  return subjects;
+}
+
+/** Scores the file as one cohort (or one per `--cohort-by` value): every record sees the others. */
+function scoreCohort(
+  rubric: CompiledRubric,
+  records: readonly FactsRecord[],
+  explain: boolean,
+  ctx: CommandContext,
+): { outcomes: ScoreOutcome[]; figures: (readonly CohortFigure[] | undefined)[] } {
+  const field = ctx.flags["cohort-by"];
+  const subjects =
+    typeof field === "string"
+      ? categorize(records, field, ctx.lang)
+      : records.map((r, i) => ({ id: String(i), facts: r.facts }));
+  const scored = rubric.scoreCohort(subjects, { explain });
+  return {
+    outcomes: scored.map((o) => (o.ok ? { ok: true, result: o.result } : { ok: false, errors: o.errors })),
+    figures: scored.map((o) => (o.ok ? o.figures : undefined)),
+  };
+}
+
 function runScore(ctx: CommandContext): number {
   const [rubricPath = "", factsPath = ""] = ctx.positionals;
   const rubric = loadRubric(rubricPath, ctx);
   if (!rubric) return EXIT.findings;
+  if (typeof ctx.flags["cohort-by"] === "string" && rubric.cohortFigures.length === 0) {
+    throw new UsageError({
+      zh: "评分细则没有参评统计（名次、最高值等），不需要 --cohort-by",
+      en: "the rubric has no cohort rules (rank, cohortmax …): --cohort-by does not apply",
+    });
+  }
   const records = readFacts(factsPath, rubric, ctx);
   const explain = ctx.flags["explain"] === true;
-  const outcomes = scoreAll(
-    rubric,
-    records.map((r) => r.facts),
-    explain,
-    ctx,
-  );
+  const { outcomes, figures } =
+    rubric.cohortFigures.length > 0
+      ? scoreCohort(rubric, records, explain, ctx)
+      : {
+          outcomes: scoreAll(
+            rubric,
+            records.map((r) => r.facts),
+            explain,
+            ctx,
+          ),
+          figures: [],
+        };
   const lang = ctx.lang;
   let invalid = 0;
   const errors: string[] = [];
@@ -92,7 +150,7 @@ function runScore(ctx: CommandContext): number {
   if (ctx.flags["json"]) {
     ctx.out(
       JSON.stringify(
-        outcomes.map((o) => (o.ok ? jsonResult(o.result) : { errors: o.errors })),
+        outcomes.map((o, i) => (o.ok ? jsonResult(o.result, figures[i]) : { errors: o.errors })),
         null,
         2,
       ),
@@ -173,6 +231,14 @@ export const scoreCommand: Command = {
       name: "json",
       description: { zh: "以 JSON 输出（每条记录一个元素）", en: "print JSON (one element per record)" },
     },
+    {
+      name: "cohort-by",
+      value: { placeholder: { zh: "字段", en: "field" } },
+      description: {
+        zh: "含参评统计的评分细则：按这个字段的值分组排名和统计（如 类别），该字段不作为事实",
+        en: "rubrics with cohort rules: rank and aggregate within each value of this field (e.g. 类别); the field is not a fact",
+      },
+    },
   ],
   examples: [
     {
@@ -186,6 +252,13 @@ export const scoreCommand: Command = {
     {
       command: "kaoping score --json village.rubric villages.csv > scores.json",
       description: { zh: "输出 JSON 供脚本读取", en: "write JSON for a script to read" },
+    },
+    {
+      command: "kaoping score --cohort-by 类别 township.rubric townships.csv",
+      description: {
+        zh: "含名次等参评统计的细则：全文件为一个参评集合，按“类别”分组排名",
+        en: "a rubric with ranks and other cohort figures: the file is one cohort, ranked within each 类别",
+      },
     },
   ],
   exits: [
