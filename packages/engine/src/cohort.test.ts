@@ -124,7 +124,7 @@ describe("scoreCohort", () => {
         for (const o of gen.scoreCohort(subjects(list))) {
           if (!o.ok) throw new Error("invalid facts");
           expect(o.result.total).toBeGreaterThanOrEqual(bounds.least);
-          expect(o.result.total).toBeLessThanOrEqual(bounds.most);
+          expect(o.result.total).toBeLessThanOrEqual(bounds.most ?? Number.NaN);
           o.result.items.forEach((item, i) =>
             item.criteria.forEach((c, j) => {
               const b = bounds.items[i]?.criteria[j];
