@@ -113,6 +113,17 @@ const Call = z.object({
   span: Span,
 });
 
+const CohortCall = z.object({
+  kind: z.literal("cohort"),
+  fn: z.enum(["rank", "max", "min", "average", "size"]),
+  get arg() {
+    return Expr.nullable();
+  },
+  ascending: z.boolean(),
+  dense: z.boolean(),
+  span: Span,
+});
+
 const Expr: z.ZodType<A.Expr> = z.discriminatedUnion("kind", [
   NumberLiteral,
   PercentLiteral,
@@ -123,6 +134,7 @@ const Expr: z.ZodType<A.Expr> = z.discriminatedUnion("kind", [
   Compare,
   Logical,
   Not,
+  CohortCall,
   Conditional,
   Call,
 ]);

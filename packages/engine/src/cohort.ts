@@ -126,7 +126,7 @@ export function cohortFigures(
 export function reportFigures(ir: RubricIR, figures: readonly Figure[]): CohortFigure[] {
   return figures.map((f, k) => ({
     figure: (ir.cohort.figures[k] as CohortFigureIR).text,
-    value: Number(formatScaled(BigInt(f.value))),
+    value: typeof f.value === "number" ? f.value / SCALE : Number(formatScaled(f.value)),
     tied: f.tied,
     of: f.of,
   }));
