@@ -1,3 +1,5 @@
+// Why this file is long: one fast-check generator per construct of the language, each short,
+// which the property tests need together to write whole rubrics.
 // Random rubric texts for the property tests, built with fast-check's `gen` so that failures shrink.
 // `rubricText` writes every construct of the language in either keyword set, with the spellings
 // people use (synonyms, full-width forms, optional 分, either clause order) and a random layout

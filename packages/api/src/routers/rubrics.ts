@@ -6,6 +6,7 @@ import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { conflict } from "../errors.ts";
 import { code, INPUT_LIMITS } from "../input-policy.ts";
+import { RubricDiffSchema } from "../rubric-diff-schema.ts";
 import { IdSchema, IsoDateTime, NoInput, RevisionSchema } from "../schemas.ts";
 import { diff } from "@kaoping/engine";
 import {
@@ -97,9 +98,6 @@ function lockedDraft(tx: Transaction<Database>, key: string) {
     .forUpdate()
     .executeTakeFirst();
 }
-
-const ChangeSchema = z.enum(["added", "removed", "changed", "unchanged"]);
-const PairSchema = <T extends z.ZodType>(t: T) => z.object({ old: t.nullable(), new: t.nullable() });
 
 const TestOutcomeSchema = z.object({
   name: z.string(),
@@ -358,60 +356,7 @@ export const rubricsRouter = {
           path: ["toId"],
         }),
     )
-    .output(
-      z.object({
-        /** Diagnostics of `toSource` when it does not compile (then nothing else is filled in). */
-        diagnostics: z.array(DiagnosticSchema),
-        inputs: z.array(z.object({ name: z.string(), change: ChangeSchema })),
-        items: z.array(
-          z.object({
-            number: z.number().int(),
-            change: ChangeSchema,
-            title: PairSchema(z.string()),
-            standard: PairSchema(z.number()),
-            criteria: z.array(
-              z.object({
-                number: z.number().int(),
-                change: ChangeSchema,
-                text: PairSchema(z.string()),
-                rule: PairSchema(z.string()),
-              }),
-            ),
-          }),
-        ),
-        gradesChanged: z.boolean(),
-        vetoesChanged: z.boolean(),
-        summary: z.object({
-          subjects: z.number().int(),
-          raised: z.number().int(),
-          lowered: z.number().int(),
-          unchanged: z.number().int(),
-          invalid: z.number().int(),
-        }),
-        /** Assessments whose score changes or that one version cannot score; unchanged ones are left out. */
-        subjects: z.array(
-          z.object({
-            assessmentId: IdSchema,
-            subjectId: IdSchema,
-            subjectCode: z.string(),
-            subjectName: z.string(),
-            old: z.object({ total: z.number(), grade: z.string().nullable() }).nullable(),
-            new: z.object({ total: z.number(), grade: z.string().nullable() }).nullable(),
-            delta: z.number().nullable(),
-            items: z.array(
-              z.object({
-                number: z.number().int(),
-                old: z.number().nullable(),
-                new: z.number().nullable(),
-                delta: z.number().nullable(),
-              }),
-            ),
-            /** Why a version cannot score these facts (e.g. a new input with no default). */
-            errors: z.array(z.object({ field: z.string(), zh: z.string(), en: z.string() })),
-          }),
-        ),
-      }),
-    )
+    .output(RubricDiffSchema)
     .query(async ({ ctx, input }) => {
       const from = await preparedVersion(ctx.db, input.fromId);
       let to: Prepared;

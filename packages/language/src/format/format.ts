@@ -1,3 +1,5 @@
+// Why this file is long: one printer class, a method per AST node kind, all sharing the keyword
+// set, the names declared and the comment cursor; split, each part would need all three.
 // format: AST (+ comments) → canonical text, in either keyword set. Statements keep their order;
 // comments stay before the statement they preceded, or at the end of its line. The result is
 // re-parsed and compared with the original tree before it is returned (a formatter must never
@@ -5,7 +7,7 @@
 import type { IToken, TokenType } from "chevrotain";
 import type * as A from "../ast.ts";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { splitsWhenBare } from "../lex/lex.ts";
+import { splitsWhenBare } from "../lex/glued.ts";
 import * as T from "../lex/tokens.ts";
 import { parse } from "../parse/parse.ts";
 import { lineOf, sourceFile, type SourceFile } from "../source.ts";

@@ -2,7 +2,7 @@
 // (Chinese, English) has its own concrete tokens in the concept's category, so one grammar parses
 // both and the formatter can print either.
 import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from "chevrotain";
-import type { KeywordSet } from "../ast.ts";
+import type { KeywordSet, Span } from "../ast.ts";
 
 // Chevrotain drops a pattern's `u` flag, so letters are explicit ranges: Latin, Greek, Cyrillic,
 // CJK (with extension A and compatibility ideographs), full-width Latin, and astral CJK as
@@ -330,4 +330,9 @@ export function writeName(name: string, set: KeywordSet): string {
 /** A one-line text as a file writes it: in quotes, with quotes and backslashes escaped. */
 export function writeText(text: string): string {
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+/** A token's half-open span (Chevrotain's own end offset is inclusive). */
+export function tokenSpan(tok: IToken): Span {
+  return { start: tok.startOffset, end: tok.startOffset + tok.image.length };
 }

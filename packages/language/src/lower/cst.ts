@@ -3,6 +3,8 @@
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import type { Span } from "../ast.ts";
 
+export { tokenSpan } from "../lex/tokens.ts";
+
 /** A CST node's children, by grammar name. */
 export type Children = Record<string, CstElement[] | undefined>;
 
@@ -24,10 +26,6 @@ export function tokens(elements: CstElement[] | undefined): IToken[] {
 export function token(elements: CstElement[] | undefined): IToken | undefined {
   if (elements) for (const e of elements) if ("image" in e && e.startOffset >= 0) return e;
   return undefined;
-}
-
-export function tokenSpan(tok: IToken): Span {
-  return { start: tok.startOffset, end: tok.startOffset + tok.image.length };
 }
 
 /**

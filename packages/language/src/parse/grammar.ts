@@ -1,4 +1,4 @@
-// Why this file is long (463 lines): Chevrotain wants every rule of one parser on one class, so
+// Why this file is long: Chevrotain wants every rule of one parser on one class, so
 // the grammar is one class; its rules are already one per statement kind.
 // The grammar, and only the grammar: Chevrotain rules that build a concrete syntax tree, one
 // statement at a time (split.ts cuts the token stream into statements by their braces, so an

@@ -4,7 +4,8 @@
 import type { CstNode, IRecognitionException, IToken, TokenType } from "chevrotain";
 import type { KeywordSet, Rubric, Span } from "../ast.ts";
 import { diagnostic, type Diagnostic, type Message } from "../diagnostics/diagnostic.ts";
-import { lex, maxNesting } from "../lex/lex.ts";
+import { lex } from "../lex/lex.ts";
+import { maxNesting } from "../lex/nesting.ts";
 import { allTokenTypes, conceptOf, LBrace, RBrace } from "../lex/tokens.ts";
 import { tokenSpan } from "../lower/cst.ts";
 import { Lowering, type ParsedStatement } from "../lower/lower.ts";
