@@ -11,10 +11,13 @@ import {
   formatScaled,
   mulBig,
   mulScaled,
+  roundScaled,
+  roundScaledBig,
   scaleUp,
   subChecked,
   toPoints,
 } from "./decimal.ts";
+import type { RoundMode } from "./ir.ts";
 
 export interface Arith<T> {
   /** True when scaled numbers are already values of T (no conversion needed). */
@@ -36,6 +39,8 @@ export interface Arith<T> {
   format(a: T): string;
   /** The value × 100, for showing ratios as percent points. */
   percentPoints(a: T): string;
+  /** Rounded to a multiple of a scaled unit (四舍五入 and its siblings). */
+  round(a: T, unit: bigint, mode: RoundMode): T;
 }
 
 export const numberArith: Arith<number> = {
@@ -54,6 +59,7 @@ export const numberArith: Arith<number> = {
   toPoints,
   format: formatScaled,
   percentPoints: (a) => formatScaled(a * 100),
+  round: (a, unit, mode) => roundScaled(a, Number(unit), mode),
 };
 
 export const bigArith: Arith<bigint> = {
@@ -72,4 +78,5 @@ export const bigArith: Arith<bigint> = {
   toPoints,
   format: formatScaled,
   percentPoints: (a) => formatScaled(a * 100n),
+  round: roundScaledBig,
 };

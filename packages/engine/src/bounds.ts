@@ -5,7 +5,7 @@
 // Intervals hold scaled values as doubles: the endpoints are estimates only where × and ÷ of
 // non-literals meet, which is where the code generator keeps its checks anyway.
 
-import { SCALE, formatScaled } from "./decimal.ts";
+import { SCALE, formatScaled, roundScaled } from "./decimal.ts";
 import { engineDiagnostic, type EngineDiagnostic } from "./diagnostics.ts";
 import { MAX_FACT } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, InputIR, NumExpr, RubricIR, RuleIR } from "./ir.ts";
@@ -194,6 +194,14 @@ export class Analysis {
         const rs = e.args.map((a) => this.num(a));
         const pick = e.op === "min" ? Math.min : Math.max;
         return { lo: pick(...rs.map((r) => r.lo)), hi: pick(...rs.map((r) => r.hi)) };
+      }
+      case "round": {
+        // Rounding is monotone: the range's ends, rounded, bound it (whole scaled ends for exactness).
+        const a = this.num(e.a);
+        const unit = Number(e.unit);
+        const end = (v: number, whole: (x: number) => number): number =>
+          Number.isFinite(v) ? roundScaled(whole(v), unit, e.mode) : v;
+        return { lo: end(a.lo, Math.floor), hi: end(a.hi, Math.ceil) };
       }
       case "if": {
         const c = this.bool(e.cond);

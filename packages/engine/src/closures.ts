@@ -4,7 +4,17 @@
 // caller re-runs on BigInt.
 
 import type { Analysis } from "./bounds.ts";
-import { LIMIT, SCALE, addChecked, compareFractions, divScaled, mulScaled, scaleUp, subChecked } from "./decimal.ts";
+import {
+  LIMIT,
+  SCALE,
+  addChecked,
+  compareFractions,
+  divScaled,
+  mulScaled,
+  roundScaled,
+  scaleUp,
+  subChecked,
+} from "./decimal.ts";
 import type { Slots } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, NumExpr, RubricIR } from "./ir.ts";
 import type { CriterionScore, ItemScore, ScoreResult } from "./result.ts";
@@ -66,6 +76,12 @@ class ClosureCompiler {
         const a = this.num(e.a);
         const b = this.num(e.b);
         return (env) => divScaled(a(env), b(env));
+      }
+      case "round": {
+        const a = this.num(e.a);
+        const unit = Number(e.unit);
+        const mode = e.mode;
+        return (env) => roundScaled(a(env), unit, mode);
       }
       case "min":
       case "max": {

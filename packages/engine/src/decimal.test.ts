@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
   LIMIT,
   OVERFLOW,
@@ -10,6 +11,8 @@ import {
   mulScaled,
   parseDecimal,
   roundDiv,
+  roundScaled,
+  roundScaledBig,
   scaledFromNumber,
   toPoints,
 } from "./decimal.ts";
@@ -107,5 +110,29 @@ describe("fixed-point decimals", () => {
     expect(formatScaled(1_500_000)).toBe("1.5");
     // Generous (shared machines): linear work is a few ms, the quadratic trim was minutes.
     expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe("roundScaled", () => {
+  const modes = ["half", "down", "up"] as const;
+  it("agrees with the BigInt rounding and with a reference on exact integers", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(2 ** 50), max: 2 ** 50 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom(...modes),
+        (v, digits, mode) => {
+          const unit = 10 ** (6 - digits);
+          const r = roundScaled(v, unit, mode);
+          expect(BigInt(r)).toBe(roundScaledBig(BigInt(v), BigInt(unit), mode));
+          // The reference: the nearest multiples below and above, picked by the mode.
+          const below = BigInt(v) - (((BigInt(v) % BigInt(unit)) + BigInt(unit)) % BigInt(unit));
+          const above = below === BigInt(v) ? below : below + BigInt(unit);
+          const twice = 2n * (BigInt(v) - below);
+          const half = twice > BigInt(unit) || (twice === BigInt(unit) && v >= 0) ? above : below;
+          expect(BigInt(r)).toBe(mode === "down" ? below : mode === "up" ? above : half);
+        },
+      ),
+    );
   });
 });

@@ -10,6 +10,8 @@
 // Number ops are exact only while every intermediate stays below LIMIT; past it they throw
 // OVERFLOW and the caller re-runs the same rubric on the BigInt ops, which are always exact.
 
+import type { RoundMode } from "./ir.ts";
+
 /** Decimal places kept. */
 export const SCALE_DIGITS = 6;
 /** 10^SCALE_DIGITS: the scaled value of 1. */
@@ -50,6 +52,44 @@ function roundDivBig(p: bigint, d: bigint): bigint {
   const r = a - q * b;
   if (2n * r >= b) q += 1n;
   return negative ? -q : q;
+}
+
+/** A scaled value rounded to a multiple of `unit` (a power of ten), on exact integers. */
+export function roundScaled(v: number, unit: number, mode: RoundMode): number {
+  if (unit === 1) return v;
+  let q = Math.floor(v / unit);
+  let r = v - q * unit;
+  // As in roundDiv: the float quotient can be one off; the remainder is exact.
+  if (r < 0) {
+    q -= 1;
+    r += unit;
+  } else if (r >= unit) {
+    q += 1;
+    r -= unit;
+  }
+  return roundedQuotient(q, r > 0, 2 * r - unit, v < 0, mode) * unit;
+}
+
+export function roundScaledBig(v: bigint, unit: bigint, mode: RoundMode): bigint {
+  if (unit === 1n) return v;
+  let q = v / unit;
+  let r = v - q * unit;
+  if (r < 0n) {
+    q -= 1n;
+    r += unit;
+  }
+  const half = 2n * r - unit;
+  return BigInt(roundedQuotient(0, r > 0n, half > 0n ? 1 : half < 0n ? -1 : 0, v < 0n, mode)) * unit + q * unit;
+}
+
+/**
+ * The rounded quotient from the floored one `q`: `rest` when a remainder is left, `half` its
+ * sign against half a unit, `negative` the value's sign (a half rounds away from zero).
+ */
+function roundedQuotient(q: number, rest: boolean, half: number, negative: boolean, mode: RoundMode): number {
+  if (!rest || mode === "down") return q;
+  if (mode === "up") return q + 1;
+  return half > 0 || (half === 0 && !negative) ? q + 1 : q;
 }
 
 function checked(x: number): number {

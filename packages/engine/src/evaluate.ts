@@ -134,6 +134,8 @@ export class Evaluator<T> {
         }
         return best;
       }
+      case "round":
+        return A.round(this.num(e.a), e.unit, e.mode);
       case "if":
         return this.bool(e.cond) ? this.num(e.then) : this.num(e.else);
       case "cohort": {

@@ -13,8 +13,32 @@ type Lang = "zh" | "en";
 
 const CMP_TEXT = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=", "≠": "≠" } as const;
 const WORDS = {
-  zh: { yes: "是", no: "否", and: "且", or: "或", not: "非", min: "最小", max: "最大", sep: "，" },
-  en: { yes: "yes", no: "no", and: "and", or: "or", not: "not", min: "min", max: "max", sep: ", " },
+  zh: {
+    yes: "是",
+    no: "否",
+    and: "且",
+    or: "或",
+    not: "非",
+    min: "最小",
+    max: "最大",
+    half: "四舍五入",
+    down: "向下取整",
+    up: "向上取整",
+    sep: "，",
+  },
+  en: {
+    yes: "yes",
+    no: "no",
+    and: "and",
+    or: "or",
+    not: "not",
+    min: "min",
+    max: "max",
+    half: "round",
+    down: "rounddown",
+    up: "roundup",
+    sep: ", ",
+  },
 } as const;
 
 /** Binding strength of an IR node (the language's table), for parentheses in rendered formulas. */
@@ -178,6 +202,8 @@ export class Explainer<T> {
         for (const a of e.args) args += `${args === "" ? "" : ", "}${this.render(a, lang)}`;
         return `${W[e.op]}(${args})`;
       }
+      case "round":
+        return `${W[e.mode]}(${this.render(e.a, lang)}${e.digits > 0 ? `, ${e.digits}` : ""})`;
       case "if":
         return this.render(this.ev.bool(e.cond) ? e.then : e.else, lang);
       case "cohort":

@@ -9,7 +9,7 @@
 
 import type { Analysis } from "./bounds.ts";
 import type { Figure } from "./cohort.ts";
-import { LIMIT, OVERFLOW, SCALE, compareFractions, divScaled, mulScaled, scaleUp } from "./decimal.ts";
+import { LIMIT, OVERFLOW, SCALE, compareFractions, divScaled, mulScaled, roundScaled, scaleUp } from "./decimal.ts";
 import { keyCount, MAX_FACT } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, InputIR, NumExpr, RubricIR } from "./ir.ts";
 import type { LazyReasons } from "./lazy-reason.ts";
@@ -36,7 +36,7 @@ function overflow(): never {
   throw OVERFLOW;
 }
 
-const helpers = { mul: mulScaled, div: divScaled, cmpQV, cmpQQ, overflow, keys: keyCount };
+const helpers = { mul: mulScaled, div: divScaled, round: roundScaled, cmpQV, cmpQQ, overflow, keys: keyCount };
 
 /** A number literal for generated code: only a safe integer ever becomes source. */
 function lit(n: number | bigint): string {
@@ -128,6 +128,8 @@ class Generator {
       case "min":
       case "max":
         return `Math.${e.op}(${e.args.map((a) => this.num(a)).join(", ")})`;
+      case "round":
+        return `H.round(${this.num(e.a)}, ${Number(e.unit)}, "${e.mode}")`;
       case "if":
         return `(${this.bool(e.cond)} ? ${this.num(e.then)} : ${this.num(e.else)})`;
       case "cohort":

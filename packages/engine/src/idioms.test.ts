@@ -65,3 +65,39 @@ ${item(
   });
   it("stays within its bounds on random facts", () => withinBounds(text));
 });
+
+describe("rounding and percentage points", () => {
+  const text = rubricText(
+    `  输入 签订率: 百分比 "签订率"
+  输入 检查次数: 计数 "检查次数"
+  输入 偏差: 百分比 "偏差"
+${item(
+  1,
+  30,
+  `    细则 1 "每低1个百分点扣0.5分" { 基础 10 分 每 (100% - 签订率) 百分点 扣 0.5 分 }
+    细则 2 "不足1个百分点不扣" { 基础 10 分 每 向下取整((100% - 签订率) 百分点) 扣 1 分 }
+    细则 3 "四舍五入到1位" { 得 最小(四舍五入(检查次数 × 1.25, 1), 10) 分 }`,
+)}
+${item(
+  2,
+  30,
+  `    细则 1 "半数远离零" { 得 最小(10 + 四舍五入(偏差 百分点 / 4 - 5), 10) 分 }
+    细则 2 "向下" { 得 最小(10 + 向下取整(偏差 百分点 / 4 - 5, 1), 10) 分 }
+    细则 3 "向上" { 得 最小(10 + 向上取整(偏差 百分点 / 4 - 5, 1), 10) 分 }`,
+)}`,
+    60,
+  );
+  it("counts percentage points and rounds as the sheet says", () => {
+    const r = score(text, { 签订率: 95.5, 检查次数: 3, 偏差: 10 });
+    expect(criterion(r, 1, 1).points).toBe(7.75);
+    expect(criterion(r, 1, 2).points).toBe(6);
+    expect(criterion(r, 1, 3).points).toBe(3.8);
+    expect(criterion(r, 1, 3).zh).toBe("得 最小(四舍五入(3 × 1.25, 1), 10) = 3.8 分（检查次数 = 3）");
+    // 10 / 4 − 5 = −2.5: half away from zero is −3; toward −∞ and +∞ at one decimal keep −2.5.
+    expect([criterion(r, 2, 1).points, criterion(r, 2, 2).points, criterion(r, 2, 3).points]).toEqual([7, 7.5, 7.5]);
+    const s = score(text, { 签订率: 95.5, 检查次数: 3, 偏差: 10.2 });
+    // 10.2 / 4 − 5 = −2.45 → −2, −2.5, −2.4.
+    expect([criterion(s, 2, 1).points, criterion(s, 2, 2).points, criterion(s, 2, 3).points]).toEqual([8, 7.5, 7.6]);
+  });
+  it("stays within its bounds on random facts", () => withinBounds(text));
+});

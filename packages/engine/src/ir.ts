@@ -29,6 +29,16 @@ export type NumExpr =
       readonly span: Span;
     }
   | {
+      /** 四舍五入 / 向下取整 / 向上取整 to a multiple of `unit` (scaled: 10^(6 − digits)). */
+      readonly op: "round";
+      readonly mode: RoundMode;
+      readonly digits: number;
+      readonly unit: bigint;
+      readonly a: NumExpr;
+      readonly display: Display;
+      readonly span: Span;
+    }
+  | {
       readonly op: "if";
       readonly cond: BoolExpr;
       readonly then: NumExpr;
@@ -40,6 +50,9 @@ export type NumExpr =
   | { readonly op: "cohort"; readonly figure: number; readonly display: Display; readonly span: Span };
 
 export type CompareOp = ">=" | ">" | "<=" | "<" | "=" | "≠";
+
+/** Half away from zero (四舍五入, as offices and Excel do), toward −∞, toward +∞. */
+export type RoundMode = "half" | "down" | "up";
 
 export type BoolExpr =
   | { readonly op: "bconst"; readonly value: boolean; readonly span: Span }

@@ -117,6 +117,21 @@ export class ExprLowering {
       }
       case "cohort":
         return this.cohort(e);
+      case "round": {
+        const a = this.num(e.operand);
+        if (!a) return null;
+        const digits = e.digits?.kind === "number" ? Number(e.digits.value) : e.digits ? -1 : 0;
+        if (!Number.isInteger(digits) || digits < 0 || digits > 6) return this.fail(e.span, "digits not 0–6");
+        const unit = 10n ** BigInt(6 - digits);
+        return { op: "round", mode: e.mode, digits, unit, a, display: a.display, span: e.span };
+      }
+      case "percentPoints": {
+        // × 100: 95% (0.95) counts as 95 points of percent.
+        const a = this.num(e.operand);
+        if (!a) return null;
+        const hundred = { op: "const", value: 100n * SCALE_BIG, display: "number", span: e.span } as const;
+        return { op: "mul", a, b: hundred, display: "number", span: e.span };
+      }
       case "call": {
         const args: NumExpr[] = [];
         for (const arg of e.args) {

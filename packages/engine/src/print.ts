@@ -5,6 +5,7 @@ import { translateKeyword, type KeywordSet } from "@kaoping/language";
 import { formatScaled } from "./decimal.ts";
 import type { ClauseIR, CriterionIR, Expr, RubricIR } from "./ir.ts";
 
+const ROUND_WORDS = { half: "round", down: "rounddown", up: "roundup" } as const;
 const CMP = { ">=": ">=", ">": ">", "<=": "<=", "<": "<", "=": "=", "≠": "≠" } as const;
 
 /** An expression in one canonical line, with names, in a keyword set (English by default). */
@@ -35,6 +36,8 @@ export function printExpr(ir: RubricIR, e: Expr, set: KeywordSet = "en"): string
     case "min":
     case "max":
       return `${w(e.op)}(${e.args.map(p).join(", ")})`;
+    case "round":
+      return `${w(ROUND_WORDS[e.mode])}(${p(e.a)}, ${e.digits})`;
     case "if":
     case "bif":
       return `(${w("if")} ${p(e.cond)} ${w("then")} ${p(e.then)} ${w("else")} ${p(e.else)})`;

@@ -21,6 +21,7 @@ function collectExpr(e: Expr, inputs: Set<number>, lets: Set<number>, figures?: 
       return;
     case "neg":
     case "not":
+    case "round":
       collectExpr(e.a, inputs, lets, figures);
       return;
     case "min":

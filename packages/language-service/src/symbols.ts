@@ -188,5 +188,12 @@ function names(expr: Expr, role: Role, reader: string | null, add: Add): void {
     case "cohort":
       if (expr.arg) names(expr.arg, "number", reader, add);
       return;
+    case "round":
+      names(expr.operand, "number", reader, add);
+      if (expr.digits) names(expr.digits, "number", reader, add);
+      return;
+    case "percentPoints":
+      names(expr.operand, "number", reader, add);
+      return;
   }
 }

@@ -122,9 +122,39 @@ export interface CohortCall {
   readonly span: Span;
 }
 
+/** `四舍五入(x, 位数)`: half away from zero; `向下取整` toward −∞; `向上取整` toward +∞. */
+export type RoundMode = "half" | "down" | "up";
+export interface Round {
+  readonly kind: "round";
+  readonly mode: RoundMode;
+  readonly operand: Expr;
+  /** Decimal places to keep (0 when not written); the checker asks for a whole number 0–6. */
+  readonly digits: Expr | null;
+  readonly span: Span;
+}
+
+/** `x 百分点`: a percent counted in percentage points (95% → 95). */
+export interface PercentPoints {
+  readonly kind: "percentPoints";
+  readonly operand: Expr;
+  readonly span: Span;
+}
+
 export type Literal = NumberLiteral | PercentLiteral | BoolLiteral;
 
-export type Expr = Literal | Name | Negate | Arithmetic | Compare | Logical | Not | Conditional | Call | CohortCall;
+export type Expr =
+  | Literal
+  | Name
+  | Negate
+  | Arithmetic
+  | Compare
+  | Logical
+  | Not
+  | Conditional
+  | Call
+  | CohortCall
+  | Round
+  | PercentPoints;
 
 // ── Rules ──────────────────────────────────────────────────────────────────────────────────
 

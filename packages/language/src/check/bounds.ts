@@ -94,6 +94,14 @@ export class RangeFinder {
         const pick = expr.fn === "min" ? Math.min : Math.max;
         return { min: pick(...ranges.map((r) => r.min)), max: pick(...ranges.map((r) => r.max)) };
       }
+      case "round": {
+        // Rounding is monotone: the range's ends, rounded, bound it.
+        const r = this.expr(expr.operand);
+        const digits = expr.digits?.kind === "number" ? Number(expr.digits.value) : 0;
+        return { min: rounded(r.min, digits, expr.mode), max: rounded(r.max, digits, expr.mode) };
+      }
+      case "percentPoints":
+        return multiply(this.expr(expr.operand), point(100));
       case "arithmetic": {
         const l = this.expr(expr.left);
         const r = this.expr(expr.right);
@@ -156,6 +164,19 @@ function point(value: number): Range {
 
 function hull(a: Range, b: Range): Range {
   return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+}
+
+/** A value rounded as the engine does (half away from zero, toward −∞, toward +∞), in floats. */
+function rounded(value: number, digits: number, mode: A.RoundMode): number {
+  if (!Number.isFinite(value)) return value;
+  const scaled = Number((value * 10 ** digits).toFixed(6));
+  const whole =
+    mode === "down"
+      ? Math.floor(scaled)
+      : mode === "up"
+        ? Math.ceil(scaled)
+        : Math.sign(scaled) * Math.floor(Math.abs(scaled) + 0.5);
+  return whole / 10 ** digits;
 }
 
 /** The range of min(a, b). */

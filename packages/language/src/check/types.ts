@@ -2,8 +2,8 @@
 // unit, points), so that "认证率 >= 30" and "得 3 当 企业数" are caught. Also proves divisors
 // non-zero from the guards around them.
 import type * as A from "../ast.ts";
-import { diagnostic, replaceWith } from "../diagnostics/diagnostic.ts";
-import { writeName } from "../lex/tokens.ts";
+import { diagnostic, replaceWith, type Fix } from "../diagnostics/diagnostic.ts";
+import { PercentPoints, wordOf, writeName } from "../lex/tokens.ts";
 import type { Message } from "../diagnostics/diagnostic.ts";
 import { boolType, errorType, numType, type CheckContext, type Dimension, type Type } from "./context.ts";
 import { cohortDependency, cohortKey } from "./cohort.ts";
@@ -113,6 +113,24 @@ export class ExprChecker {
         return this.arithmetic(expr, guards);
       case "cohort":
         return this.cohort(expr);
+      case "round":
+        return this.round(expr, guards);
+      case "percentPoints": {
+        const type = this.number(expr.operand, guards);
+        if (type.kind === "num" && type.dim !== "ratio") {
+          const unit = { start: expr.operand.span.end, end: expr.span.end };
+          this.ctx.report(
+            diagnostic(
+              "KP523",
+              expr.span,
+              { found: describeType(type) },
+              { fixes: [replaceWith(unit, "", { zh: "删去「百分点」", en: "remove the unit" })] },
+            ),
+          );
+          return errorType;
+        }
+        return type.kind === "num" ? numType("number") : type;
+      }
     }
   }
 
@@ -137,6 +155,30 @@ export class ExprChecker {
     }
     if (type.kind !== "num") return errorType;
     return expr.fn === "rank" ? numType("plain") : type;
+  }
+
+  /**
+   * Rounding keeps the measure of what it rounds. The digits are a whole number 0–6 (points keep
+   * six decimals); a percent is refused, since its digits would count in the fraction (95.55% is 0.9555).
+   */
+  private round(expr: A.Round, guards: Guards): Type {
+    const type = this.number(expr.operand, guards);
+    const digits = expr.digits;
+    if (digits && !(digits.kind === "number" && /^[0-6]$/.test(digits.value))) {
+      this.ctx.report(diagnostic("KP524", digits.span, {}));
+    }
+    if (type.kind === "num" && type.dim === "ratio") {
+      this.ctx.report(
+        diagnostic(
+          "KP522",
+          expr.operand.span,
+          {},
+          { fixes: [inPercentPoints(expr.operand, this.ctx.rubric.keywords)] },
+        ),
+      );
+      return errorType;
+    }
+    return type;
   }
 
   private name(expr: A.Name): Type {
@@ -245,6 +287,22 @@ export class ExprChecker {
 function union(a: Guards, b: Guards): Guards {
   if (b.size === 0) return a;
   return new Set([...a, ...b]);
+}
+
+/** The fix that counts a percent in percentage points: `x 百分点`, or `(a - b) 百分点`. */
+export function inPercentPoints(expr: A.Expr, keywords: A.KeywordSet): Fix {
+  const unit = ` ${wordOf(PercentPoints, keywords)}`;
+  const atom = expr.kind === "name" || expr.kind === "percent" || expr.kind === "call" || expr.kind === "round";
+  const { start, end } = expr.span;
+  return {
+    title: { zh: "按百分点计", en: "count it in percentage points" },
+    edits: atom
+      ? [{ span: { start: end, end }, text: unit }]
+      : [
+          { span: { start, end: start }, text: "(" },
+          { span: { start: end, end }, text: `)${unit}` },
+        ],
+  };
 }
 
 /** A stable text for an expression, to name it in messages and to key guard facts. */

@@ -184,6 +184,22 @@ export const codes = {
     zh: `细则 ${criterion} 最多只能扣 ${most} 分，扣分上限 ${cap} 分永远用不上`,
     en: `criterion ${criterion} can never deduct more than ${most}, so its limit of ${cap} deducted never applies`,
   })),
+  KP522: entry("error", () => ({
+    zh: "取整的是百分比：位数会按小数算（95.55% 是 0.9555），请按百分点取整",
+    en: "this rounds a percent, whose digits count in the fraction (95.55% is 0.9555): round its percentage points",
+  })),
+  KP523: entry<{ found: Message }>("error", ({ found }) => ({
+    zh: `「百分点」只用于百分比，这里是${found.zh}`,
+    en: `percentage points are counted of a percent, not of ${found.en}`,
+  })),
+  KP524: entry("error", () => ({
+    zh: "保留的小数位数应为 0 至 6 的整数",
+    en: "the decimal places to keep are a whole number from 0 to 6",
+  })),
+  KP525: entry("error", () => ({
+    zh: "「每」后面是百分比：每 1 就是每 100%，按百分点计才是每 1 个百分点",
+    en: "`per` a percent counts whole 100%s: count percentage points to deduct or add per point",
+  })),
 
   KP601: entry<{ name: S }>("error", ({ name }) => ({
     zh: `测试中的「${name}」不是输入`,

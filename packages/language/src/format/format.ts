@@ -43,6 +43,7 @@ export function format(text: string, options: FormatOptions = {}): FormatResult 
 const indentUnit = "  ";
 
 // Precedence, loosest first; an operand printed below its slot's minimum gets parentheses.
+const roundWords = { half: T.Round, down: T.RoundDown, up: T.RoundUp } as const;
 
 class Printer {
   private readonly lines: string[] = [];
@@ -418,6 +419,12 @@ class Printer {
         ];
       case "cohort":
         return [this.cohort(expr), precedence.atom];
+      case "round": {
+        const args = [this.expr(expr.operand), ...(expr.digits ? [this.expr(expr.digits)] : [])];
+        return [`${this.kw(roundWords[expr.mode])}(${args.join(", ")})`, precedence.atom];
+      }
+      case "percentPoints":
+        return [`${this.expr(expr.operand, precedence.atom)} ${this.kw(T.PercentPoints)}`, precedence.postfix];
       case "negate":
         return [`-${this.expr(expr.operand, precedence.unary)}`, precedence.unary];
       case "not":

@@ -139,6 +139,12 @@ export const CohortAverage = keyword("CohortAverage", ["平均值"], ["cohortavg
 export const CohortSize = keyword("CohortSize", ["参评数"], ["cohortsize"]);
 export const Ascending = keyword("Ascending", ["升序"], ["ascending"]);
 export const Dense = keyword("Dense", ["密集"], ["dense"]);
+/** Rounding: half away from zero (as offices and Excel do), toward −∞, toward +∞. */
+export const Round = keyword("Round", ["四舍五入"], ["round"]);
+export const RoundDown = keyword("RoundDown", ["向下取整"], ["rounddown"]);
+export const RoundUp = keyword("RoundUp", ["向上取整"], ["roundup"]);
+/** A percent counted in percentage points: `(100% - 签订率) 百分点` is 5 at 95%. */
+export const PercentPoints = keyword("PercentPoints", ["百分点"], ["percentage points"]);
 
 export const keywords: readonly Keyword[] = keywordList;
 

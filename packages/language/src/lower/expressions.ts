@@ -81,6 +81,19 @@ export class ExpressionLowering {
       }
       case "cohortCall":
         return this.cohortCall(c);
+      case "roundCall": {
+        const [operand, digits] = nodes(c["expr"]).map((e) => this.expr(e));
+        if (!operand || digits === null) return null;
+        const close = token(c["RParen"]);
+        const mode: A.RoundMode = c["RoundDown"] ? "down" : c["RoundUp"] ? "up" : "half";
+        return {
+          kind: "round",
+          mode,
+          operand,
+          digits: digits ?? null,
+          span: from(token(c["Round"] ?? c["RoundDown"] ?? c["RoundUp"]), close ? tokenSpan(close) : operand.span),
+        };
+      }
       default:
         return null;
     }
@@ -134,7 +147,16 @@ export class ExpressionLowering {
     return reader.errors.length > 0 ? null : result;
   }
 
+  /** An operand, counted in percentage points when `百分点` follows it. */
   private primary(node: CstNode): A.Expr | null {
+    const c = node.children as Children;
+    const operand = this.plainPrimary(node);
+    const unit = token(c["PercentPoints"]);
+    if (!operand || !unit) return operand;
+    return { kind: "percentPoints", operand, span: { start: operand.span.start, end: tokenSpan(unit).end } };
+  }
+
+  private plainPrimary(node: CstNode): A.Expr | null {
     const c = node.children as Children;
     const lead = token(c["NumberLiteral"] ?? c["Yes"] ?? c["No"]);
     const percent = token(c["PercentSign"]);
@@ -146,7 +168,7 @@ export class ExpressionLowering {
     }
     if (c["Yes"]) return { kind: "bool", value: true, span };
     if (c["No"]) return { kind: "bool", value: false, span };
-    const call = first(c["call"]) ?? first(c["cohortCall"]);
+    const call = first(c["call"]) ?? first(c["cohortCall"]) ?? first(c["roundCall"]);
     if (call) return this.expr(call);
     const name = token(c["NameToken"]);
     if (name) return lowerName(name);

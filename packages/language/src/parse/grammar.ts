@@ -481,6 +481,7 @@ class RubricGrammar extends CstParser {
         { ALT: () => this.CONSUME(T.No) },
         { ALT: () => this.SUBRULE(this.call) },
         { ALT: () => this.SUBRULE(this.cohortCall) },
+        { ALT: () => this.SUBRULE(this.roundCall) },
         { ALT: () => this.CONSUME(T.NameToken) },
         {
           ALT: () => {
@@ -491,6 +492,25 @@ class RubricGrammar extends CstParser {
         },
       ]),
     );
+    this.OPTION2(() => this.CONSUME(T.PercentPoints));
+  });
+
+  /** `四舍五入(x[, 位数])` and its two siblings; the digits are any expression here, checked later. */
+  roundCall = this.RULE("roundCall", () => {
+    this.OR(
+      (this.alts["roundCall"] ??= [
+        { ALT: () => this.CONSUME(T.Round) },
+        { ALT: () => this.CONSUME(T.RoundDown) },
+        { ALT: () => this.CONSUME(T.RoundUp) },
+      ]),
+    );
+    this.CONSUME(T.LParen);
+    this.SUBRULE(this.expr);
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.expr);
+    });
+    this.CONSUME(T.RParen);
   });
 
   call = this.RULE("call", () => {

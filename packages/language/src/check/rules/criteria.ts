@@ -6,7 +6,7 @@ import { diagnostic, replaceWith } from "../../diagnostics/diagnostic.ts";
 import { DeductCap, Floor, wordOf } from "../../lex/tokens.ts";
 import { printPoints, RangeFinder } from "../bounds.ts";
 import type { CheckContext } from "../context.ts";
-import { ExprChecker } from "../types.ts";
+import { ExprChecker, inPercentPoints } from "../types.ts";
 
 export function checkCriteria(ctx: CheckContext): void {
   const types = new ExprChecker(ctx);
@@ -60,10 +60,10 @@ function checkRule(
         else checkDeductionCap(ctx, rule, rule.cap, criterion);
       }
       if (rule.floor) types.number(rule.floor.expr);
-      for (const c of rule.clauses) checkClause(types, c);
+      for (const c of rule.clauses) checkClause(ctx, types, c);
       return;
     case "bonus":
-      for (const c of rule.clauses) checkClause(types, c);
+      for (const c of rule.clauses) checkClause(ctx, types, c);
       if (rule.cap) {
         types.number(rule.cap.expr);
         checkCap(ctx, rule);
@@ -108,10 +108,18 @@ function reportBareDeductionCap(ctx: CheckContext, cap: A.DeductionCap): void {
   );
 }
 
-function checkClause(types: ExprChecker, clause: A.Clause): void {
+function checkClause(ctx: CheckContext, types: ExprChecker, clause: A.Clause): void {
   types.number(clause.amount.expr);
-  if (clause.kind === "per") types.number(clause.count);
-  else types.condition(clause.condition);
+  if (clause.kind === "when") {
+    types.condition(clause.condition);
+    return;
+  }
+  const count = types.number(clause.count);
+  if (count.kind === "num" && count.dim === "ratio") {
+    ctx.report(
+      diagnostic("KP525", clause.count.span, {}, { fixes: [inPercentPoints(clause.count, ctx.rubric.keywords)] }),
+    );
+  }
 }
 
 function checkCap(ctx: CheckContext, rule: A.BonusRule): void {

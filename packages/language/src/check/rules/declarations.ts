@@ -121,6 +121,10 @@ export function namesIn(node: A.Expr | A.Rule): A.Name[] {
       return node.args.flatMap(namesIn);
     case "cohort":
       return node.arg ? namesIn(node.arg) : [];
+    case "round":
+      return [...namesIn(node.operand), ...(node.digits ? namesIn(node.digits) : [])];
+    case "percentPoints":
+      return namesIn(node.operand);
     default:
       return [];
   }
