@@ -1,9 +1,13 @@
 // The idioms of the sheets (issue 9 §1), scored by all three evaluators with explanations, and
 // their bounds holding every score seen on random facts.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validFacts } from "../test/arbitraries.ts";
-import { criterion, item, rubricText, score, scorers } from "../test/rubric.ts";
+import { compiled, criterion, item, plain, rubricText, score, scorers } from "../test/rubric.ts";
+import { compile, runTests } from "./index.ts";
 
 const numRuns = Number(process.env["FC_NUM_RUNS"] ?? 200);
 
@@ -100,4 +104,28 @@ ${item(
     expect([criterion(s, 2, 1).points, criterion(s, 2, 2).points, criterion(s, 2, 3).points]).toEqual([8, 7.5, 7.6]);
   });
   it("stays within its bounds on random facts", () => withinBounds(text));
+});
+
+describe("example sheets (rubrics/examples)", () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), "../../../rubrics/examples");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".rubric"));
+  it.each(files)("%s checks clean, passes its tests and stays within its bounds", (file) => {
+    const text = readFileSync(join(dir, file), "utf8");
+    const { rubric, diagnostics } = compile(text);
+    expect(diagnostics.map((d) => `${d.code} ${d.message.en}`)).toEqual([]);
+    if (!rubric) throw new Error(`${file} does not compile`);
+    for (const o of runTests(rubric))
+      expect({ name: o.name, failures: o.failures }).toEqual({ name: o.name, failures: [] });
+    withinBounds(text);
+  });
+  it("scores alike in both keyword sets", () => {
+    const zh = compiled(readFileSync(join(dir, "county-hotline.rubric"), "utf8"));
+    const en = compiled(readFileSync(join(dir, "county-hotline-en.rubric"), "utf8"));
+    fc.assert(
+      fc.property(validFacts(zh), (facts) => {
+        expect(plain(en.score(facts))).toEqual(plain(zh.score(facts)));
+      }),
+      { numRuns },
+    );
+  });
 });
