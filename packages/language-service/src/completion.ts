@@ -70,6 +70,7 @@ const ruleKeywords = [
   "Deduct",
   "Per",
   "Floor",
+  "DeductCap",
   "Bonus",
   "Cap",
   "Zero",
@@ -87,6 +88,10 @@ const expressionKeywords = [
   "No",
   "Min",
   "Max",
+  "Round",
+  "RoundDown",
+  "RoundUp",
+  "PercentPoints",
   "PointsUnit",
   "Per",
   "Deduct",
@@ -259,6 +264,26 @@ const ruleSnippets: readonly Snippet[] = [
     body: {
       zh: "{Base} ${1:10} {PointsUnit} {Per} ${2:违规次数} {Deduct} ${3:1} {PointsUnit} {Floor} ${4:0} {PointsUnit}",
       en: "{Base} ${1:10} {PointsUnit} {Deduct} ${3:1} {PointsUnit} {Per} ${2:violations} {Floor} ${4:0} {PointsUnit}",
+    },
+  },
+  {
+    label: {
+      zh: "扣分有上限：基础 … 每 … 扣 … 最多扣 …",
+      en: "deduction with a cap: base … per … deduct … deduct at most …",
+    },
+    body: {
+      zh: "{Base} ${1:20} {PointsUnit} {Per} ${2:发现问题数} {Deduct} ${3:3} {PointsUnit} {DeductCap} ${4:12} {PointsUnit}",
+      en: "{Base} ${1:20} {PointsUnit} {Deduct} ${3:3} {PointsUnit} {Per} ${2:findings} {DeductCap} ${4:12} {PointsUnit}",
+    },
+  },
+  {
+    label: {
+      zh: "每低1个百分点扣分：基础 … 每 (100% - …) 百分点 扣 …",
+      en: "per percentage point short: base … per (100% - …) percentage points deduct …",
+    },
+    body: {
+      zh: "{Base} ${1:10} {PointsUnit} {Per} (${2:100}% - ${3:签订率}) {PercentPoints} {Deduct} ${4:0.5} {PointsUnit}",
+      en: "{Base} ${1:10} {PointsUnit} {Deduct} ${4:0.5} {PointsUnit} {Per} (${2:100}% - ${3:rate}) {PercentPoints}",
     },
   },
   {

@@ -58,6 +58,7 @@ const meanings: Readonly<Record<string, Meaning>> = {
   Floor: { zh: "扣分的下限（不写为 0，扣完为止）", en: "the floor of deductions (0 when not written)" },
   Bonus: { zh: "加分：计在标准分之外", en: "bonus points, on top of the standard points" },
   Cap: { zh: "加分的上限", en: "the cap of a bonus" },
+  DeductCap: { zh: "扣分合计的上限（与最低分不同）", en: "the most a deduction takes, apart from its floor" },
   Zero: { zh: "不得分：条件成立时本条细则得 0 分", en: "knock-out: the criterion scores 0 when the condition holds" },
   PointsUnit: { zh: "分（可省略）", en: "points (optional)" },
   Grades: { zh: "等级：总分达到的第一档", en: "grades: the first band the total reaches" },
@@ -76,6 +77,10 @@ const meanings: Readonly<Record<string, Meaning>> = {
   No: { zh: "否", en: "no" },
   Min: { zh: "最小值：最小(a, b, …)", en: "the least: min(a, b, …)" },
   Max: { zh: "最大值：最大(a, b, …)", en: "the greatest: max(a, b, …)" },
+  Round: { zh: "四舍五入：四舍五入(x, 位数)", en: "round half away from zero: round(x, digits)" },
+  RoundDown: { zh: "向下取整：向下取整(x[, 位数])", en: "round toward −∞: rounddown(x[, digits])" },
+  RoundUp: { zh: "向上取整：向上取整(x[, 位数])", en: "round toward +∞: roundup(x[, digits])" },
+  PercentPoints: { zh: "百分比按百分点计：(100% - 签订率) 百分点", en: "a percent in points: (100% - rate) percentage points" },
 };
 
 export interface KeywordInfo {
