@@ -42,7 +42,7 @@ export function format(text: string, options: FormatOptions = {}): FormatResult 
 
 const indentUnit = "  ";
 
-// Precedence, loosest first; an operand printed below its slot's minimum gets parentheses.
+/** The word of each rounding mode. */
 const roundWords = { half: T.Round, down: T.RoundDown, up: T.RoundUp } as const;
 
 class Printer {
