@@ -9,6 +9,7 @@ import { SCALE, formatScaled, roundScaled } from "./decimal.ts";
 import { engineDiagnostic, type EngineDiagnostic } from "./diagnostics.ts";
 import { MAX_FACT } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, InputIR, NumExpr, RubricIR, RuleIR } from "./ir.ts";
+import { percentRange } from "./ir.ts";
 import type { RuleKind } from "./result.ts";
 
 export interface Interval {
@@ -146,8 +147,10 @@ export class Analysis {
       case "count":
       case "number":
         return { lo: 0, hi: this.factMax };
-      case "percent":
-        return { lo: 0, hi: SCALE };
+      case "percent": {
+        const [lo, hi] = percentRange(input);
+        return { lo: Number(lo), hi: Number(hi) };
+      }
       case "score":
         return { lo: Number(input.min ?? 0n), hi: Number(input.max ?? 0n) };
       case "yesno":

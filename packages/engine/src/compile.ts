@@ -26,6 +26,7 @@ import { Interpreter } from "./interpret.ts";
 import { lazyReasons } from "./lazy-reason.ts";
 import { inputsRead, inputsReadByVeto } from "./reads.ts";
 import type { InputKind, RubricIR } from "./ir.ts";
+import { percentRange } from "./ir.ts";
 import { lower } from "./lower.ts";
 import type { TestIR } from "./lower-tests.ts";
 import type { RuleKind, ScoreOptions, ScoreResult, TotalsResult } from "./result.ts";
@@ -62,7 +63,7 @@ export interface CompileResult {
   readonly diagnostics: readonly CompileDiagnostic[];
 }
 
-/** An input as a form needs it. Numbers are plain (a percent's range is 0..100). */
+/** An input as a form needs it. Numbers are plain; a percent's range is in percent points (0..100 unless declared). */
 export interface InputInfo {
   readonly name: string;
   readonly label: string | null;
@@ -211,8 +212,8 @@ function inputInfo(ir: RubricIR): InputInfo[] {
     help: i.help,
     kind: i.kind,
     unit: i.unit,
-    min: i.kind === "score" ? points(i.min) : null,
-    max: i.kind === "score" ? points(i.max) : null,
+    min: i.kind === "score" ? points(i.min) : i.kind === "percent" ? Number(percentRange(i)[0]) / 10_000 : null,
+    max: i.kind === "score" ? points(i.max) : i.kind === "percent" ? Number(percentRange(i)[1]) / 10_000 : null,
     step: i.kind === "score" ? points(i.step) : null,
     default: defaultFact(i),
     item: i.item,

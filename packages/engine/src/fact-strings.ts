@@ -21,6 +21,7 @@ function normalizeNumber(text: string): string {
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
     .replace(/．/g, ".")
     .replace(/％/g, "%")
+    .replace(/[−－]/g, "-")
     .replace(/[,，](?=\d{3}(?:\D|$))/g, "");
 }
 
@@ -82,6 +83,12 @@ export function readFactCell(
     }
     case "percent": {
       const t = normalizeNumber(text);
+      // A declared range may be negative (增长率 -100% 至 1000%): a leading minus is read, the range checks it.
+      const sign = t.startsWith("-") ? -1 : 1;
+      if (sign < 0 && t.endsWith("%")) {
+        const n = readNumber(t.slice(1, -1));
+        return { ok: true, value: typeof n === "number" ? -n : cell };
+      }
       if (t.endsWith("%")) return { ok: true, value: readNumber(t.slice(0, -1)) };
       if (!NUMBER.test(t)) return { ok: true, value: cell };
       const n = Number(t);

@@ -7,6 +7,7 @@
 import { SCALE } from "./decimal.ts";
 import { MAX_VALUE } from "./decimal.ts";
 import type { InputIR } from "./ir.ts";
+import { percentRange } from "./ir.ts";
 
 /** The largest count, number or score a fact may hold. */
 export const MAX_FACT = Number(MAX_VALUE);
@@ -54,16 +55,19 @@ export function slotReader(input: InputIR): SlotReader {
         }
         return v === undefined ? def : undefined;
       };
-    case "percent":
+    case "percent": {
+      // The range in percent points: 0..100, or as declared.
+      const [lo, hi] = percentRange(input).map((x) => Number(x) / 10_000) as [number, number];
       return (f) => {
         const v = f[name];
-        if (typeof v === "number" && v >= 0 && v <= 100) {
+        if (typeof v === "number" && v >= lo && v <= hi) {
           // Percent points with at most four decimals are a ratio with at most six.
           const x = Math.round(v * 10_000);
           if (x / 10_000 === v) return x + 0;
         }
         return v === undefined ? def : undefined;
       };
+    }
     case "score": {
       const min = Number(input.min ?? 0n);
       const max = Number(input.max ?? 0n);

@@ -12,6 +12,7 @@ import type { Figure } from "./cohort.ts";
 import { LIMIT, OVERFLOW, SCALE, compareFractions, divScaled, mulScaled, roundScaled, scaleUp } from "./decimal.ts";
 import { keyCount, MAX_FACT } from "./facts.ts";
 import type { BoolExpr, ClauseIR, CriterionIR, InputIR, NumExpr, RubricIR } from "./ir.ts";
+import { percentRange } from "./ir.ts";
 import type { LazyReasons } from "./lazy-reason.ts";
 import type { ScoreResult, TotalsResult, VetoResult } from "./result.ts";
 
@@ -277,11 +278,13 @@ class Generator {
           `if (typeof v === "number" && v >= 0 && v <= ${lit(MAX_FACT)}) { ${s} = Math.round(v * ${S}); if (${s} / ${S} !== v) return undefined; ${s} += 0; } ${otherwise}`,
         );
         break;
-      case "percent":
+      case "percent": {
+        const [lo, hi] = percentRange(input).map((x) => Number(x) / 10_000);
         this.emit(
-          `if (typeof v === "number" && v >= 0 && v <= 100) { ${s} = Math.round(v * 10000); if (${s} / 10000 !== v) return undefined; ${s} += 0; } ${otherwise}`,
+          `if (typeof v === "number" && v >= ${lo} && v <= ${hi}) { ${s} = Math.round(v * 10000); if (${s} / 10000 !== v) return undefined; ${s} += 0; } ${otherwise}`,
         );
         break;
+      }
       case "score": {
         const min = input.min ?? 0n;
         const max = input.max ?? 0n;

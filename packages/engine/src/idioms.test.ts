@@ -129,3 +129,36 @@ describe("example sheets (rubrics/examples)", () => {
     );
   });
 });
+
+describe("percent inputs with their own range (百分比 0% 至 200%)", () => {
+  const text = rubricText(
+    `  输入 完成率: 百分比 0% 至 200% "任务完成率"
+  输入 增长率: 百分比 -100% 至 1000% "产值增长率" 默认 -5%
+${item(
+  1,
+  20,
+  `    细则 1 "超额完成的按100%计" { 得 最小(完成率, 100%) × 10 分 }
+    细则 2 "每增长1个百分点得0.5分，最高10分" { 得 最小(最大(增长率 百分点 × 0.5, 0), 10) 分 }`,
+)}`,
+    20,
+  );
+  it("scores within the declared range and refuses facts outside it, on every path", () => {
+    const r = score(text, { 完成率: 150, 增长率: 8 });
+    expect([criterion(r, 1, 1).points, criterion(r, 1, 2).points]).toEqual([10, 4]);
+    expect(criterion(score(text, { 完成率: 80 }), 1, 2).points).toBe(0);
+    for (const s of scorers(text)) {
+      expect(s.validate({ 完成率: 200, 增长率: -100 }).ok).toBe(true);
+      const bad = s.validate({ 完成率: 200.5, 增长率: -100.5 });
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.errors.map((e) => e.message.zh)).toContain("「任务完成率」应在 0 至 200 之间");
+    }
+  });
+  it("tells the form its range in percent points", () => {
+    const [gen] = scorers(text);
+    expect(gen?.inputs.map((i) => [i.name, i.min, i.max])).toEqual([
+      ["完成率", 0, 200],
+      ["增长率", -100, 1000],
+    ]);
+  });
+  it("stays within its bounds on random facts", () => withinBounds(text));
+});

@@ -95,7 +95,10 @@ export interface InputIR {
   readonly help: string | null;
   readonly kind: InputKind;
   readonly unit: string | null;
-  /** Score range and step (scaled); null step means any value with at most six decimals. */
+  /**
+   * Score range and step (scaled); null step means any value with at most six decimals. A percent
+   * input's declared range (see `percentRange`), null when it has none.
+   */
   readonly min: bigint | null;
   readonly max: bigint | null;
   readonly step: bigint | null;
@@ -221,6 +224,11 @@ export interface RubricIR {
   readonly grades: readonly GradeIR[];
   readonly vetoes: readonly VetoIR[];
   readonly cohort: CohortIR;
+}
+
+/** A percent input's range as scaled fractions: its declared one (`百分比 0% 至 200%`), else 0..100%. */
+export function percentRange(input: InputIR): readonly [bigint, bigint] {
+  return [input.min ?? 0n, input.max ?? 1_000_000n];
 }
 
 /** True for expressions that produce yes/no. */

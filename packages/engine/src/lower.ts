@@ -48,17 +48,24 @@ class Lowering extends ExprLowering {
       if (min === null || max === null || (node.type.step && step === null)) return null;
       if (min > max || (step !== null && step <= 0n)) return this.fail(node.type.span, "score range");
     }
+    if (node.type.kind === "percent" && node.type.range) {
+      min = this.signedPercent(node.type.range.min);
+      max = this.signedPercent(node.type.range.max);
+      if (min === null || max === null) return null;
+      if (min >= max) return this.fail(node.type.span, "percent range");
+    }
     let def: bigint | null = null;
     const d = node.default;
     if (d !== null) {
-      // Facts are never negative, so neither is a default.
-      if (d.kind === "negate") return this.fail(d.span, `negative default of ${name}`);
+      // Facts are never negative (but a percent's declared range may be), so neither is a default.
+      if (d.kind === "negate" && !(kind === "percent" && min !== null && min < 0n))
+        return this.fail(d.span, `negative default of ${name}`);
       if (kind === "yesno") {
         if (d.kind !== "bool") return this.fail(d.span, `default of ${name}`);
         def = d.value ? 1n : 0n;
       } else if (kind === "percent") {
         if (d.kind === "bool") return this.fail(d.span, `default of ${name}`);
-        def = this.percent(d);
+        def = d.kind === "negate" ? this.signedPercent(d) : this.percent(d);
       } else {
         if (d.kind !== "number") return this.fail(d.span, `default of ${name}`);
         def = this.decimal(d);
@@ -133,6 +140,15 @@ class Lowering extends ExprLowering {
         return { kind: "bonus", clauses, cap, span: r.span };
       }
     }
+  }
+
+  /** A percent literal, maybe negated (a percent range's bound, a default within it), as a scaled fraction. */
+  signedPercent(literal: A.PercentLiteral | A.Negate): bigint | null {
+    if (literal.kind === "percent") return this.percent(literal);
+    const inner = literal.operand;
+    if (inner.kind !== "percent") return this.fail(literal.span, "percent bound");
+    const v = this.percent(inner);
+    return v === null ? null : -v;
   }
 
   knockOuts(list: readonly A.KnockOut[]): KnockOutIR[] | null {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { SCALE, formatScaled, scaledFromNumber } from "./decimal.ts";
 import { MAX_FACT } from "./facts.ts";
 import type { InputIR } from "./ir.ts";
+import { percentRange } from "./ir.ts";
 import type { Message } from "./diagnostics.ts";
 
 /** A discretionary fact: a score, with the assessor's reason (required below the maximum). */
@@ -66,7 +67,7 @@ function labelOf(input: InputIR): string {
 function range(input: InputIR): [string, string] {
   switch (input.kind) {
     case "percent":
-      return ["0", "100"];
+      return percentRange(input).map((x) => formatScaled(x * 100n)) as [string, string];
     case "score":
       return [formatScaled(input.min ?? 0n), formatScaled(input.max ?? 0n)];
     default:
@@ -91,7 +92,10 @@ function factMessage(input: InputIR, code: FactErrorCode): Message {
             en: `"${L}" must be a score from ${lo} to ${hi}, or { value, reason }`,
           };
         case "percent":
-          return { zh: `「${L}」应为 0 至 100 之间的百分数`, en: `"${L}" must be a percentage from 0 to 100` };
+          return {
+            zh: `「${L}」应为 ${lo} 至 ${hi} 之间的百分数`,
+            en: `"${L}" must be a percentage from ${lo} to ${hi}`,
+          };
         default:
           return { zh: `「${L}」应为数字`, en: `"${L}" must be a number` };
       }
@@ -216,8 +220,8 @@ function fieldSchema(input: InputIR): z.ZodType {
     case "percent":
       schema = z
         .number({ error })
-        .min(0, { error })
-        .max(100, { error })
+        .min(Number(percentRange(input)[0]) / 10_000, { error })
+        .max(Number(percentRange(input)[1]) / 10_000, { error })
         .refine((v) => decimalsOk(v, 4), { error, params: { kind: "decimals" } });
       break;
     case "score": {

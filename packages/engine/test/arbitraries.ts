@@ -16,11 +16,16 @@ export function validFact(input: InputInfo): fc.Arbitrary<unknown> {
       );
     case "number":
       return fc.integer({ min: 0, max: 1_000_000_000_000 }).map((x) => x / 1_000_000);
-    case "percent":
+    case "percent": {
+      // Percent points with up to four decimals, within the input's range (0..100 unless declared).
+      const lo = Math.round((input.min ?? 0) * 10_000);
+      const hi = Math.round((input.max ?? 100) * 10_000);
       return fc.oneof(
-        fc.constantFrom(0, 30, 60, 97.9, 98, 99.9999, 100),
-        fc.integer({ min: 0, max: 1_000_000 }).map((x) => x / 10_000),
+        fc.constantFrom(0, 30, 60, 97.9, 98, 99.9999, 100).filter((v) => v * 10_000 >= lo && v * 10_000 <= hi),
+        fc.constantFrom(lo / 10_000, hi / 10_000),
+        fc.integer({ min: lo, max: hi }).map((x) => x / 10_000),
       );
+    }
     case "score": {
       const min = input.min ?? 0;
       const max = input.max ?? 0;

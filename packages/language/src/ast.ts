@@ -250,7 +250,12 @@ export type InputType =
   | { readonly kind: "yesno"; readonly span: Span }
   | { readonly kind: "count"; readonly span: Span }
   | { readonly kind: "number"; readonly unit: Text | null; readonly span: Span }
-  | { readonly kind: "percent"; readonly span: Span }
+  | {
+      readonly kind: "percent";
+      /** `百分比 0% 至 200%`; null for the default 0%..100%. */
+      readonly range: { readonly min: PercentLiteral | Negate; readonly max: PercentLiteral | Negate } | null;
+      readonly span: Span;
+    }
   | {
       readonly kind: "score";
       readonly min: NumberLiteral;

@@ -55,8 +55,8 @@ export function FactInput({ info, value, onChange, disabled, problem, missing, s
           aria-describedby={describedBy}
           status={status}
           disabled={disabled}
-          min={0}
-          max={info.kind === "percent" ? 100 : undefined}
+          min={info.kind === "percent" ? (info.min ?? 0) : 0}
+          max={info.kind === "percent" ? (info.max ?? 100) : undefined}
           precision={info.kind === "count" ? 0 : undefined}
           step={1}
           value={typeof value === "number" ? value : null}

@@ -149,7 +149,9 @@ export class RangeFinder {
       case "yesno":
         return { min: 0, max: 1 };
       case "percent":
-        return { min: 0, max: 1 };
+        return type.range
+          ? { min: this.expr(type.range.min).min, max: this.expr(type.range.max).max }
+          : { min: 0, max: 1 };
       case "score":
         return { min: Number(type.min.value), max: Number(type.max.value) };
       default:

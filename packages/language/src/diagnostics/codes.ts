@@ -200,6 +200,14 @@ export const codes = {
     zh: "「每」后面是百分比：每 1 就是每 100%，按百分点计才是每 1 个百分点",
     en: "`per` a percent counts whole 100%s: count percentage points to deduct or add per point",
   })),
+  KP526: entry<{ value: S }>("error", ({ value }) => ({
+    zh: `百分比的范围要写百分号：${value}%`,
+    en: `a percent's range is written with the percent sign: ${value}%`,
+  })),
+  KP527: entry<{ min: S; max: S }>("error", ({ min, max }) => ({
+    zh: `百分比的范围应从小到大：${min} 至 ${max}`,
+    en: `a percent's range goes from low to high: ${min} to ${max}`,
+  })),
 
   KP601: entry<{ name: S }>("error", ({ name }) => ({
     zh: `测试中的「${name}」不是输入`,

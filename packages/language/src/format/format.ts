@@ -219,7 +219,9 @@ class Printer {
       case "count":
         return this.kw(T.CountType);
       case "percent":
-        return this.kw(T.PercentType);
+        return type.range
+          ? `${this.kw(T.PercentType)} ${this.expr(type.range.min)} ${this.kw(T.To)} ${this.expr(type.range.max)}`
+          : this.kw(T.PercentType);
       case "number":
         return type.unit
           ? `${this.kw(T.NumberType)} ${this.kw(T.Unit)} ${this.text(type.unit)}`

@@ -4,7 +4,7 @@
 // to nulls, never to exceptions.
 import type { CstNode, IToken } from "chevrotain";
 import type * as A from "../ast.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnostic, replaceWith, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { first, nodeSpan, nodes, token, tokenSpan, tokens, type Children } from "./cst.ts";
 import { ExpressionLowering } from "./expressions.ts";
 import {
@@ -12,6 +12,7 @@ import {
   lowerName,
   lowerNumber,
   lowerOrdinal,
+  lowerSignedNumber,
   lowerText,
   lowerUnsignedNumber,
   missingName,
@@ -165,12 +166,42 @@ export class Lowering {
     const span = nodeSpan(node);
     if (c["CountType"]) return { kind: "count", span };
     if (c["NumberType"]) return { kind: "number", unit: lowerText(token(c["TextToken"])), span };
-    if (c["PercentType"]) return { kind: "percent", span };
+    if (c["PercentType"]) return { kind: "percent", range: this.percentRange(c), span };
     if (c["ScoreType"]) {
       const [min, max, step] = nodes(c["signedNumber"]).map((n) => lowerUnsignedNumber(n, this.diagnostics));
       return { kind: "score", min: min ?? zero(span), max: max ?? zero(span), step: step ?? null, span };
     }
     return { kind: "yesno", span };
+  }
+
+  /** `百分比 a% 至 b%`: a number without its % is read as a percent and reported with the fix. */
+  private percentRange(c: Children): { min: A.PercentLiteral | A.Negate; max: A.PercentLiteral | A.Negate } | null {
+    const [lo, hi] = nodes(c["signedNumber"]).map((n) => lowerSignedNumber(n));
+    if (!lo || !hi) return null;
+    const signs = tokens(c["PercentSign"]).map((t) => t.startOffset);
+    const bound = (n: A.NumberLiteral | A.Negate): A.PercentLiteral | A.Negate => {
+      const literal = (n.kind === "negate" ? n.operand : n) as A.NumberLiteral;
+      const hasSign = signs.includes(literal.span.end);
+      if (!hasSign) {
+        const at = { start: literal.span.end, end: literal.span.end };
+        this.diagnostics.push(
+          diagnostic(
+            "KP526",
+            n.span,
+            { value: literal.value },
+            { fixes: [replaceWith(at, "%", { zh: `写成 ${literal.value}%`, en: `write ${literal.value}%` })] },
+          ),
+        );
+      }
+      const end = hasSign ? literal.span.end + 1 : literal.span.end;
+      const percent: A.PercentLiteral = {
+        kind: "percent",
+        value: literal.value,
+        span: { start: literal.span.start, end },
+      };
+      return n.kind === "negate" ? { kind: "negate", operand: percent, span: { start: n.span.start, end } } : percent;
+    };
+    return { min: bound(lo), max: bound(hi) };
   }
 
   private letDecl(node: CstNode, item: number | null): void {

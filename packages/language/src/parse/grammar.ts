@@ -115,7 +115,19 @@ class RubricGrammar extends CstParser {
             });
           },
         },
-        { ALT: () => this.CONSUME(T.PercentType) },
+        {
+          ALT: () => {
+            this.CONSUME(T.PercentType);
+            // `百分比 0% 至 200%`: its own range (a missing % is read, and reported by the lowering).
+            this.OPTION3(() => {
+              this.SUBRULE4(this.signedNumber);
+              this.OPTION4(() => this.CONSUME(T.PercentSign));
+              this.CONSUME2(T.To);
+              this.SUBRULE5(this.signedNumber);
+              this.OPTION5(() => this.CONSUME2(T.PercentSign));
+            });
+          },
+        },
         {
           ALT: () => {
             this.CONSUME(T.ScoreType);

@@ -4,7 +4,7 @@ import type * as A from "../../ast.ts";
 import { diagnostic } from "../../diagnostics/diagnostic.ts";
 import { errorType, inputValueType, type CheckContext } from "../context.ts";
 import { ExprChecker } from "../types.ts";
-import { literalFits, quotedName } from "./literal-fits.ts";
+import { literalFits, percentBound, quotedName } from "./literal-fits.ts";
 
 export function checkDeclarations(ctx: CheckContext): void {
   const declared = new Map<string, A.Name>();
@@ -28,6 +28,7 @@ export function checkDeclarations(ctx: CheckContext): void {
 
   for (const input of ctx.rubric.inputs) {
     checkScoreRange(ctx, input);
+    checkPercentRange(ctx, input);
     if (input.default) {
       const fits = literalFits(input, input.default);
       if (fits) ctx.report(diagnostic("KP405", input.default.span, { what: quotedName(input.name.name), type: fits }));
@@ -49,6 +50,34 @@ export function checkDeclarations(ctx: CheckContext): void {
     }
     ctx.names.set(decl.name.name, { kind: "let", let: decl, type: types.type(decl.expr) });
   }
+}
+
+/** `百分比 200% 至 0%` is surely the range reversed: said in plain words, with the swap as the fix. */
+function checkPercentRange(ctx: CheckContext, input: A.Input): void {
+  if (input.type.kind !== "percent" || !input.type.range) return;
+  const { min, max } = input.type.range;
+  if (percentBound(min) < percentBound(max)) return;
+  const written = (b: A.PercentLiteral | A.Negate): string => `${percentBound(b)}%`;
+  ctx.report(
+    diagnostic(
+      "KP527",
+      { start: min.span.start, end: max.span.end },
+      { min: written(min), max: written(max) },
+      percentBound(min) > percentBound(max)
+        ? {
+            fixes: [
+              {
+                title: { zh: "交换上下限", en: "swap the bounds" },
+                edits: [
+                  { span: min.span, text: written(max) },
+                  { span: max.span, text: written(min) },
+                ],
+              },
+            ],
+          }
+        : {},
+    ),
+  );
 }
 
 function checkScoreRange(ctx: CheckContext, input: A.Input): void {

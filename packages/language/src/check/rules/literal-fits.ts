@@ -7,6 +7,11 @@ export function quotedName(name: string): Message {
   return { zh: `「${name}」`, en: `"${name}"` };
 }
 
+/** The percent a range bound stands for, e.g. -100 for -100%. */
+export function percentBound(bound: A.PercentLiteral | A.Negate): number {
+  return bound.kind === "negate" ? -Number((bound.operand as A.PercentLiteral).value) : Number(bound.value);
+}
+
 /** Null when the literal fits; otherwise what the input's values look like. */
 export function literalFits(input: A.Input, value: A.Literal | A.Negate): Message | null {
   const type = input.type;
@@ -21,10 +26,16 @@ export function literalFits(input: A.Input, value: A.Literal | A.Negate): Messag
         : { zh: "不小于 0 的整数", en: "a whole number, 0 or more" };
     case "number":
       return plain !== null && !negative ? null : { zh: "不小于 0 的数", en: "a number, 0 or more" };
-    case "percent":
-      return value.kind === "percent" && Number(value.value) <= 100
+    case "percent": {
+      const [lo, hi] = type.range ? [percentBound(type.range.min), percentBound(type.range.max)] : [0, 100];
+      // A reversed range is reported once, as KP527.
+      if (lo >= hi) return null;
+      const percent = value.kind === "negate" ? value.operand : value;
+      const v = percent.kind === "percent" ? (negative ? -1 : 1) * Number(percent.value) : null;
+      return v !== null && v >= lo && v <= hi
         ? null
-        : { zh: "0% 至 100% 的百分数（带 %）", en: "a percentage from 0% to 100% (with %)" };
+        : { zh: `${lo}% 至 ${hi}% 的百分数（带 %）`, en: `a percentage from ${lo}% to ${hi}% (with %)` };
+    }
     case "score": {
       const lo = Number(type.min.value);
       const hi = Number(type.max.value);
