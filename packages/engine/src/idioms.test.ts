@@ -108,7 +108,8 @@ ${item(
 
 describe("example sheets (rubrics/examples)", () => {
   const dir = join(dirname(fileURLToPath(import.meta.url)), "../../../rubrics/examples");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".rubric"));
+  // The sheets of these idioms; the cohort sheets there are scored as cohorts by their own tests.
+  const files = readdirSync(dir).filter((f) => f.startsWith("county-hotline") && f.endsWith(".rubric"));
   it.each(files)("%s checks clean, passes its tests and stays within its bounds", (file) => {
     const text = readFileSync(join(dir, file), "utf8");
     const { rubric, diagnostics } = compile(text);
