@@ -42,4 +42,26 @@ ${item(
   it("gives each veto the inputs its condition reads", () => {
     expect(rubric.vetoes[0]?.reads).toEqual(["企业数", "培训人数", "有方案", "重大事故"]);
   });
+
+  it("follows a cohort figure to the inputs its argument reads, also through a derived value", () => {
+    const cohort = compiled(
+      rubricText(
+        `  输入 办结率: 百分比 "办结率"
+  输入 受理数: 计数 "受理数"
+  输入 办结数: 计数 "办结数"
+  令 计算办结率 = 若 受理数 > 0 则 办结数 / 受理数 否则 0%
+  令 排名 = 名次(计算办结率)
+${item(
+  1,
+  30,
+  `    细则 1 "办结率第1名得15分" { 得 最大(16 - 名次(办结率), 0) 分 }
+    细则 2 "按计算排名" { 得 最大(16 - 排名, 0) 分 }`,
+)}`,
+        30,
+      ),
+    );
+    const read = (c: number) => cohort.items[0]?.criteria.find((x) => x.number === c)?.reads;
+    expect(read(1)).toEqual(["办结率"]);
+    expect(read(2)).toEqual(["受理数", "办结数"]);
+  });
 });

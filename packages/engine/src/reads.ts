@@ -83,24 +83,41 @@ export function collectCriterion(c: CriterionIR, inputs: Set<number>, lets: Set<
 export function inputsRead(ir: RubricIR, c: CriterionIR): string[] {
   const inputs = new Set<number>();
   const lets = new Set<number>();
-  collectCriterion(c, inputs, lets);
-  return inputNames(ir, inputs, lets);
+  const figures = new Set<number>();
+  collectCriterion(c, inputs, lets, figures);
+  return inputNames(ir, inputs, lets, figures);
 }
 
 /** The names of the inputs a veto's condition reads, directly or through derived values. */
 export function inputsReadByVeto(ir: RubricIR, v: VetoIR): string[] {
   const inputs = new Set<number>();
   const lets = new Set<number>();
-  collectExpr(v.cond, inputs, lets);
-  return inputNames(ir, inputs, lets);
+  const figures = new Set<number>();
+  collectExpr(v.cond, inputs, lets, figures);
+  return inputNames(ir, inputs, lets, figures);
 }
 
-/** The inputs read, with those the derived values read added, by name in declaration order. */
-function inputNames(ir: RubricIR, inputs: Set<number>, lets: Set<number>): string[] {
-  // A derived value reads only those declared before it: one pass from the last reaches them all.
-  for (let slot = ir.lets.length - 1; slot >= 0; slot--) {
-    const l = ir.lets[slot];
-    if (l && lets.has(slot)) collectExpr(l.expr, inputs, lets);
+/**
+ * The inputs read, with those the derived values and cohort figures read added, by name in
+ * declaration order. A figure's argument (`名次(办结率)` reads 办结率) is cohort-free but may read
+ * derived values, and a derived value may use a figure, so the two expand each other.
+ */
+function inputNames(ir: RubricIR, inputs: Set<number>, lets: Set<number>, figures: Set<number>): string[] {
+  const expanded = new Set<number>();
+  for (;;) {
+    // A derived value reads only those declared before it: one pass from the last reaches them all.
+    for (let slot = ir.lets.length - 1; slot >= 0; slot--) {
+      const l = ir.lets[slot];
+      if (l && lets.has(slot)) collectExpr(l.expr, inputs, lets, figures);
+    }
+    const fresh = [...figures].filter((f) => !expanded.has(f));
+    if (fresh.length === 0) break;
+    for (const f of fresh) {
+      expanded.add(f);
+      const arg = ir.cohort.figures[f]?.arg;
+      const expr = arg === null || arg === undefined ? undefined : ir.cohort.args[arg];
+      if (expr) collectExpr(expr, inputs, lets, figures);
+    }
   }
   return ir.inputs.filter((i) => inputs.has(i.slot)).map((i) => i.name);
 }
