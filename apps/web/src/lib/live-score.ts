@@ -1,9 +1,7 @@
 // Scores the form as the assessor types, in the browser, with the same engine the server uses.
 // Facts may be incomplete: the criteria that read a missing or invalid fact show no points, the
 // rest show theirs, so that the sheet fills in as the questions are answered.
-import type { CompiledRubric, InputInfo, ScoreResult } from "@kaoping/engine";
-import { check, type Rubric } from "@kaoping/language";
-import { compile } from "@kaoping/engine";
+import { type CompiledRubric, compile, type InputInfo, type ScoreResult } from "@kaoping/engine";
 import { type FormLayout, layoutForm } from "./form-layout.ts";
 
 export type FactInput = boolean | number | { readonly value: number; readonly reason?: string };
@@ -30,20 +28,17 @@ export function toFacts(draft: FactDraft): Record<string, FactInput> {
 
 export interface PreparedRubric {
   readonly compiled: CompiledRubric;
-  readonly ast: Rubric;
   readonly layout: FormLayout;
   readonly inputsByName: ReadonlyMap<string, InputInfo>;
 }
 
 /** Compiles a rubric source for the form; null when it does not compile (never for a published version). */
 export function prepareRubric(source: string): PreparedRubric | null {
-  const checked = check(source);
-  const { rubric } = compile(checked);
+  const { rubric } = compile(source);
   if (!rubric) return null;
   return {
     compiled: rubric,
-    ast: checked.rubric,
-    layout: layoutForm(checked.rubric),
+    layout: layoutForm(rubric),
     inputsByName: new Map(rubric.inputs.map((i) => [i.name, i])),
   };
 }
@@ -160,8 +155,8 @@ export function liveScore(prepared: PreparedRubric, draft: FactDraft): LiveScore
   }
   const items: LiveItem[] = result.items.map((item) => {
     const criteria = item.criteria.map((c): LiveCriterion => {
-      const reads = layout.reads.get(`${item.number}.${c.number}`) ?? new Set<string>();
-      const blocked = [...reads].some((n) => unknown.has(n));
+      const reads = layout.reads.get(`${item.number}.${c.number}`) ?? [];
+      const blocked = reads.some((n) => unknown.has(n));
       const info = compiled.items.find((i) => i.number === item.number)?.criteria.find((x) => x.number === c.number);
       return {
         number: c.number,
