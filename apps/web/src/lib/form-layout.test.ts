@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { prepareRubric } from "./live-score.ts";
 
@@ -49,5 +51,19 @@ describe("layoutForm", () => {
     expect(layout.general).toEqual(["企业数", "备注项", "重大事故", "未读项"]);
     expect(layout.byCriterion.get("2.1")).toBeUndefined();
     expect([...layout.vetoReads]).toEqual(["重大事故"]);
+  });
+});
+
+describe("layoutForm on a rubric with cohort rules", () => {
+  // 名次(办结率) reads 办结率: its question stands under the criterion that ranks it.
+  const cohortSource = readFileSync(
+    fileURLToPath(new URL("../../../../rubrics/examples/cohort-ranking-zh.rubric", import.meta.url)),
+    "utf8",
+  );
+  it("puts an input read only through a cohort figure under its criterion", () => {
+    const prepared = prepareRubric(cohortSource);
+    if (!prepared) throw new Error("the cohort example does not compile");
+    expect(prepared.layout.byCriterion.get("1.1")).toEqual(["办结率"]);
+    expect(prepared.layout.general).not.toContain("办结率");
   });
 });
