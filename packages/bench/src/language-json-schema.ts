@@ -113,6 +113,25 @@ const Call = z.object({
   span: Span,
 });
 
+const Round = z.object({
+  kind: z.literal("round"),
+  mode: z.enum(["half", "down", "up"]),
+  get operand() {
+    return Expr;
+  },
+  get digits() {
+    return Expr.nullable();
+  },
+  span: Span,
+});
+const PercentPoints = z.object({
+  kind: z.literal("percentPoints"),
+  get operand() {
+    return Expr;
+  },
+  span: Span,
+});
+
 const CohortCall = z.object({
   kind: z.literal("cohort"),
   fn: z.enum(["rank", "max", "min", "average", "size"]),
@@ -135,6 +154,8 @@ const Expr: z.ZodType<A.Expr> = z.discriminatedUnion("kind", [
   Logical,
   Not,
   CohortCall,
+  Round,
+  PercentPoints,
   Conditional,
   Call,
 ]);
@@ -180,6 +201,7 @@ const Rule = z.discriminatedUnion("kind", [
     kind: z.literal("deduction"),
     base: Points,
     clauses: z.array(Clause).min(1),
+    cap: z.object({ kind: z.literal("deductionCap"), amount: Points, bare: z.boolean(), span: Span }).nullable(),
     floor: Points.nullable(),
     knockOuts: z.array(KnockOut),
     span: Span,
@@ -197,7 +219,11 @@ const InputType = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("yesno"), span: Span }),
   z.object({ kind: z.literal("count"), span: Span }),
   z.object({ kind: z.literal("number"), unit: Text.nullable(), span: Span }),
-  z.object({ kind: z.literal("percent"), span: Span }),
+  z.object({
+    kind: z.literal("percent"),
+    range: z.object({ min: z.union([PercentLiteral, Negate]), max: z.union([PercentLiteral, Negate]) }).nullable(),
+    span: Span,
+  }),
   z.object({
     kind: z.literal("score"),
     min: NumberLiteral,
