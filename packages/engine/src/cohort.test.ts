@@ -125,13 +125,13 @@ describe("scoreCohort", () => {
           if (!o.ok) throw new Error("invalid facts");
           expect(o.result.total).toBeGreaterThanOrEqual(bounds.least);
           expect(o.result.total).toBeLessThanOrEqual(bounds.most ?? Number.NaN);
-          o.result.items.forEach((item, i) =>
-            item.criteria.forEach((c, j) => {
+          for (const [i, item] of o.result.items.entries()) {
+            for (const [j, c] of item.criteria.entries()) {
               const b = bounds.items[i]?.criteria[j];
               expect(c.points).toBeGreaterThanOrEqual(b?.least ?? Number.NaN);
               expect(c.points).toBeLessThanOrEqual(b?.most ?? Number.NaN);
-            }),
-          );
+            }
+          }
         }
       }),
       { numRuns },

@@ -80,7 +80,10 @@ const meanings: Readonly<Record<string, Meaning>> = {
   Round: { zh: "四舍五入：四舍五入(x, 位数)", en: "round half away from zero: round(x, digits)" },
   RoundDown: { zh: "向下取整：向下取整(x[, 位数])", en: "round toward −∞: rounddown(x[, digits])" },
   RoundUp: { zh: "向上取整：向上取整(x[, 位数])", en: "round toward +∞: roundup(x[, digits])" },
-  PercentPoints: { zh: "百分比按百分点计：(100% - 签订率) 百分点", en: "a percent in points: (100% - rate) percentage points" },
+  PercentPoints: {
+    zh: "百分比按百分点计：(100% - 签订率) 百分点",
+    en: "a percent in points: (100% - rate) percentage points",
+  },
 };
 
 export interface KeywordInfo {
