@@ -7,6 +7,7 @@ import {
   createRequestContext,
   DATABASE_UNAVAILABLE,
   isDatabaseError,
+  languageFrom,
   type ApiSettings,
   type CookieJar,
   type CookieOptions,
@@ -80,6 +81,7 @@ export function createApp(options: AppOptions): App {
       callsInRequest,
       cookies: cookieJar(res, secure),
       requestId: record.id,
+      lang: languageFrom(req.headers["accept-language"]),
       ...(options.settings ? { settings: options.settings } : {}),
     });
     record.user = context.user?.username;

@@ -182,9 +182,7 @@ describe("HTTP host", () => {
     expect((await upload("fake.pdf", "application/pdf", Buffer.from("<html>"))).body.error?.message).toContain(
       "not a .pdf file",
     );
-    expect((await upload("empty.pdf", "application/pdf", Buffer.alloc(0))).body.error?.message).toContain(
-      "the file is empty",
-    );
+    expect((await upload("empty.pdf", "application/pdf", Buffer.alloc(0))).body.error?.message).toContain("文件为空");
     expect(
       (await upload("big.pdf", "application/pdf", Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]))).status,
     ).toBe(400);

@@ -22,9 +22,7 @@ describe("input limits over HTTP", () => {
   it("refuses a NUL character, even in the login name, naming the field", async () => {
     const r = await trpcHttp(running.url, "auth.login", { username: "ad\u0000min", password: PASSWORD });
     expect(r.status).toBe(400);
-    expect(r.body.error?.message).toBe(
-      "username: 不能含有空字符（U+0000） / must not contain the NUL character (U+0000)",
-    );
+    expect(r.body.error?.message).toBe("username: 不能含有空字符（U+0000）");
     const s = await trpcHttp(
       running.url,
       "subjects.create",
@@ -43,7 +41,7 @@ describe("input limits over HTTP", () => {
   it("refuses an id beyond PostgreSQL's int4 with a 400, not the database's error", async () => {
     const r = await trpcHttp(running.url, "subjects.get", { id: 2 ** 31 }, { method: "GET", headers: { cookie } });
     expect(r.status).toBe(400);
-    expect(r.body.error?.message).toBe("id: 不能大于 2147483647 / must be at most 2147483647");
+    expect(r.body.error?.message).toBe("id: 不能大于 2147483647");
   });
 
   it("refuses a 1 MB reason", async () => {

@@ -125,7 +125,7 @@ describe("request ids", () => {
     const id = failed.headers.get("x-request-id")!;
     expect(failed.status).toBe(500);
     expect(failed.body.error?.data.requestId).toBe(id);
-    expect(failed.body.error?.message).toContain(`(请求编号 request id: ${id})`);
+    expect(failed.body.error?.message).toContain(`（请求编号：${id}）`);
     // The failure's own log line carries the same id as the request's line.
     expect(lines.find((l) => l.msg === "procedure failed")).toMatchObject({ requestId: id });
     expect(await requestLine(lines, id)).toMatchObject({ status: 500, user: "admin", procedure: "subjects.list" });

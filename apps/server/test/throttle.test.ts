@@ -60,7 +60,7 @@ describe("password guessing over HTTP", () => {
     const answers = (await batchOfLogins(BATCH_CAP)) as Answer[];
     expect(answers).toHaveLength(BATCH_CAP);
     expect(tally(answers)).toEqual({ BAD_REQUEST: BATCH_CAP });
-    expect(answers[0]?.error?.message).toBe(`auth.login must be sent on its own, not in a batch of ${BATCH_CAP} calls`);
+    expect(answers[0]?.error?.message).toBe(`auth.login 须单独发送，不能放在含 ${BATCH_CAP} 个调用的批量请求中`);
     // Above the cap, the request is refused before any call runs.
     const whole = (await batchOfLogins(GUESSES)) as Answer;
     expect(whole.error?.data.code).toBe("BAD_REQUEST");
@@ -84,9 +84,7 @@ describe("password guessing over HTTP", () => {
       UNAUTHORIZED: LIMITS.accountLimit,
       TOO_MANY_REQUESTS: GUESSES - LIMITS.accountLimit,
     });
-    expect(answers.find((a) => a.status === 429)?.body.error?.message).toMatch(
-      /^too many wrong passwords; try again in \d+ s$/,
-    );
+    expect(answers.find((a) => a.status === 429)?.body.error?.message).toMatch(/^密码错误次数过多，请 \d+ 秒后再试$/);
   });
 
   it("keeps the per-address limit when the client rotates its own X-Forwarded-For entry", async () => {

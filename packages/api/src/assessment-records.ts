@@ -2,7 +2,6 @@
 // score computed from facts, the compare-and-set status transition, and the rubric version an
 // assessment is pinned to. The procedures themselves are in routers/assessments.ts.
 import { type AssessmentStatus, type Database, type Json, type Transaction } from "@kaoping/db";
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { conflict } from "./errors.ts";
 import { FactsRecord } from "./input-policy.ts";
@@ -23,6 +22,7 @@ import {
   ScoreResultSchema,
   type Prepared,
 } from "./scoring.ts";
+import { refuse, statusWord } from "./messages.ts";
 
 export const SummarySchema = z.object({
   id: IdSchema,
@@ -130,7 +130,7 @@ export async function loadAssessment(db: Db, id: number): Promise<AssessmentOut>
     .select(["updater.display_name as updater_name", "updater.role as updater_role"])
     .where("assessment.id", "=", id)
     .executeTakeFirst();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${id}` });
+  if (!row) throw refuse("NOT_FOUND", "assessmentNotFound", { id: id });
   const prepared = await preparedVersion(db as import("@kaoping/db").Kysely<Database>, row.rubric_version_id);
   const parsed = ScoreResultSchema.nullable().safeParse(row.result);
   return {
@@ -196,12 +196,13 @@ export async function transition(
     .select(["status", "facts", "revision", "total"])
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${id}` });
+  if (!before) throw refuse("NOT_FOUND", "assessmentNotFound", { id: id });
   if (before.revision !== revision) throw conflict("assessment", id, before.revision, revision);
   if (!from.includes(before.status)) {
-    throw new TRPCError({
-      code: "PRECONDITION_FAILED",
-      message: `assessment ${id} is ${before.status}; this needs ${from.join(" or ")}`,
+    throw refuse("PRECONDITION_FAILED", "wrongStatus", {
+      id,
+      status: statusWord(before.status),
+      needed: { zh: from.map((s) => statusWord(s).zh).join("或"), en: from.join(" or ") },
     });
   }
   const updated = await tx
@@ -231,7 +232,7 @@ export async function pinnedRubric(db: Db, id: number): Promise<Prepared> {
   let versionId = pinned.get(id);
   if (versionId === undefined) {
     const row = await db.selectFrom("assessment").select("rubric_version_id").where("id", "=", id).executeTakeFirst();
-    if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${id}` });
+    if (!row) throw refuse("NOT_FOUND", "assessmentNotFound", { id: id });
     versionId = row.rubric_version_id;
     if (pinned.size >= MAX_PINNED) pinned.clear();
     pinned.set(id, versionId);

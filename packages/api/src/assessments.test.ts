@@ -145,7 +145,7 @@ describe.each(targets)("rubrics and assessments on $kind", (target) => {
         assessor.assessments.preview({ id: row!.id, facts: { ...WORKED_EXAMPLE, 国抽不合格数目: 1 } }),
       );
       expect(misspelled.code).toBe("BAD_REQUEST");
-      expect(misspelled.message).toContain("是不是「国抽不合格数」");
+      expect(misspelled.message).toContain(`did you mean "国抽不合格数"?`);
       const { 国抽不合格数: n, ...rest } = WORKED_EXAMPLE;
       const lookAlike = { ...rest, "国抽不合格数\u3000": n };
       const preview = await assessor.assessments.preview({ id: row!.id, facts: lookAlike });

@@ -2,8 +2,10 @@
 // `createRequestContext` adds what an HTTP host knows: the cookie, the Authorization header, the
 // client address, and a way to set cookies on the answer.
 import type { DatabaseKind, Database, Kysely, Role } from "@kaoping/db";
+import { isDatabaseUnavailable } from "@kaoping/db";
 import { hashSecret } from "./auth/secrets.ts";
 import { DEFAULT_THROTTLE, type ThrottleSettings } from "./auth/throttle.ts";
+import type { Lang } from "./messages.ts";
 
 /** The signed-in user as the API sees it; never carries the password hash. */
 export interface AuthUser {
@@ -64,6 +66,13 @@ export interface Context {
   readonly now: () => Date;
   /** The HTTP request's id (X-Request-Id), returned in error data for users to quote; null without HTTP. */
   readonly requestId: string | null;
+  /** The language of error messages (Accept-Language; Chinese by default). */
+  readonly lang: Lang;
+  /**
+   * The database was away while the request was authenticated: the first middleware throws it, so
+   * that the answer (a 503) is written in the request's language like every other.
+   */
+  readonly unavailable?: unknown;
 }
 
 export interface InnerContextOptions {
@@ -76,6 +85,7 @@ export interface InnerContextOptions {
   readonly settings?: Partial<ApiSettings>;
   readonly now?: () => Date;
   readonly requestId?: string;
+  readonly lang?: Lang;
 }
 
 const NO_COOKIES: CookieJar = { set() {}, clear() {} };
@@ -92,6 +102,7 @@ export function createInnerContext(options: InnerContextOptions): Context {
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     now: options.now ?? (() => new Date()),
     requestId: options.requestId ?? null,
+    lang: options.lang ?? "zh",
   };
 }
 
@@ -122,8 +133,13 @@ export function readCookie(header: string | undefined, name: string): string | u
 /** A context for an HTTP request: the user comes from a Bearer token or the session cookie. */
 export async function createRequestContext(options: RequestContextOptions): Promise<Context> {
   const base = createInnerContext(options);
-  const user = await authenticate(base, options.authorization, readCookie(options.cookieHeader, SESSION_COOKIE));
-  return { ...base, user };
+  try {
+    const user = await authenticate(base, options.authorization, readCookie(options.cookieHeader, SESSION_COOKIE));
+    return { ...base, user };
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return { ...base, unavailable: error };
+  }
 }
 
 /** Resolves a Bearer token (preferred) or a session cookie to its user; null when neither is valid. */

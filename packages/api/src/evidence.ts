@@ -1,8 +1,8 @@
 // 佐证材料: which files are accepted as evidence, and reading one for download. A file must have
 // an allowed extension, a matching declared type, and content that starts like that type, so that
 // an HTML page renamed to .pdf is refused.
-import { TRPCError } from "@trpc/server";
 import type { Context } from "./context.ts";
+import { refuse } from "./messages.ts";
 
 interface FileType {
   readonly contentType: string;
@@ -72,12 +72,13 @@ export interface EvidenceFile {
 
 /** One evidence file for a signed-in user. */
 export async function readEvidence(ctx: Context, id: number): Promise<EvidenceFile> {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  if (ctx.unavailable !== undefined) throw ctx.unavailable;
+  if (!ctx.user) throw refuse("UNAUTHORIZED", "signInFirst", {});
   const row = await ctx.db
     .selectFrom("evidence")
     .select(["name", "content_type", "bytes"])
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no evidence file ${id}` });
+  if (!row) throw refuse("NOT_FOUND", "evidenceNotFound", { id: id });
   return { name: row.name, contentType: row.content_type, bytes: row.bytes };
 }

@@ -13,8 +13,16 @@ export {
   type CookieOptions,
   type ApiSettings,
 } from "./context.ts";
-export { PERMISSIONS } from "./trpc.ts";
+export { PERMISSIONS, ErrorMessageDataSchema, type ErrorMessageData } from "./trpc.ts";
 export type { FieldIssue } from "./input-policy.ts";
+export {
+  languageFrom,
+  serverMessage,
+  SERVER_MESSAGE_KEYS,
+  type Lang,
+  type MessageParams,
+  type ServerMessageKey,
+} from "./messages.ts";
 export { isDatabaseError } from "./errors.ts";
 export { INPUT_LIMITS } from "./input-policy.ts";
 export { hashPassword, verifyPassword, generatePassword } from "./auth/passwords.ts";

@@ -14,6 +14,7 @@ import { lineColumn, sourceFile } from "@kaoping/language";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { FieldIssue } from "./input-policy.ts";
+import { refuse } from "./messages.ts";
 
 const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() });
 const MessageSchema = z.object({ zh: z.string(), en: z.string() });
@@ -127,7 +128,7 @@ export async function preparedVersion(db: Kysely<Database>, versionId: number): 
     .select(["source", "status"])
     .where("id", "=", versionId)
     .executeTakeFirst();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no rubric version ${versionId}` });
+  if (!row) throw refuse("NOT_FOUND", "rubricVersionNotFound", { id: versionId });
   const { prepared } = compileSource(row.source);
   if (!prepared)
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `rubric version ${versionId} does not compile` });

@@ -3,16 +3,21 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Role, Transaction, Database } from "@kaoping/db";
 import { appendAudit, isDatabaseUnavailable, type Json } from "@kaoping/db";
-import { ZodError } from "zod";
+import { ZodError, z } from "zod";
 import type { AuthUser, Context } from "./context.ts";
-import {
-  DATABASE_UNAVAILABLE,
-  fromDatabaseError,
-  INTERNAL_MESSAGE,
-  isDatabaseError,
-  RevisionConflict,
-} from "./errors.ts";
+import { fromDatabaseError, isDatabaseError, RevisionConflict } from "./errors.ts";
 import { bilingualIssue, guardInput, translateZodIssue, type FieldIssue } from "./input-policy.ts";
+import {
+  type Lang,
+  type MessageParams,
+  paramsIn,
+  refuse,
+  roleWord,
+  SERVER_MESSAGE_KEYS,
+  ServerError,
+  type ServerMessageKey,
+  serverMessage,
+} from "./messages.ts";
 
 /** Every failing path of a zod error, in both languages. */
 function zodIssues(error: ZodError): FieldIssue[] {
@@ -24,38 +29,53 @@ function zodIssues(error: ZodError): FieldIssue[] {
   );
 }
 
-/** One line per issue: its path, then the message in Chinese and English where it has both. */
-function issueLines(issues: readonly FieldIssue[]): string {
+/** One line per issue: its path, then the message in `lang` (English where an issue has no Chinese). */
+function issueLines(issues: readonly FieldIssue[], lang: Lang): string {
   return issues
-    .map(
-      (i) =>
-        `${i.path.join(".") || "(input)"}: ${i.zh !== undefined && i.zh !== i.message ? `${i.zh} / ${i.message}` : i.message}`,
-    )
-    .join("; ");
+    .map((i) => `${i.path.join(".") || "(input)"}: ${lang === "zh" ? (i.zh ?? i.message) : i.message}`)
+    .join(lang === "zh" ? "；" : "; ");
 }
 
-/** A BAD_REQUEST naming every failing field. */
+/** A BAD_REQUEST naming every failing field (its own message in English; over HTTP, the request's language). */
 export class ValidationError extends TRPCError {
   readonly issues: FieldIssue[];
   constructor(issues: FieldIssue[]) {
     super({
       code: "BAD_REQUEST",
-      message: issueLines(issues),
+      message: issueLines(issues, "en"),
     });
     this.issues = issues;
   }
 }
 
+/**
+ * What every API error's data says of its message, beside tRPC's own fields: the message key
+ * (messages.ts) and its parameters in the request's language, so that a client can say it in its
+ * own words; null for errors without a key (tRPC's own, such as an unknown procedure).
+ */
+export const ErrorMessageDataSchema = z.object({
+  messageKey: z.enum(SERVER_MESSAGE_KEYS as [ServerMessageKey, ...ServerMessageKey[]]).nullable(),
+  messageParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+});
+export type ErrorMessageData = z.infer<typeof ErrorMessageDataSchema>;
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     // The request's id lets a user quote a failure and an operator find its log lines.
     const requestId = ctx?.requestId ?? null;
+    // One language per answer: the request's (Accept-Language), Chinese by default.
+    const lang: Lang = ctx?.lang ?? "zh";
+    const say = <K extends ServerMessageKey>(key: K, params: MessageParams<K>) => ({
+      message: serverMessage(key, params, lang),
+      ...ErrorMessageDataSchema.parse({ messageKey: key, messageParams: paramsIn(params, lang) }),
+    });
     // The database is away (restart, dropped connection): a 503 in plain words, never its raw
     // error; the request can be sent again once it is back.
     if (isDatabaseUnavailable(error.cause)) {
+      const { message, ...words } = say("databaseUnavailable", {});
       return {
         ...shape,
-        message: DATABASE_UNAVAILABLE,
+        message,
         data: {
           ...shape.data,
           code: "SERVICE_UNAVAILABLE" as const,
@@ -63,6 +83,7 @@ const t = initTRPC.context<Context>().create({
           issues: null,
           currentRevision: null,
           requestId,
+          ...words,
           stack: undefined,
         },
       };
@@ -74,19 +95,22 @@ const t = initTRPC.context<Context>().create({
         : error.code === "BAD_REQUEST" && error.cause instanceof ZodError
           ? zodIssues(error.cause)
           : null;
-    // What went wrong inside the server (a bug, the database's own words) stays in its log.
-    const message =
-      issues && !(error instanceof ValidationError)
-        ? issueLines(issues)
-        : error.code === "INTERNAL_SERVER_ERROR"
-          ? // A failure of ours: whatever shows the message shows what to quote when reporting it.
-            requestId !== null
-            ? `${INTERNAL_MESSAGE} (请求编号 request id: ${requestId})`
-            : INTERNAL_MESSAGE
-          : shape.message;
+    // What went wrong inside the server (a bug, the database's own words) stays in its log; the
+    // message shows what to quote when reporting it.
+    const { message, ...words } = issues
+      ? say("invalidInput", { details: issueLines(issues, lang) })
+      : error.code === "INTERNAL_SERVER_ERROR"
+        ? say("internalError", { requestId: requestId ?? "-" })
+        : error instanceof ServerError
+          ? say(error.key, error.params)
+          : { message: shape.message, messageKey: null, messageParams: null };
     const currentRevision = error.cause instanceof RevisionConflict ? error.cause.currentRevision : null;
     // No stack traces to clients: they show file paths and say nothing the message does not.
-    return { ...shape, message, data: { ...shape.data, issues, currentRevision, requestId, stack: undefined } };
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, issues, currentRevision, requestId, ...words, stack: undefined },
+    };
   },
 });
 
@@ -107,6 +131,12 @@ export const PERMISSIONS = {
 
 // Every procedure knows its own path, which the audit log records.
 const withPath = t.middleware(({ ctx, path, next }) => next({ ctx: { ...ctx, procedure: path } }));
+
+/** The database was away when the request was authenticated (context.ts): answer that (a 503). */
+const databaseReached = t.middleware(({ ctx, next }) => {
+  if (ctx.unavailable !== undefined) throw ctx.unavailable;
+  return next();
+});
 
 /** The input policy's guard (input-policy.ts): every call's raw input, before any schema. */
 export const inputGuard = t.middleware(async ({ getRawInput, next }) => {
@@ -133,10 +163,10 @@ const databaseErrors = t.middleware(async ({ next }) => {
 });
 
 /** Anyone, signed in or not. Every other builder starts here, so every procedure has the guard. */
-export const publicProcedure = t.procedure.use(databaseErrors).use(withPath).use(inputGuard);
+export const publicProcedure = t.procedure.use(databaseErrors).use(databaseReached).use(withPath).use(inputGuard);
 
 const requireUser = t.middleware(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  if (!ctx.user) throw refuse("UNAUTHORIZED", "signInFirst", {});
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
@@ -144,9 +174,9 @@ function requireRole(roles: readonly Role[]) {
   return t.middleware(({ ctx, next }) => {
     const user = ctx.user as AuthUser;
     if (!roles.includes(user.role)) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: `this needs one of the roles ${roles.join(", ")}; you are ${user.role}`,
+      throw refuse("FORBIDDEN", "roleRequired", {
+        roles: { zh: roles.map((r) => roleWord(r).zh).join("、"), en: roles.join(", ") },
+        role: roleWord(user.role),
       });
     }
     return next();
@@ -159,10 +189,7 @@ function requireRole(roles: readonly Role[]) {
  */
 export const singleCall = t.middleware(({ ctx, path, next }) => {
   if (ctx.callsInRequest > 1) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `${path} must be sent on its own, not in a batch of ${ctx.callsInRequest} calls`,
-    });
+    throw refuse("BAD_REQUEST", "notInBatch", { path, calls: ctx.callsInRequest });
   }
   return next();
 });

@@ -1,3 +1,4 @@
+import type { ServerMessageKey } from "@kaoping/api";
 import type { Messages } from "./zh-cn.ts";
 
 export const en: Messages = {
@@ -287,4 +288,44 @@ export const en: Messages = {
     fourEyesHelp: "Four-eyes approval: whoever submitted an assessment cannot approve it, administrators included.",
     openEditingHelp: "Otherwise assessors edit only the assessments they opened or were assigned.",
   },
+  // The server's refusals by message key (@kaoping/api messages.ts), with the parameters it sends.
+  server: {
+    signInFirst: "Sign in first",
+    roleRequired: "This needs one of the roles {{roles}}; you are {{role}}",
+    notInBatch: "{{path}} must be sent on its own, not in a batch of {{calls}} calls",
+    invalidInput: "{{details}}",
+    wrongPassword: "Wrong username or password",
+    currentPasswordWrong: "The current password is wrong",
+    tooManyPasswords: "Too many wrong passwords; try again in {{seconds}} s",
+    usernameTaken: "The username “{{username}}” is taken",
+    cannotDemoteSelf: "You cannot disable yourself or give up your own admin role",
+    userNotFound: "No user {{id}}",
+    tokenNotFound: "No active token {{id}}",
+    periodNotFound: "No period {{id}}",
+    subjectNotFound: "No subject {{id}}",
+    subjectHasAssessments: "Subject {{id}} has assessments and cannot be deleted",
+    assessmentNotFound: "No assessment {{id}}",
+    assessmentExists: "Subject {{subject}} already has assessment {{assessment}} in this period",
+    noPublishedRubric: "No published rubric for subjects of kind “{{kind}}”",
+    wrongStatus: "Assessment {{id}} is {{status}}; this needs {{needed}}",
+    notYourAssessment:
+      "Assessment {{id}} is neither assigned to you nor opened by you; in period {{period}} assessors edit only their own",
+    fourEyes: "Four-eyes: you submitted assessment {{id}}, so someone else must approve it (period {{period}})",
+    evidenceOnlyInDraft: "The assessment is {{status}}; evidence can change only in a draft",
+    evidenceNotFound: "No evidence file {{id}}",
+    rubricVersionNotFound: "No rubric version {{id}}",
+    rubricKeyMismatch: "The source declares rubric “{{declared}}”, not “{{key}}”",
+    noDraft: "Rubric “{{key}}” has no draft",
+    noDraftToPublish: "Rubric “{{key}}” has no draft to publish",
+    draftHasErrors: "The draft has {{count}} error(s); fix them first: {{details}}",
+    rubricTestsFail: "The rubric's own tests fail: {{details}}",
+    revisionConflict:
+      "{{entity}} {{id}} was changed by someone else (current revision {{current}}, yours {{sent}}); reload it",
+    duplicateRecord: "A record with the same key already exists",
+    referencedRecord: "A record it refers to does not exist, or is still in use",
+    valueNotStorable: "A value cannot be stored (out of range or malformed)",
+    clashed: "This clashed with another change: try again",
+    databaseUnavailable: "The database is unavailable; try again in a moment.",
+    internalError: "Internal server error, logged on the server (request id: {{requestId}})",
+  } satisfies Record<ServerMessageKey, string>,
 };

@@ -1,3 +1,4 @@
+import type { ServerMessageKey } from "@kaoping/api";
 // The Chinese catalogue is the source: the English one must have the same keys (see en.ts).
 export const zhCN = {
   app: {
@@ -281,6 +282,44 @@ export const zhCN = {
     fourEyesHelp: "双人复核：提交考评的人不能审核通过同一份考评，管理员也不例外。",
     openEditingHelp: "未开启“评分员均可编辑”时，评分员只能编辑自己创建或分配给自己的考评。",
   },
+  // The server's refusals by message key (@kaoping/api messages.ts), with the parameters it sends.
+  server: {
+    signInFirst: "请先登录",
+    roleRequired: "此操作需要以下角色之一：{{roles}}；您的角色是{{role}}",
+    notInBatch: "{{path}} 须单独发送，不能放在含 {{calls}} 个调用的批量请求中",
+    invalidInput: "{{details}}",
+    wrongPassword: "用户名或密码错误",
+    currentPasswordWrong: "当前密码不正确",
+    tooManyPasswords: "密码错误次数过多，请 {{seconds}} 秒后再试",
+    usernameTaken: "用户名「{{username}}」已被占用",
+    cannotDemoteSelf: "不能停用自己，也不能取消自己的管理员角色",
+    userNotFound: "没有编号为 {{id}} 的用户",
+    tokenNotFound: "没有编号为 {{id}} 的有效令牌",
+    periodNotFound: "没有编号为 {{id}} 的考核期",
+    subjectNotFound: "没有编号为 {{id}} 的考核对象",
+    subjectHasAssessments: "考核对象 {{id}} 已有考核表，不能删除",
+    assessmentNotFound: "没有编号为 {{id}} 的考核表",
+    assessmentExists: "考核对象 {{subject}} 在本考核期已有考核表 {{assessment}}",
+    noPublishedRubric: "「{{kind}}」类考核对象还没有已发布的评分细则",
+    wrongStatus: "考核表 {{id}} 的状态是「{{status}}」，此操作需要「{{needed}}」",
+    notYourAssessment: "考核表 {{id}} 既未分配给您，也不是您创建的；在考核期「{{period}}」中评分员只能修改自己的考核表",
+    fourEyes: "双人复核：考核表 {{id}} 是您提交的，须由他人审核通过（考核期「{{period}}」）",
+    evidenceOnlyInDraft: "考核表状态为「{{status}}」；只有草稿或退回的考核表可以修改佐证材料",
+    evidenceNotFound: "没有编号为 {{id}} 的佐证材料",
+    rubricVersionNotFound: "没有编号为 {{id}} 的评分细则版本",
+    rubricKeyMismatch: "源文本声明的评分细则是「{{declared}}」，不是「{{key}}」",
+    noDraft: "评分细则「{{key}}」没有草稿",
+    noDraftToPublish: "评分细则「{{key}}」没有可发布的草稿",
+    draftHasErrors: "草稿有 {{count}} 个错误，请先修正：{{details}}",
+    rubricTestsFail: "评分细则自带的测试未通过：{{details}}",
+    revisionConflict: "{{entity}} {{id}} 已被他人修改（当前版本 {{current}}，您的版本 {{sent}}），请重新载入",
+    duplicateRecord: "已有相同的记录",
+    referencedRecord: "引用的记录不存在或仍被使用",
+    valueNotStorable: "这个值无法保存（超出范围或格式不对）",
+    clashed: "与另一个修改冲突，请重试",
+    databaseUnavailable: "数据库暂时不可用，请稍后再试。",
+    internalError: "服务器内部错误，已记录（请求编号：{{requestId}}）",
+  } satisfies Record<ServerMessageKey, string>,
 };
 
 type DeepStrings<T> = { readonly [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -6,8 +6,8 @@
 // assessment, FOR SHARE of its period): a reassignment or a period change committed while the
 // write is under way waits for it or is seen by it, never slips between the check and the write.
 import type { Database, Transaction } from "@kaoping/db";
-import { TRPCError } from "@trpc/server";
 import type { AuthUser } from "../context.ts";
+import { refuse } from "../messages.ts";
 
 /**
  * Refuses (FORBIDDEN) unless `user` may change assessment `id`; NOT_FOUND when there is none. Call
@@ -22,12 +22,9 @@ export async function assertMayEdit(tx: Transaction<Database>, user: AuthUser, i
     .forUpdate("assessment")
     .forShare("period")
     .executeTakeFirst();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${id}` });
+  if (!row) throw refuse("NOT_FOUND", "assessmentNotFound", { id });
   if (user.role === "admin" || row.open_editing || row.created_by === user.id || row.assigned_to === user.id) return;
-  throw new TRPCError({
-    code: "FORBIDDEN",
-    message: `assessment ${id} is neither assigned to you nor opened by you; in period ${row.name} assessors edit only their own`,
-  });
+  throw refuse("FORBIDDEN", "notYourAssessment", { id, period: row.name });
 }
 
 /**
@@ -49,12 +46,9 @@ export async function assertSecondPair(
     .forUpdate("assessment")
     .forShare("period")
     .executeTakeFirst();
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${id}` });
+  if (!row) throw refuse("NOT_FOUND", "assessmentNotFound", { id });
   if (row.four_eyes && row.submitted_by === user.id) {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message: `four-eyes: you submitted assessment ${id}, so someone else must approve it (period ${row.name})`,
-    });
+    throw refuse("FORBIDDEN", "fourEyes", { id, period: row.name });
   }
   return row.submitted_by !== null && row.username !== null ? { id: row.submitted_by, username: row.username } : null;
 }

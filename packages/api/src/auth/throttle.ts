@@ -2,8 +2,9 @@
 // password is checked, in one locked database row per key, so that concurrent or batched attempts
 // (also from other server processes on one PostgreSQL) cannot check more passwords than the limit
 // allows; a correct password gives the attempt back.
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import type { Database, Kysely } from "@kaoping/db";
+import { refuse } from "../messages.ts";
 
 export interface ThrottleSettings {
   /** Wrong passwords allowed in the window before an account is locked. */
@@ -151,5 +152,5 @@ async function giveBack(tx: Kysely<Database>, key: Key): Promise<void> {
 
 function tooMany(until: Date, now: Date): TRPCError {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new TRPCError({ code: "TOO_MANY_REQUESTS", message: `too many wrong passwords; try again in ${seconds} s` });
+  return refuse("TOO_MANY_REQUESTS", "tooManyPasswords", { seconds });
 }

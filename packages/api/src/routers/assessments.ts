@@ -2,7 +2,7 @@
 // subject's kind when it was created. Facts are saved with the revision they were based on; the
 // score is always computed here, never taken from the client.
 import { sql, toJson } from "@kaoping/db";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { HistoryEntrySchema, historyEntry } from "../assessment-history.ts";
 import { assertMayEdit, assertSecondPair } from "../auth/ownership.ts";
@@ -30,6 +30,7 @@ import {
   FactsInput,
   pinnedRubric,
 } from "../assessment-records.ts";
+import { refuse } from "../messages.ts";
 
 export const assessmentsRouter = {
   list: protectedProcedure
@@ -81,7 +82,7 @@ export const assessmentsRouter = {
         .select("id")
         .where("id", "=", input.assessmentId)
         .executeTakeFirst();
-      if (!exists) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${input.assessmentId}` });
+      if (!exists) throw refuse("NOT_FOUND", "assessmentNotFound", { id: input.assessmentId });
       const id = String(input.assessmentId);
       const rows = await ctx.db
         .selectFrom("audit_log")
@@ -135,9 +136,19 @@ export const assessmentsRouter = {
           .select(["id", "kind"])
           .where("id", "=", input.subjectId)
           .executeTakeFirst();
-        if (!subject) throw new ValidationError([{ path: ["subjectId"], message: `no subject ${input.subjectId}` }]);
+        if (!subject)
+          throw new ValidationError([
+            {
+              path: ["subjectId"],
+              message: `no subject ${input.subjectId}`,
+              zh: `没有编号为 ${input.subjectId} 的考核对象`,
+            },
+          ]);
         const period = await tx.selectFrom("period").select("id").where("id", "=", input.periodId).executeTakeFirst();
-        if (!period) throw new ValidationError([{ path: ["periodId"], message: `no period ${input.periodId}` }]);
+        if (!period)
+          throw new ValidationError([
+            { path: ["periodId"], message: `no period ${input.periodId}`, zh: `没有编号为 ${input.periodId} 的考核期` },
+          ]);
         const existing = await tx
           .selectFrom("assessment")
           .select(["id", "revision"])
@@ -145,10 +156,7 @@ export const assessmentsRouter = {
           .where("period_id", "=", input.periodId)
           .executeTakeFirst();
         if (existing) {
-          throw new TRPCError({
-            code: "CONFLICT",
-            message: `subject ${input.subjectId} already has assessment ${existing.id} in this period`,
-          });
+          throw refuse("CONFLICT", "assessmentExists", { subject: input.subjectId, assessment: existing.id });
         }
         const version = await tx
           .selectFrom("rubric_version")
@@ -159,10 +167,7 @@ export const assessmentsRouter = {
           .orderBy("id", "desc")
           .executeTakeFirst();
         if (!version) {
-          throw new TRPCError({
-            code: "PRECONDITION_FAILED",
-            message: `no published rubric for subjects of kind "${subject.kind}"`,
-          });
+          throw refuse("PRECONDITION_FAILED", "noPublishedRubric", { kind: subject.kind });
         }
         const row = await tx
           .insertInto("assessment")
@@ -256,7 +261,11 @@ export const assessmentsRouter = {
         const missing = missingFacts(prepared, current.facts);
         if (missing.length > 0) {
           throw new ValidationError(
-            missing.map((name) => ({ path: ["facts", name], message: "required before submitting" })),
+            missing.map((name) => ({
+              path: ["facts", name],
+              message: "required before submitting",
+              zh: "提交前必须填写",
+            })),
           );
         }
         const { before, revision } = await transition(tx, ctx, input.id, input.revision, EDITABLE, {
@@ -347,7 +356,7 @@ export const assessmentsRouter = {
           .where("id", "=", input.id)
           .forUpdate()
           .executeTakeFirst();
-        if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${input.id}` });
+        if (!before) throw refuse("NOT_FOUND", "assessmentNotFound", { id: input.id });
         if (input.assessorId !== null) {
           const assessor = await tx
             .selectFrom("app_user")
@@ -356,7 +365,11 @@ export const assessmentsRouter = {
             .executeTakeFirst();
           if (!assessor || assessor.disabled || (assessor.role !== "assessor" && assessor.role !== "admin")) {
             throw new ValidationError([
-              { path: ["assessorId"], message: `user ${input.assessorId} is not an active assessor` },
+              {
+                path: ["assessorId"],
+                message: `user ${input.assessorId} is not an active assessor`,
+                zh: `用户 ${input.assessorId} 不是在职的评分员`,
+              },
             ]);
           }
         }

@@ -1,7 +1,7 @@
 // Signing in and out. Every attempt at a password is counted before the password is checked, and
 // past a limit the account and the address are locked; the answer never says whether the account
 // exists. Procedures that check a password are refused inside a tRPC batch.
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { hashPassword, UNUSABLE_HASH, verifyPassword } from "../auth/passwords.ts";
 import { revokeAccess } from "../auth/revoke.ts";
@@ -10,6 +10,7 @@ import { countAttempt } from "../auth/throttle.ts";
 import { SESSION_COOKIE } from "../context.ts";
 import { NoInput, OkSchema, PasswordSchema, UserSchema, userOut } from "../schemas.ts";
 import { audit, protectedProcedure, publicProcedure, singleCall } from "../trpc.ts";
+import { refuse } from "../messages.ts";
 
 export const authRouter = {
   login: publicProcedure
@@ -26,7 +27,7 @@ export const authRouter = {
       const ok = await verifyPassword(input.password, user?.password_hash ?? UNUSABLE_HASH);
       if (!user || !ok || user.disabled) {
         await attempt.failed();
-        throw new TRPCError({ code: "UNAUTHORIZED", message: "wrong username or password" });
+        throw refuse("UNAUTHORIZED", "wrongPassword", {});
       }
       await attempt.succeeded();
       const secret = newSessionSecret();
@@ -96,7 +97,7 @@ export const authRouter = {
         .executeTakeFirstOrThrow();
       if (!(await verifyPassword(input.current, row.password_hash))) {
         await attempt.failed();
-        throw new TRPCError({ code: "BAD_REQUEST", message: "current: the current password is wrong" });
+        throw refuse("BAD_REQUEST", "currentPasswordWrong", {});
       }
       await attempt.succeeded();
       const hash = await hashPassword(input.next);

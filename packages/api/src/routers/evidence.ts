@@ -1,6 +1,6 @@
 // Evidence files (佐证材料) of an assessment, optionally tied to an item and criterion.
 import type { Evidence } from "@kaoping/db";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { assertMayEdit } from "../auth/ownership.ts";
@@ -8,6 +8,7 @@ import { checkEvidenceFile, readEvidence } from "../evidence.ts";
 import { INPUT_LIMITS } from "../input-policy.ts";
 import { IdSchema, IsoDateTime, OkSchema } from "../schemas.ts";
 import { assessorProcedure, audit, protectedProcedure, ValidationError } from "../trpc.ts";
+import { refuse, statusWord } from "../messages.ts";
 
 const EvidenceSchema = z.object({
   id: IdSchema,
@@ -99,12 +100,9 @@ export const evidenceRouter = {
           .select(["id", "status"])
           .where("id", "=", input.assessmentId)
           .executeTakeFirst();
-        if (!assessment) throw new TRPCError({ code: "NOT_FOUND", message: `no assessment ${input.assessmentId}` });
+        if (!assessment) throw refuse("NOT_FOUND", "assessmentNotFound", { id: input.assessmentId });
         if (!(EDITABLE as readonly string[]).includes(assessment.status)) {
-          throw new TRPCError({
-            code: "PRECONDITION_FAILED",
-            message: `assessment ${assessment.id} is ${assessment.status}; evidence can change only in a draft`,
-          });
+          throw refuse("PRECONDITION_FAILED", "evidenceOnlyInDraft", { status: statusWord(assessment.status) });
         }
         const row = await tx
           .insertInto("evidence")
@@ -147,13 +145,10 @@ export const evidenceRouter = {
           .select([...COLUMNS.map((c) => `evidence.${c}` as const), "assessment.status"])
           .where("evidence.id", "=", input.id)
           .executeTakeFirst();
-        if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no evidence file ${input.id}` });
+        if (!row) throw refuse("NOT_FOUND", "evidenceNotFound", { id: input.id });
         await assertMayEdit(tx, ctx.user, row.assessment_id);
         if (!(EDITABLE as readonly string[]).includes(row.status)) {
-          throw new TRPCError({
-            code: "PRECONDITION_FAILED",
-            message: `the assessment is ${row.status}; evidence can change only in a draft`,
-          });
+          throw refuse("PRECONDITION_FAILED", "evidenceOnlyInDraft", { status: statusWord(row.status) });
         }
         await tx.deleteFrom("evidence").where("id", "=", input.id).execute();
         await audit(tx, ctx, "evidence", input.id, evidenceOut(row), null);

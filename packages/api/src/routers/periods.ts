@@ -1,9 +1,10 @@
 // Assessment periods such as 2026年度, with each period's rules for who may do what: four-eyes
 // approval (on by default) and whether every assessor may edit every assessment (off by default).
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { DateSchema, IdSchema, NoInput, PeriodSchema, periodOut } from "../schemas.ts";
 import { adminProcedure, audit, protectedProcedure, ValidationError } from "../trpc.ts";
+import { refuse } from "../messages.ts";
 
 export const periodsRouter = {
   list: protectedProcedure
@@ -28,7 +29,10 @@ export const periodsRouter = {
     .mutation(async ({ ctx, input }) =>
       ctx.db.transaction().execute(async (tx) => {
         const taken = await tx.selectFrom("period").select("id").where("code", "=", input.code).executeTakeFirst();
-        if (taken) throw new ValidationError([{ path: ["code"], message: `code "${input.code}" is taken` }]);
+        if (taken)
+          throw new ValidationError([
+            { path: ["code"], message: `code "${input.code}" is taken`, zh: `编码「${input.code}」已被占用` },
+          ]);
         const row = await tx
           .insertInto("period")
           .values({ code: input.code, name: input.name, starts_on: input.startsOn, ends_on: input.endsOn })
@@ -58,7 +62,7 @@ export const periodsRouter = {
           .where("id", "=", input.id)
           .forUpdate()
           .executeTakeFirst();
-        if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no period ${input.id}` });
+        if (!before) throw refuse("NOT_FOUND", "periodNotFound", { id: input.id });
         const row = await tx
           .updateTable("period")
           .set({

@@ -2,7 +2,7 @@
 // Checking a source is a normal answer with diagnostics as data, errors included.
 import { createHash } from "node:crypto";
 import type { Database, Kysely, RubricVersion, Transaction } from "@kaoping/db";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { conflict } from "../errors.ts";
 import { code, INPUT_LIMITS } from "../input-policy.ts";
@@ -18,6 +18,7 @@ import {
   type Prepared,
 } from "../scoring.ts";
 import { audit, policyProcedure, protectedProcedure } from "../trpc.ts";
+import { refuse } from "../messages.ts";
 
 const RubricKeySchema = code(100, /^[\p{L}\p{N}_]+$/u, "letters, digits and _ only");
 const SourceSchema = z.string().min(1).max(INPUT_LIMITS.source);
@@ -168,7 +169,7 @@ export const rubricsRouter = {
         .select([...VERSION_COLUMNS, "rubric_version.source"])
         .where("rubric_version.id", "=", input.id)
         .executeTakeFirst();
-      if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no rubric version ${input.id}` });
+      if (!row) throw refuse("NOT_FOUND", "rubricVersionNotFound", { id: input.id });
       return { ...versionOut(row), source: row.source };
     }),
 
@@ -211,10 +212,7 @@ export const rubricsRouter = {
     .mutation(async ({ ctx, input }) => {
       const { prepared, diagnostics } = compileSource(input.source);
       if (prepared && prepared.info.key !== input.key) {
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: `source: the source declares rubric "${prepared.info.key}", not "${input.key}"`,
-        });
+        throw refuse("BAD_REQUEST", "rubricKeyMismatch", { declared: prepared.info.key, key: input.key });
       }
       const draft = await ctx.db.transaction().execute(async (tx) => {
         const existing = await lockedDraft(tx, input.key);
@@ -251,11 +249,7 @@ export const rubricsRouter = {
           ).id;
           await audit(tx, ctx, "rubric_version", id, null, { key: input.key, ...fields });
         } else {
-          if (!existing)
-            throw new TRPCError({
-              code: "NOT_FOUND",
-              message: `rubric "${input.key}" has no draft; send revision null to start one`,
-            });
+          if (!existing) throw refuse("NOT_FOUND", "noDraft", { key: input.key });
           if (existing.revision !== input.revision)
             throw conflict("rubric draft", existing.id, existing.revision, input.revision);
           await tx
@@ -285,25 +279,32 @@ export const rubricsRouter = {
     .mutation(async ({ ctx, input }) => {
       const row = await ctx.db.transaction().execute(async (tx) => {
         const draft = await lockedDraft(tx, input.key);
-        if (!draft)
-          throw new TRPCError({ code: "NOT_FOUND", message: `rubric "${input.key}" has no draft to publish` });
+        if (!draft) throw refuse("NOT_FOUND", "noDraftToPublish", { key: input.key });
         if (draft.revision !== input.revision) throw conflict("rubric draft", draft.id, draft.revision, input.revision);
         const { prepared, diagnostics } = compileSource(draft.source);
         if (!prepared) {
           const errors = diagnostics.filter((d) => d.severity === "error");
-          throw new TRPCError({
-            code: "PRECONDITION_FAILED",
-            message: `the draft has ${errors.length} error(s); fix them first: ${errors
-              .slice(0, 5)
-              .map((d) => `${d.line}:${d.column} ${d.code} ${d.message.en}`)
-              .join("; ")}`,
+          throw refuse("PRECONDITION_FAILED", "draftHasErrors", {
+            count: errors.length,
+            details: {
+              zh: errors
+                .slice(0, 5)
+                .map((d) => `${d.line}:${d.column} ${d.code} ${d.message.zh}`)
+                .join("；"),
+              en: errors
+                .slice(0, 5)
+                .map((d) => `${d.line}:${d.column} ${d.code} ${d.message.en}`)
+                .join("; "),
+            },
           });
         }
         const failed = rubricTests(prepared).filter((t) => !t.passed);
         if (failed.length > 0) {
-          throw new TRPCError({
-            code: "PRECONDITION_FAILED",
-            message: `the rubric's own tests fail: ${failed.map((t) => `"${t.name}": ${t.failures.map((f) => f.en).join(", ")}`).join("; ")}`,
+          throw refuse("PRECONDITION_FAILED", "rubricTestsFail", {
+            details: {
+              zh: failed.map((t) => `「${t.name}」：${t.failures.map((f) => f.zh).join("，")}`).join("；"),
+              en: failed.map((t) => `"${t.name}": ${t.failures.map((f) => f.en).join(", ")}`).join("; "),
+            },
           });
         }
         const last = await tx

@@ -1,6 +1,6 @@
 // Villages, enterprises and other assessed units. Edits carry the revision they were based on.
 import { toJson } from "@kaoping/db";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { code, name, text } from "../input-policy.ts";
 import {
@@ -14,6 +14,7 @@ import {
 } from "../schemas.ts";
 import { adminProcedure, audit, protectedProcedure, ValidationError } from "../trpc.ts";
 import { conflict } from "../errors.ts";
+import { refuse } from "../messages.ts";
 
 const SubjectFields = z.object({
   kind: name(50),
@@ -50,7 +51,7 @@ export const subjectsRouter = {
     .output(SubjectSchema)
     .query(async ({ ctx, input }) => {
       const row = await ctx.db.selectFrom("subject").selectAll().where("id", "=", input.id).executeTakeFirst();
-      if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no subject ${input.id}` });
+      if (!row) throw refuse("NOT_FOUND", "subjectNotFound", { id: input.id });
       return subjectOut(row);
     }),
 
@@ -60,7 +61,10 @@ export const subjectsRouter = {
     .mutation(async ({ ctx, input }) =>
       ctx.db.transaction().execute(async (tx) => {
         const taken = await tx.selectFrom("subject").select("id").where("code", "=", input.code).executeTakeFirst();
-        if (taken) throw new ValidationError([{ path: ["code"], message: `code "${input.code}" is taken` }]);
+        if (taken)
+          throw new ValidationError([
+            { path: ["code"], message: `code "${input.code}" is taken`, zh: `编码「${input.code}」已被占用` },
+          ]);
         const row = await tx
           .insertInto("subject")
           .values({ kind: input.kind, code: input.code, name: input.name, attributes: toJson(input.attributes) })
@@ -83,7 +87,7 @@ export const subjectsRouter = {
           .where("id", "=", input.id)
           .forUpdate()
           .executeTakeFirst();
-        if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no subject ${input.id}` });
+        if (!before) throw refuse("NOT_FOUND", "subjectNotFound", { id: input.id });
         if (before.revision !== input.revision) throw conflict("subject", input.id, before.revision, input.revision);
         const row = await tx
           .updateTable("subject")
@@ -115,7 +119,7 @@ export const subjectsRouter = {
           .where("id", "=", input.id)
           .forUpdate()
           .executeTakeFirst();
-        if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no subject ${input.id}` });
+        if (!before) throw refuse("NOT_FOUND", "subjectNotFound", { id: input.id });
         if (before.revision !== input.revision) throw conflict("subject", input.id, before.revision, input.revision);
         const used = await tx
           .selectFrom("assessment")
@@ -123,10 +127,7 @@ export const subjectsRouter = {
           .where("subject_id", "=", input.id)
           .executeTakeFirst();
         if (used) {
-          throw new TRPCError({
-            code: "PRECONDITION_FAILED",
-            message: `subject ${input.id} has assessments and cannot be deleted`,
-          });
+          throw refuse("PRECONDITION_FAILED", "subjectHasAssessments", { id: input.id });
         }
         await tx.deleteFrom("subject").where("id", "=", input.id).execute();
         await audit(tx, ctx, "subject", input.id, subjectOut(before), null);

@@ -1,12 +1,13 @@
 // API tokens for programs (admins only). A token is shown once when created; only its hash is kept.
 // Every token expires: its lifetime is chosen at creation (default and maximum in the API settings,
 // 90 and 365 days unless configured otherwise).
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { newApiToken, hashSecret } from "../auth/secrets.ts";
 import { INPUT_LIMITS } from "../input-policy.ts";
 import { IdSchema, IsoDateTime, OkSchema } from "../schemas.ts";
 import { adminProcedure, audit, singleCall, ValidationError } from "../trpc.ts";
+import { refuse } from "../messages.ts";
 
 const TokenSchema = z.object({
   id: IdSchema,
@@ -69,14 +70,18 @@ export const tokensRouter = {
       const days = input.expiresInDays ?? ctx.settings.tokenDays.default;
       if (days > ctx.settings.tokenDays.max) {
         throw new ValidationError([
-          { path: ["expiresInDays"], message: `a token may live at most ${ctx.settings.tokenDays.max} days` },
+          {
+            path: ["expiresInDays"],
+            message: `a token may live at most ${ctx.settings.tokenDays.max} days`,
+            zh: `令牌最长有效 ${ctx.settings.tokenDays.max} 天`,
+          },
         ]);
       }
       const expiresAt = new Date(ctx.now().getTime() + days * 86_400_000);
       const { token, prefix } = newApiToken();
       return ctx.db.transaction().execute(async (tx) => {
         const user = await tx.selectFrom("app_user").select("id").where("id", "=", input.userId).executeTakeFirst();
-        if (!user) throw new TRPCError({ code: "NOT_FOUND", message: `no user ${input.userId}` });
+        if (!user) throw refuse("NOT_FOUND", "userNotFound", { id: input.userId });
         const row = await tx
           .insertInto("api_token")
           .values({
@@ -105,7 +110,7 @@ export const tokensRouter = {
           .where("revoked_at", "is", null)
           .returning(["id", "name", "prefix"])
           .executeTakeFirst();
-        if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `no active token ${input.id}` });
+        if (!row) throw refuse("NOT_FOUND", "tokenNotFound", { id: input.id });
         await audit(
           tx,
           ctx,

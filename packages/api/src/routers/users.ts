@@ -1,10 +1,11 @@
 // User accounts (admins only). Password hashes never leave the database.
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { hashPassword } from "../auth/passwords.ts";
 import { revokeAccess } from "../auth/revoke.ts";
 import { IdSchema, PasswordSchema, RoleSchema, UserSchema, UsernameSchema, userOut } from "../schemas.ts";
 import { adminProcedure, audit, singleCall } from "../trpc.ts";
+import { refuse } from "../messages.ts";
 
 const USER_COLUMNS = ["id", "username", "display_name", "role", "disabled", "created_at"] as const;
 
@@ -36,7 +37,7 @@ export const usersRouter = {
           .select("id")
           .where("username", "=", input.username)
           .executeTakeFirst();
-        if (taken) throw new TRPCError({ code: "CONFLICT", message: `username "${input.username}" is taken` });
+        if (taken) throw refuse("CONFLICT", "usernameTaken", { username: input.username });
         const row = await tx
           .insertInto("app_user")
           .values({ username: input.username, display_name: input.displayName, role: input.role, password_hash: hash })
@@ -63,10 +64,7 @@ export const usersRouter = {
     .output(UserSchema)
     .mutation(async ({ ctx, input }) => {
       if (input.id === ctx.user.id && (input.disabled === true || (input.role && input.role !== "admin"))) {
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: "you cannot disable yourself or give up your own admin role",
-        });
+        throw refuse("BAD_REQUEST", "cannotDemoteSelf", {});
       }
       const hash = input.password ? await hashPassword(input.password) : undefined;
       return ctx.db.transaction().execute(async (tx) => {
@@ -76,7 +74,7 @@ export const usersRouter = {
           .where("id", "=", input.id)
           .forUpdate()
           .executeTakeFirst();
-        if (!before) throw new TRPCError({ code: "NOT_FOUND", message: `no user ${input.id}` });
+        if (!before) throw refuse("NOT_FOUND", "userNotFound", { id: input.id });
         const row = await tx
           .updateTable("app_user")
           .set({
