@@ -34,6 +34,7 @@ function useRubricsByKind(): ReadonlyMap<string, CompiledRubric> {
     })),
   });
   const key = sources.map((q) => q.data?.id ?? 0).join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the compiled rubrics change only when a different version arrives (key); sources is a new array each render.
   return useMemo(() => {
     const map = new Map<string, CompiledRubric>();
     sources.forEach((q, i) => {
@@ -42,7 +43,6 @@ function useRubricsByKind(): ReadonlyMap<string, CompiledRubric> {
       if (kind && rubric) map.set(kind, rubric);
     });
     return map;
-    // The compiled rubrics change only when a different version arrives.
   }, [key]);
 }
 
@@ -352,6 +352,7 @@ export function ImportDialog({ kinds, onClose }: ImportDialogProps) {
                   r.errors.length > 0 ? (
                     <ul style={{ margin: 0, paddingLeft: 16, color: "#cf1322" }}>
                       {r.errors.map((e, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: a row's errors are shown once, never reordered, and two may read alike.
                         <li key={i}>{say(e)}</li>
                       ))}
                     </ul>
