@@ -15,7 +15,10 @@ const RUBRICS = resolve(REPO_ROOT, "rubrics");
 /** rubrics/ plus a rubric whose own test fails, so that publishing it (after the real ones) fails. */
 function rubricsThatFailHalfWay(): string {
   const dir = mkdtempSync(join(tmpdir(), "kaoping-rubrics-"));
-  for (const file of readdirSync(RUBRICS)) copyFileSync(join(RUBRICS, file), join(dir, file));
+  // The files the seed reads (rubrics/examples/ is a folder of examples, not seeded).
+  for (const entry of readdirSync(RUBRICS, { withFileTypes: true })) {
+    if (entry.isFile()) copyFileSync(join(RUBRICS, entry.name), join(dir, entry.name));
+  }
   const source = readFileSync(join(RUBRICS, "village-quality.rubric"), "utf8");
   const broken = source
     .replace("评分细则 village_quality", "评分细则 village_broken")
