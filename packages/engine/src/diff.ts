@@ -2,7 +2,8 @@
 // Items match by number, criteria by item and number, inputs by name. A criterion "changed" when
 // its 评分方法 text or its rule (canonical form, see print.ts) differ.
 
-import { internalsOf, type CompiledRubric, type InputInfo } from "./compile.ts";
+import { internalsOf } from "./compile.ts";
+import type { CompiledRubric, InputInfo } from "./compiled-rubric.ts";
 import { formatScaled, scaledFromNumber } from "./decimal.ts";
 import type { RubricIR } from "./ir.ts";
 import { printExpr, printRule } from "./print.ts";

@@ -4,7 +4,7 @@
 // input schema then names the field and says what is wrong; what could be read two ways (0.99 in
 // a percent column) is an error here, never a guess.
 
-import type { InputInfo } from "./compile.ts";
+import type { InputInfo } from "./compiled-rubric.ts";
 import type { FactError } from "./schema.ts";
 
 const YES = new Set(["是", "有", "yes", "y", "true", "1", "√", "✓", "已完成", "完成"]);

@@ -9,8 +9,8 @@
 // Points are exact decimals computed on scaled integers (see decimal.ts); × and ÷ round to six
 // decimals, half away from zero; a comparison with a quotient is exact.
 
+export { compile } from "./compile.ts";
 export {
-  compile,
   FactsError,
   type Backend,
   type CheckedRubric,
@@ -24,7 +24,7 @@ export {
   type InputInfo,
   type ItemInfo,
   type ScoreOutcome,
-} from "./compile.ts";
+} from "./compiled-rubric.ts";
 export type {
   CriterionScore,
   ItemScore,

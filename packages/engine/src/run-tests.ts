@@ -2,7 +2,8 @@
 
 import { targetName } from "@kaoping/language";
 import type { ExpectTarget, Span } from "./ast.ts";
-import { internalsOf, type CompiledRubric } from "./compile.ts";
+import { internalsOf } from "./compile.ts";
+import type { CompiledRubric } from "./compiled-rubric.ts";
 import { formatScaled, scaledFromNumber } from "./decimal.ts";
 import type { Message } from "./diagnostics.ts";
 import type { ScoreResult } from "./result.ts";
