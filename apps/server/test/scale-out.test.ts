@@ -62,7 +62,7 @@ describe.skipIf(!hasPostgres)("two servers on one PostgreSQL", () => {
     expect(staleViaA.status).toBe(409);
     expect(staleViaA.body.error?.data.code).toBe("CONFLICT");
     expect(staleViaA.body.error?.data.currentRevision).toBe(3);
-    expect(staleViaA.body.error?.message).toContain("current revision is 3");
+    expect(staleViaA.body.error?.message).toContain("当前版本号为 3"); // zh: no Accept-Language
     const read = await trpcHttp(a.url, "subjects.get", { id: subjectId }, { method: "GET", headers });
     expect(read.body.result!.data).toMatchObject({ name: "经B保存", revision: 3 });
   });
@@ -162,7 +162,7 @@ describe.skipIf(!hasPostgres)("two servers starting together on an empty Postgre
     expect(stale.status).toBe(409);
     expect(stale.body.error?.data.code).toBe("CONFLICT");
     expect(stale.body.error?.data.currentRevision).toBe(current.revision);
-    expect(stale.body.error?.message).toContain(`current revision is ${current.revision}`);
+    expect(stale.body.error?.message).toContain(`当前版本号为 ${current.revision}`); // zh: no Accept-Language
     expect(await getAssessment(a, target, headers)).toEqual(current);
   });
 
